@@ -1,0 +1,107 @@
+/** Failures of AWX calls, one class per kind, each with a stable `code` (translated in src/errors.ts). */
+
+/** Stable codes of upstream failures, as clients see them in `extensions.code`. */
+export type AwxErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'UPSTREAM_ERROR'
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_UNAVAILABLE';
+
+/** Base of every AWX failure; `message` is safe to show (no credentials, no upstream URL). */
+export class AwxError extends Error {
+  override name = 'AwxError';
+  constructor(
+    readonly code: AwxErrorCode,
+    message: string,
+    readonly status?: number,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+/** AWX answered with an HTTP error status. */
+export class AwxHttpError extends AwxError {
+  override name = 'AwxHttpError';
+}
+
+/** AWX answered 2xx with a body that is not the JSON it should be. */
+export class AwxResponseError extends AwxError {
+  override name = 'AwxResponseError';
+  constructor(message: string, status?: number) {
+    super('UPSTREAM_ERROR', message, status);
+  }
+}
+
+/** AWX did not answer within the request's deadline. */
+export class AwxTimeoutError extends AwxError {
+  override name = 'AwxTimeoutError';
+  constructor(timeoutMs: number) {
+    super('UPSTREAM_TIMEOUT', `AWX did not answer within ${timeoutMs} ms.`);
+  }
+}
+
+/** AWX could not be reached: connection refused, reset, DNS or TLS failure. */
+export class AwxUnavailableError extends AwxError {
+  override name = 'AwxUnavailableError';
+  constructor(reason: string) {
+    super('UPSTREAM_UNAVAILABLE', `AWX is unreachable (${reason}).`);
+  }
+}
+
+const STATUS_CODES: Record<number, AwxErrorCode> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  429: 'RATE_LIMITED',
+};
+
+const STATUS_MESSAGES: Partial<Record<AwxErrorCode, string>> = {
+  UNAUTHENTICATED: 'AWX did not accept the credentials: send an Authorization header with a valid AWX Bearer token or Basic user.',
+  FORBIDDEN: 'AWX refused the request: the caller lacks permission.',
+  NOT_FOUND: 'AWX has no such resource, or the caller may not see it.',
+  RATE_LIMITED: 'AWX is rate-limiting this caller; retry later.',
+};
+
+/** Maps an AWX error response (status and parsed body) onto a typed error; the one place that does. */
+export function errorFromResponse(status: number, body: unknown): AwxHttpError {
+  const code = STATUS_CODES[status] ?? 'UPSTREAM_ERROR';
+  const detail = detailOf(body);
+  if (code === 'BAD_USER_INPUT') {
+    const fieldErrors = fieldErrorsOf(body);
+    return new AwxHttpError(code, `AWX rejected the request: ${detail ?? 'bad request'}`, status, fieldErrors && { fieldErrors });
+  }
+  if (code === 'FORBIDDEN' && detail) {
+    return new AwxHttpError(code, `AWX refused the request: ${detail}`, status);
+  }
+  if (code === 'CONFLICT') {
+    return new AwxHttpError(code, `AWX reported a conflict: ${detail ?? 'conflict'}`, status);
+  }
+  const message = STATUS_MESSAGES[code] ?? `AWX failed with HTTP ${status}.`;
+  return new AwxHttpError(code, message, status);
+}
+
+/** AWX's DRF bodies carry `detail` (or `error` for 409 conflicts); keep it short and plain. */
+function detailOf(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const record = body as Record<string, unknown>;
+  const text = record.detail ?? record.error;
+  if (typeof text === 'string') return text.slice(0, 500);
+  const fields = fieldErrorsOf(body);
+  return fields ? Object.entries(fields).map(([k, v]) => `${k}: ${[v].flat().join(' ')}`).join('; ').slice(0, 500) : undefined;
+}
+
+/** DRF validation bodies are `{field: ["message", …]}`; `__all__` holds non-field errors. */
+function fieldErrorsOf(body: unknown): Record<string, unknown> | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const entries = Object.entries(body as Record<string, unknown>).filter(([k]) => k !== 'detail');
+  const lists = entries.filter(([, v]) => Array.isArray(v));
+  return lists.length > 0 ? Object.fromEntries(lists) : undefined;
+}

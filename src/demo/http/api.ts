@@ -1,0 +1,88 @@
+import type { Caller, DemoData } from '../types.js';
+import { authenticate } from './auth.js';
+import { ApiError, forbidden, methodNotAllowed, notAuthenticated, notFound } from './errors.js';
+import { pingBody, rootBody, versionsBody } from './public-views.js';
+import { detailResponse, listResponse, parentRecord, type QueryRequest } from './query.js';
+import { resourceNamed } from './resources.js';
+import { isPublic, matchRoute, type Route } from './routes.js';
+
+/** Turns one HTTP request into AWX's answer, without touching sockets (the server adds headers and timing). */
+
+/** What the fake AWX answers: status, JSON body (absent for redirects), extra headers, and who asked. */
+export interface ApiReply {
+  status: number;
+  body?: unknown;
+  headers: Record<string, string>;
+  authenticated: boolean;
+}
+
+/** The parts of a request the API looks at. */
+export interface ApiRequest {
+  method: string;
+  /** Raw request target: pathname plus `?query` as received. */
+  url: string;
+  authorization: string | undefined;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/** Answers a request the way AWX would: routing, slash redirect, auth, method checks, then the view. */
+export function answer(data: DemoData, request: ApiRequest): ApiReply {
+  const queryAt = request.url.indexOf('?');
+  const pathname = queryAt < 0 ? request.url : request.url.slice(0, queryAt);
+  const rawQuery = queryAt < 0 ? '' : request.url.slice(queryAt + 1);
+  let caller: Caller | null = null;
+  try {
+    const route = matchRoute(pathname);
+    if (!route) return redirectToSlash(pathname, rawQuery) ?? failure(notFound(), false);
+    if (isPublic(route)) {
+      if (!SAFE_METHODS.has(request.method)) throw methodNotAllowed(request.method);
+      return { status: 200, body: publicBody(data, route), headers: {}, authenticated: false };
+    }
+    caller = authenticate(data, request.authorization);
+    if (!caller) throw notAuthenticated();
+    if (!SAFE_METHODS.has(request.method)) {
+      // A token with scope "read" is refused any write before the view is even looked at.
+      throw caller.scope === 'read' ? forbidden() : methodNotAllowed(request.method);
+    }
+    const body = view(route, { data, caller, pathname, rawQuery });
+    return { status: 200, body, headers: {}, authenticated: true };
+  } catch (error) {
+    if (error instanceof ApiError) return failure(error, caller !== null);
+    throw error;
+  }
+}
+
+function failure(error: ApiError, authenticated: boolean): ApiReply {
+  return { status: error.status, body: error.body, headers: error.headers, authenticated };
+}
+
+/** Django's APPEND_SLASH: 301 to the same URL plus a slash, but only when that URL exists. */
+function redirectToSlash(pathname: string, rawQuery: string): ApiReply | undefined {
+  if (pathname.endsWith('/') || !matchRoute(`${pathname}/`)) return undefined;
+  const location = `${pathname}/${rawQuery ? `?${rawQuery}` : ''}`;
+  return { status: 301, headers: { Location: location }, authenticated: false };
+}
+
+function publicBody(data: DemoData, route: Route): unknown {
+  if (route.kind === 'ping') return pingBody(data);
+  return route.kind === 'root' ? rootBody() : versionsBody();
+}
+
+function view(route: Route, request: QueryRequest): unknown {
+  switch (route.kind) {
+    case 'me':
+      // UserMeList: a paginated list holding just the caller.
+      return listResponse(request, resourceNamed('users')!, (record) => record.id === request.caller.account.id);
+    case 'list':
+      return listResponse(request, route.spec);
+    case 'detail':
+      return detailResponse(request, route.spec, route.id);
+    case 'sublist': {
+      const parent = parentRecord(request, route.parent, route.id);
+      return listResponse(request, route.child, route.sublist.scope(parent, request.data));
+    }
+    default:
+      throw notFound();
+  }
+}

@@ -1,0 +1,106 @@
+import type { AwxRecord, DemoData } from '../types.js';
+import { badRequest, forbidden } from './errors.js';
+import type { FieldKind, ResourceSpec } from './resources.js';
+
+/** Which fields a resource can filter and order on, what they hold, and how to read them from a record. */
+
+/** Fields AWX refuses to filter on: prevent_search(), password and encrypted fields (403, not 400). */
+const FORBIDDEN = new Set(['job_args', 'job_env', 'start_args', 'extra_vars', 'survey_passwords', 'password',
+  'survey_spec', 'webhook_key', 'token', 'client_secret', 'client_id', 'notification_configuration', 'inputs',
+  'extra_data', 'artifacts']);
+
+/** Foreign keys: their values parse as ints, `none`/`null` mean NULL, and `fk__name` reads the summary. */
+const FOREIGN_KEYS = new Set(['workflow_job_template', 'inventory', 'unified_job_template', 'job_template',
+  'webhook_credential', 'workflow_job', 'job', 'organization', 'project', 'execution_environment', 'schedule',
+  'created_by', 'modified_by', 'credential', 'instance_group', 'inventory_source', 'source_project',
+  'source_project_update', 'credential_type', 'default_environment', 'source_workflow_job', 'last_job',
+  'signature_validation_credential', 'system_job_template', 'workflow_approval_template']);
+
+const DATETIMES = new Set(['created', 'modified', 'started', 'finished', 'canceled_on', 'last_login', 'next_run',
+  'dtstart', 'dtend', 'last_job_run', 'next_job_run', 'last_updated', 'approval_expiration']);
+
+const NOT_FIELDS = new Set(['related', 'summary_fields', 'url']);
+
+const DJANGO_TYPE: Record<FieldKind, string> = {
+  fk: 'ForeignKey', m2m: 'ManyToManyField', int: 'IntegerField', number: 'DecimalField', bool: 'BooleanField',
+  datetime: 'DateTimeField', text: 'CharField', json: 'JSONField',
+};
+
+/** A resolved field path: what it holds and how to read it. */
+export interface FieldRef {
+  kind: FieldKind;
+  read: (record: AwxRecord) => unknown;
+}
+
+/** The records a request works on, and the field kinds learned from them (computed once per request). */
+export interface FieldCatalog {
+  spec: ResourceSpec;
+  data: DemoData;
+  records: readonly AwxRecord[];
+  kinds: Map<string, FieldKind>;
+}
+
+/** Learns the filterable fields of a resource from its records' top-level keys plus its virtual fields. */
+export function catalogFields(spec: ResourceSpec, data: DemoData, records: readonly AwxRecord[]): FieldCatalog {
+  const kinds = new Map<string, FieldKind>();
+  const nullOnly = new Set<string>();
+  const allowed = spec.fields ? new Set(spec.fields) : null;
+  for (const record of records) {
+    for (const [key, value] of Object.entries(record)) {
+      if (NOT_FIELDS.has(key) || kinds.has(key) || (allowed && !allowed.has(key))) continue;
+      const kind = kindOf(key, value);
+      if (kind) kinds.set(key, kind);
+      else nullOnly.add(key);
+    }
+  }
+  for (const key of nullOnly) if (!kinds.has(key)) kinds.set(key, 'text');
+  for (const [key, field] of Object.entries(spec.virtual ?? {})) if (!kinds.has(key)) kinds.set(key, field.kind);
+  return { spec, data, records, kinds };
+}
+
+function kindOf(name: string, value: unknown): FieldKind | undefined {
+  if (FOREIGN_KEYS.has(name)) return 'fk';
+  if (DATETIMES.has(name)) return 'datetime';
+  if (Array.isArray(value)) return 'm2m';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'number') return Number.isInteger(value) && name !== 'elapsed' ? 'int' : 'number';
+  if (typeof value === 'string') return 'text';
+  if (value !== null && typeof value === 'object') return 'json';
+  return undefined;
+}
+
+/**
+ * Resolves `field` or `fk__subfield` (read from `summary_fields[fk]`, like AWX's related lookups).
+ * Forbidden names anywhere in the path give 403; unknown fields give 400 with `unknown(name)`.
+ */
+export function resolveField(catalog: FieldCatalog, parts: readonly string[], unknown: (name: string) => string): FieldRef {
+  const forbiddenPart = parts.find((part) => FORBIDDEN.has(part));
+  if (forbiddenPart) throw forbidden(`Filtering on ${forbiddenPart} is not allowed.`);
+  const [name = '', sub, ...rest] = parts;
+  const kind = catalog.kinds.get(name);
+  if (!kind) throw badRequest(unknown(name));
+  const top = topReader(catalog, name);
+  if (sub === undefined || (sub === 'id' && kind === 'fk' && rest.length === 0)) return { kind, read: top };
+  if (kind !== 'fk' || rest.length > 0) {
+    throw badRequest(`Unsupported lookup '${sub}' for ${DJANGO_TYPE[kind]} or join on the field not permitted.`);
+  }
+  const read = (record: AwxRecord): unknown => {
+    const summary = (record.summary_fields as Record<string, Record<string, unknown> | undefined> | undefined)?.[name];
+    return summary?.[sub] ?? null;
+  };
+  const sample = catalog.records.map(read).find((value) => value !== null);
+  return { kind: kindOf(sub, sample) ?? 'text', read };
+}
+
+function topReader(catalog: FieldCatalog, name: string): (record: AwxRecord) => unknown {
+  const virtual = catalog.spec.virtual?.[name];
+  return (record) => {
+    if (name in record) return record[name] ?? null;
+    return virtual ? virtual.read(record, catalog.data) : null;
+  };
+}
+
+/** The message Django gives for an unknown filter field. */
+export function noSuchField(catalog: FieldCatalog): (name: string) => string {
+  return (name) => `${catalog.spec.model} has no field named '${name}'`;
+}

@@ -1,0 +1,39 @@
+import { resourceNamed, type ResourceSpec } from './resources.js';
+import { sublistOf, type SublistSpec } from './sublists.js';
+
+/** URL routing of the fake AWX: which view a path names (AWX URLs always end with a slash). */
+
+/** A resolved URL. */
+export type Route =
+  | { kind: 'versions' | 'root' | 'ping' | 'me' }
+  | { kind: 'list'; spec: ResourceSpec }
+  | { kind: 'detail'; spec: ResourceSpec; id: number }
+  | { kind: 'sublist'; parent: ResourceSpec; id: number; sublist: SublistSpec; child: ResourceSpec };
+
+const FIXED: Record<string, Route> = {
+  '/api/': { kind: 'versions' },
+  '/api/v2/': { kind: 'root' },
+  '/api/v2/ping/': { kind: 'ping' },
+  '/api/v2/me/': { kind: 'me' },
+};
+
+/** The route of a raw pathname, or undefined when AWX would answer 404. */
+export function matchRoute(pathname: string): Route | undefined {
+  const fixed = FIXED[pathname];
+  if (fixed) return fixed;
+  const match = /^\/api\/v2\/([a-z_]+)\/(?:(\d+)\/(?:([a-z_]+)\/)?)?$/.exec(pathname);
+  if (!match) return undefined;
+  const [, name = '', id, sub] = match;
+  const spec = resourceNamed(name);
+  if (!spec) return undefined;
+  if (id === undefined) return { kind: 'list', spec };
+  if (sub === undefined) return { kind: 'detail', spec, id: Number(id) };
+  const sublist = sublistOf(name, sub);
+  const child = sublist && resourceNamed(sublist.child);
+  return sublist && child ? { kind: 'sublist', parent: spec, id: Number(id), sublist, child } : undefined;
+}
+
+/** True for the views that need no authentication. */
+export function isPublic(route: Route): boolean {
+  return route.kind === 'versions' || route.kind === 'root' || route.kind === 'ping';
+}

@@ -1,0 +1,47 @@
+import type { AwxRecord, DemoData } from '../types.js';
+
+/** Sub-lists `/api/v2/<parent>/<id>/<name>/`: which child resource they list and which of its records. */
+
+/** A sub-list: the child resource served, and a scope picking the parent's children. */
+export interface SublistSpec {
+  child: string;
+  scope: (parent: AwxRecord, data: DemoData) => (record: AwxRecord) => boolean;
+}
+
+const byField = (field: string): SublistSpec['scope'] => (parent) => (record) => record[field] === parent.id;
+
+const inParentList = (field: string): SublistSpec['scope'] => (parent) => {
+  const ids = new Set(Array.isArray(parent[field]) ? (parent[field] as number[]) : []);
+  return (record) => ids.has(record.id);
+};
+
+/** Every label of a unified job, not only the 10 its summary shows. */
+const jobLabels: SublistSpec['scope'] = (parent, data) => {
+  const ids = new Set(data.jobLabels[parent.id] ?? []);
+  return (record) => ids.has(record.id);
+};
+
+const UNIFIED_JOB_RESOURCES = ['workflow_jobs', 'jobs', 'project_updates', 'inventory_updates', 'workflow_approvals'];
+
+const SUBLISTS = new Map<string, SublistSpec>([
+  ['workflow_jobs/workflow_nodes', { child: 'workflow_job_nodes', scope: byField('workflow_job') }],
+  ...UNIFIED_JOB_RESOURCES.map((parent): [string, SublistSpec] => [`${parent}/labels`, { child: 'labels', scope: jobLabels }]),
+  ['workflow_job_nodes/success_nodes', { child: 'workflow_job_nodes', scope: inParentList('success_nodes') }],
+  ['workflow_job_nodes/failure_nodes', { child: 'workflow_job_nodes', scope: inParentList('failure_nodes') }],
+  ['workflow_job_nodes/always_nodes', { child: 'workflow_job_nodes', scope: inParentList('always_nodes') }],
+  ['workflow_job_templates/workflow_jobs', { child: 'workflow_jobs', scope: byField('workflow_job_template') }],
+  ['workflow_job_templates/schedules', { child: 'schedules', scope: byField('unified_job_template') }],
+  ['job_templates/jobs', { child: 'jobs', scope: byField('job_template') }],
+  ['job_templates/slice_workflow_jobs', { child: 'workflow_jobs', scope: byField('job_template') }],
+  ['job_templates/schedules', { child: 'schedules', scope: byField('unified_job_template') }],
+  ['organizations/users', {
+    child: 'users',
+    scope: (parent, data) => (record) =>
+      data.accounts.some((account) => account.id === record.id && account.organizations.includes(parent.id)),
+  }],
+]);
+
+/** The sub-list at `<parent>/<id>/<name>/`, if the fake serves it. */
+export function sublistOf(parent: string, name: string): SublistSpec | undefined {
+  return SUBLISTS.get(`${parent}/${name}`);
+}

@@ -1,0 +1,25 @@
+/** The embedded AWX-compatible demo upstream: dataset, record helpers and the HTTP server. */
+export {
+  createDemoData,
+  DEMO_ADMIN_READONLY_TOKEN,
+  DEMO_CREDENTIALS,
+  organizationOf,
+  putRecord,
+  removeRecord,
+  WORKFLOW_JOB_COUNT,
+  type AwxRecord,
+  type CollectionName,
+  type DemoAccount,
+  type DemoData,
+  type DemoToken,
+  type PutRecordOptions,
+} from './data.js';
+export {
+  startFakeAwx,
+  type FakeAwx,
+  type FakeAwxOptions,
+  type Fault,
+  type FaultRule,
+  type RecordedRequest,
+} from './server.js';
+export { STORED_COLLECTIONS } from './types.js';

@@ -1,0 +1,59 @@
+/** Starts the gateway: reads configuration, starts the demo upstream when no AWX_URL is set, listens. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAwxTransport } from './awx/transport.js';
+import { ConfigError, loadConfig, type GatewayConfig } from './config.js';
+import { DEMO_CREDENTIALS, startFakeAwx, type FakeAwx } from './demo/index.js';
+import { createLogger } from './logger.js';
+import { createGateway } from './server.js';
+
+interface Upstream {
+  url: string;
+  token?: string;
+  demo?: FakeAwx;
+}
+
+/** The real AWX when configured; otherwise the embedded demo, with its admin token for header-less callers. */
+async function resolveUpstream(config: GatewayConfig): Promise<Upstream> {
+  if (config.awxUrl) return { url: config.awxUrl, token: config.awxToken };
+  const demo = await startFakeAwx({ port: 0, host: '127.0.0.1' });
+  return { url: demo.url, token: config.awxToken ?? DEMO_CREDENTIALS.admin.token, demo };
+}
+
+async function main(): Promise<void> {
+  let config: GatewayConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`awx-graphql: ${error.message}\n`);
+    process.exit(2);
+  }
+  const logger = createLogger(config.logLevel);
+  const upstream = await resolveUpstream(config);
+  if (upstream.demo) {
+    logger.info({ demoUpstream: upstream.demo.url }, 'AWX_URL is not set: serving the embedded demo AWX; callers without credentials act as its admin');
+  }
+  if (config.insecureTls) logger.warn('AWX_INSECURE_TLS is on: the AWX certificate is not verified');
+  const transport = createAwxTransport({ url: upstream.url, timeoutMs: config.timeoutMs, caFile: config.caFile, insecureTls: config.insecureTls });
+  const gateway = createGateway({ transport, logger, detailConcurrency: config.detailConcurrency, awxToken: upstream.token });
+  const server = createServer(gateway);
+  server.on('error', (error) => {
+    logger.fatal({ err: error }, 'cannot listen');
+    process.exit(1);
+  });
+  server.listen(config.port, config.host, () => {
+    const { port } = server.address() as AddressInfo;
+    logger.info({ port, awx: upstream.demo ? 'demo' : new URL(upstream.url).origin }, `GraphQL and GraphiQL at http://localhost:${port}/graphql`);
+  });
+  const stop = () => {
+    logger.info('shutting down');
+    server.close(() => void Promise.all([upstream.demo?.close(), transport.dispatcher.close()]).then(() => process.exit(0)));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+await main();

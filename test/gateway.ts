@@ -1,0 +1,77 @@
+/** Test harness: the real gateway on a loopback port, in front of the fake AWX, driven over HTTP. */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { createAwxTransport } from '../src/awx/transport.js';
+import { DEMO_CREDENTIALS, startFakeAwx, type FakeAwx, type FakeAwxOptions } from '../src/demo/index.js';
+import { createLogger } from '../src/logger.js';
+import { createGateway } from '../src/server.js';
+
+export const ADMIN = `Bearer ${DEMO_CREDENTIALS.admin.token}`;
+export const ALICE = `Bearer ${DEMO_CREDENTIALS.alice.token}`;
+export const BOB = `Bearer ${DEMO_CREDENTIALS.bob.token}`;
+
+/** A GraphQL response as the tests read it. */
+export interface GqlResponse {
+  status: number;
+  body: {
+    data?: Record<string, any> | null;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  };
+}
+
+export interface TestGateway {
+  url: string;
+  fake: FakeAwx;
+  logs: string[];
+  /** POSTs a query; `auth` defaults to the demo admin, `null` sends no Authorization header. */
+  gql(query: string, variables?: Record<string, unknown>, auth?: string | null, headers?: Record<string, string>): Promise<GqlResponse>;
+  /** Upstream requests recorded since the last `fake.clearRequests()`, as raw paths. */
+  upstreamPaths(): string[];
+  close(): Promise<void>;
+}
+
+export interface TestGatewayOptions {
+  fake?: FakeAwxOptions;
+  awxUrl?: string;
+  timeoutMs?: number;
+  awxToken?: string;
+  detailConcurrency?: number;
+}
+
+/** Starts a fake AWX and a gateway in front of it, both on port 0. */
+export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
+  const fake = await startFakeAwx(options.fake);
+  const logs: string[] = [];
+  const sink = new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) });
+  const transport = createAwxTransport({ url: options.awxUrl ?? fake.url, timeoutMs: options.timeoutMs ?? 5_000 });
+  const gateway = createGateway({
+    transport,
+    logger: createLogger('info', sink),
+    detailConcurrency: options.detailConcurrency ?? 8,
+    awxToken: options.awxToken,
+  });
+  const server: Server = createServer(gateway);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  return {
+    url,
+    fake,
+    logs,
+    async gql(query, variables, auth = ADMIN, headers = {}) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}), ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    upstreamPaths: () => fake.requests.map((r) => r.path),
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await transport.dispatcher.destroy();
+      await fake.close();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/** `npm start`'s entry point as a newcomer runs it: demo upstream by default, a real AWX_URL when given. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeAwx } from '../src/demo/index.js';
+
+const children: ChildProcess[] = [];
+afterEach(() => children.splice(0).forEach((child) => child.kill('SIGKILL')));
+
+/** Starts src/main.ts on a free port and waits for its "listening" log line. */
+async function startMain(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  for (let waited = 0; waited < 200; waited++) {
+    const match = /GraphiQL at (http:\/\/localhost:\d+)\/graphql/.exec(output);
+    if (match) return { child, base: match[1]!.replace('localhost', '127.0.0.1'), output: () => output };
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`gateway did not start:\n${output}`);
+}
+
+async function query(base: string, text: string) {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: text }),
+  });
+  return response.json();
+}
+
+describe('npm start', () => {
+  it('serves the demo upstream with no AWX_URL: the README query, GraphiQL and /health', async () => {
+    const { child, base, output } = await startMain({});
+    expect(output()).toContain('serving the embedded demo AWX');
+    const body = await query(base, '{ workflowJob(id: 1) { id name status } }');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.workflowJob).toMatchObject({ id: '1', name: expect.any(String), status: expect.any(String) });
+    const page = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
+    const html = await page.text();
+    expect(html).toContain('AWX GraphQL');
+    expect(html).toContain('workflowJobs(first: 5');
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+  }, 30_000);
+
+  it('serves another AWX-compatible server given as AWX_URL', async () => {
+    const other = await startFakeAwx();
+    try {
+      const { base } = await startMain({ AWX_URL: other.url, AWX_TOKEN: 'demo-admin-token' });
+      const body = await query(base, '{ workflowJobs(first: 2) { totalCount } }');
+      expect(body.data.workflowJobs.totalCount).toBeGreaterThan(0);
+      expect(other.requests.map((r) => r.pathname)).toContain('/api/v2/workflow_jobs/');
+    } finally {
+      await other.close();
+    }
+  }, 30_000);
+
+  it('fails fast with a clear message on bad configuration', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', AWX_URL: 'ftp://awx', PORT: 'eighty' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(stderr).toContain('AWX_URL must use http or https');
+    expect(stderr).toContain('PORT must be an integer');
+  }, 30_000);
+});
