@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { putRecord } from '../src/demo/index.js';
+import { EXAMPLE_QUERY } from '../src/example-query.js';
 import { startTestGateway, type TestGateway } from './gateway.js';
 
 /** Real AWX responses captured by the AWX UI project (copied unmodified into test/fixtures/). */
@@ -102,6 +103,27 @@ describe('WorkflowJob fields', () => {
     expect(body).toEqual({
       data: { workflowJob: { launchType: 'WEBHOOK', launchedBy: { id: null, name: null, type: null, url: null }, webhookService: 'GITHUB' } },
     });
+  });
+});
+
+describe('Query.workflowJob', () => {
+  it('applies search to the detail read: null when the job does not match', async () => {
+    const { body } = await gw.gql('{ hit: workflowJob(id: 126, search: "alex") { id } miss: workflowJob(id: 126, search: "no such words") { id } }');
+    expect(body).toEqual({ data: { hit: { id: '126' }, miss: null } });
+    expect(gw.upstreamPaths().sort()).toEqual(['/api/v2/workflow_jobs/126/?search=alex', '/api/v2/workflow_jobs/126/?search=no+such+words']);
+  });
+
+  it('reads a job once however often a query asks for it', async () => {
+    const { body } = await gw.gql('{ a: workflowJob(id: 126) { id } b: workflowJob(id: "126") { name } }');
+    expect(body.data).toEqual({ a: { id: '126' }, b: { name: 'alex efjt' } });
+    expect(gw.upstreamPaths()).toEqual(['/api/v2/workflow_jobs/126/']);
+  });
+
+  it('runs the query GraphiQL opens with, without errors, on the demo data', async () => {
+    const { body } = await gw.gql(EXAMPLE_QUERY);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.workflowJob.id).toBe('1');
+    expect(body.data!.workflowJobs.nodes.length).toBeGreaterThan(0);
   });
 });
 

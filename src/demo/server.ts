@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createDemoData } from './data.js';
 import { FaultBook, MALFORMED_BODY, type Fault, type FaultRule, type RecordedRequest } from './faults.js';
@@ -18,6 +19,8 @@ export interface FakeAwxOptions {
   latencyMs?: number;
   /** The AWX state to serve; default `createDemoData()`. */
   data?: DemoData;
+  /** Serve HTTPS with this certificate and key (PEM), like an AWX with a self-signed certificate. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
 }
 
 /** A running fake AWX: its URL, live data, request log and fault controls. */
@@ -48,7 +51,8 @@ export async function startFakeAwx(options: FakeAwxOptions = {}): Promise<FakeAw
     data: options.data ?? createDemoData(), requests: [], faults: new FaultBook(),
     latencyMs: options.latencyMs ?? 0, timers: new Set(), closed: false,
   };
-  const server = createServer((req, res) => void onRequest(state, req, res));
+  const handler = (req: IncomingMessage, res: ServerResponse) => void onRequest(state, req, res);
+  const server: Server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -56,7 +60,7 @@ export async function startFakeAwx(options: FakeAwxOptions = {}): Promise<FakeAw
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     data: state.data,
     requests: state.requests,
     clearRequests: () => void state.requests.splice(0),

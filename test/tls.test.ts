@@ -1,0 +1,58 @@
+/** An AWX with a self-signed certificate: refused by default, trusted through AWX_CA_FILE, or (warned) unchecked. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAwxTransport, type AwxTransportOptions } from '../src/awx/transport.js';
+import { startFakeAwx, type FakeAwx } from '../src/demo/index.js';
+import { createLogger } from '../src/logger.js';
+import { createGateway } from '../src/server.js';
+import { ADMIN } from './gateway.js';
+
+const caFile = fileURLToPath(new URL('./fixtures/tls/awx-test.crt', import.meta.url));
+const tls = { cert: readFileSync(caFile), key: readFileSync(new URL('./fixtures/tls/awx-test.key', import.meta.url)) };
+
+let fake: FakeAwx;
+beforeAll(async () => {
+  fake = await startFakeAwx({ tls });
+});
+afterAll(() => fake.close());
+
+/** Asks for one job through a gateway whose transport has these TLS options. */
+async function ask(options: Partial<AwxTransportOptions>) {
+  const transport = createAwxTransport({ url: fake.url, timeoutMs: 5_000, ...options });
+  const server = createServer(createGateway({ transport, logger: createLogger('silent'), detailConcurrency: 2 }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: ADMIN },
+      body: JSON.stringify({ query: '{ workflowJob(id: 1) { id } }' }),
+    });
+    return await response.json();
+  } finally {
+    server.close();
+    await transport.dispatcher.destroy();
+  }
+}
+
+describe('TLS to AWX', () => {
+  it('serves over HTTPS', () => {
+    expect(fake.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('refuses a certificate it cannot verify, as UPSTREAM_UNAVAILABLE', async () => {
+    const body = await ask({});
+    expect(body.errors[0].extensions.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(body.errors[0].message).toBe('AWX is unreachable (TLS failure).');
+  });
+
+  it('trusts the CA given as AWX_CA_FILE', async () => {
+    expect(await ask({ caFile })).toEqual({ data: { workflowJob: { id: '1' } } });
+  });
+
+  it('skips verification only when AWX_INSECURE_TLS is on', async () => {
+    expect(await ask({ insecureTls: true })).toEqual({ data: { workflowJob: { id: '1' } } });
+  });
+});
