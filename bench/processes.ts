@@ -1,0 +1,32 @@
+/** Child processes of a benchmark run: the demo upstream and the gateway, each on its own event loop. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** A started child and how to read what it printed. */
+export interface Child {
+  process: ChildProcess;
+  output: () => string;
+}
+
+/** Starts `node --import tsx <script>` and waits until its output matches `ready`. */
+export async function startChild(script: string, env: Record<string, string>, ready: RegExp): Promise<Child & { match: RegExpExecArray }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  for (let waited = 0; waited < 300; waited++) {
+    const match = ready.exec(output);
+    if (match) return { process: child, output: () => output, match };
+    if (child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${script} did not start:\n${output}`);
+}
+
+/** Resident memory of a process now and at its peak (Linux /proc), in MB. */
+export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
