@@ -28,11 +28,11 @@ export function buildGraph(rng: SeededRandom, plan: WorkflowPlan): GraphNode[] {
     last.parents.push({ from: rng.int(0, mainCount - 3), kind: 'success' });
     last.converge = rng.chance(0.5);
   }
-  if (plan.def.handler !== undefined && rng.chance(0.65)) {
+  if (plan.def.handler !== undefined && rng.chance(0.45)) {
     const from = rng.int(0, mainCount - 1);
     nodes.push(extraNode(template(plan.def.handler), 'handler', [{ from, kind: 'failure' }]));
   }
-  if (plan.def.cleanup !== undefined && rng.chance(0.6)) {
+  if (plan.def.cleanup !== undefined && rng.chance(0.4)) {
     const parents = [{ from: mainCount - 1, kind: 'always' as const }];
     nodes.push(extraNode(template(plan.def.cleanup), 'cleanup', parents));
   }
@@ -41,9 +41,9 @@ export function buildGraph(rng: SeededRandom, plan: WorkflowPlan): GraphNode[] {
 
 function mainSteps(rng: SeededRandom, workflow: TemplateDef): TemplateDef[] {
   const steps = (workflow.steps ?? []).map(template);
-  if (steps.length > 3 && rng.chance(0.25)) steps.splice(rng.int(1, steps.length - 1), 1);
+  if (steps.length > 3 && rng.chance(0.4)) steps.splice(rng.int(1, steps.length - 1), 1);
   const lastJob = [...steps].reverse().find((def) => def.kind === 'job');
-  if (lastJob && steps.length < 6 && rng.chance(0.3)) steps.push(lastJob);
+  if (lastJob && steps.length < 6 && rng.chance(0.15)) steps.push(lastJob);
   return steps;
 }
 
