@@ -227,8 +227,8 @@ describe('record shapes', () => {
     const mixed = await page('/api/v2/unified_jobs/?page_size=200&order_by=-id');
     expect(new Set(mixed.results.map((r) => r.type)).size).toBeGreaterThanOrEqual(4);
     const all = await page('/api/v2/unified_jobs/?page_size=1');
-    const perType = await Promise.all(['workflow_jobs', 'jobs', 'project_updates', 'inventory_updates', 'workflow_approvals']
-      .map((name) => page(`/api/v2/${name}/?page_size=1`)));
+    const perType = await Promise.all(['workflow_jobs', 'jobs', 'project_updates', 'inventory_updates', 'workflow_approvals',
+      'system_jobs', 'ad_hoc_commands'].map((name) => page(`/api/v2/${name}/?page_size=1`)));
     expect(perType.reduce((sum, p) => sum + p.count, 0)).toBe(all.count);
     const twoTypes = await page('/api/v2/unified_jobs/?type=project_update,workflow_approval&page_size=200');
     expect(new Set(twoTypes.results.map((r) => r.type))).toEqual(new Set(['project_update', 'workflow_approval']));
@@ -377,7 +377,8 @@ describe('dataset', () => {
 
   it('gives spawned jobs ids above the workflow jobs, never colliding', () => {
     const spawned = [...data.collections.jobs, ...data.collections.project_updates, ...data.collections.inventory_updates,
-      ...data.collections.workflow_approvals].map((j) => j.id);
+      ...data.collections.workflow_approvals, ...data.collections.system_jobs, ...data.collections.ad_hoc_commands]
+      .map((j) => j.id);
     expect(Math.min(...spawned)).toBeGreaterThan(Math.max(...jobs.map((j) => j.id)));
     expect(new Set(spawned).size).toBe(spawned.length);
   });

@@ -6,7 +6,19 @@ import type { AwxOrderDirection as OrderDirection } from '../awx/types.js';
 import type { AwxWorkflowJobOrderField as WorkflowJobOrderField } from '../awx/types.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AwxWorkflowJob, AwxLaunchedBy, AwxWorkflowJobSummaryFields, AwxObjectSummary, AwxInventorySummary, AwxExecutionEnvironmentSummary, AwxScheduleSummary, AwxUnifiedJobTemplateSummary, AwxInstanceGroupSummary, AwxCredentialSummary, AwxUserSummary, AwxUserCapabilities, AwxJobSummary, AwxAncestorJobSummary, AwxLabelList, AwxLabelSummary } from '../awx/types.js';
-import type { WorkflowJobWindow, EdgeModel } from '../resolvers/connection.js';
+import type { WorkflowJobWindow, EdgeModel, ConnectionModel } from '../resolvers/connection.js';
+import type { AwxRecord } from '../awx/byIds.js';
+import type { AwxWorkflowJobNode } from '../awx/workflowJobNodes.js';
+import type { AwxUser } from '../awx/models/user.js';
+import type { AwxOrganization } from '../awx/models/organization.js';
+import type { AwxWorkflowJobTemplate, AwxJobTemplate, AwxProject, AwxInventorySource, AwxWorkflowApprovalTemplate, AwxSystemJobTemplate } from '../awx/models/templates.js';
+import type { AwxInventory } from '../awx/models/inventory.js';
+import type { AwxSchedule } from '../awx/models/schedule.js';
+import type { AwxCredential } from '../awx/models/credential.js';
+import type { AwxLabel } from '../awx/models/label.js';
+import type { AwxNotification } from '../awx/models/notification.js';
+import type { AwxActivityStreamEntry } from '../awx/models/activityStream.js';
+import type { AwxJob, AwxProjectUpdate, AwxInventoryUpdate, AwxWorkflowApproval, AwxSystemJob, AwxAdHocCommand } from '../awx/models/jobs.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -28,6 +40,135 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** A page of a job's activity stream. */
+export type ActivityStreamConnection = {
+  __typename?: 'ActivityStreamConnection';
+  /** The entries on this page, each with its cursor. */
+  edges: Array<ActivityStreamEdge>;
+  /** The entries on this page. */
+  nodes: Array<ActivityStreamEntry>;
+  /** Where this page sits, and the cursors to move on. */
+  pageInfo: PageInfo;
+  /** How many entries there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An activity stream entry on a page, with its cursor. */
+export type ActivityStreamEdge = {
+  __typename?: 'ActivityStreamEdge';
+  /** An opaque position marker; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: ActivityStreamEntry;
+};
+
+/**
+ * One entry of AWX's activity stream (`/api/v2/activity_stream/{id}/`): who created, changed, deleted,
+ * associated or disassociated what, and when.
+ */
+export type ActivityStreamEntry = {
+  __typename?: 'ActivityStreamEntry';
+  /** The AWX node that recorded the entry. */
+  actionNode?: Maybe<Scalars['String']['output']>;
+  /** Who did it; null when AWX itself did. A deleted user has a null id. */
+  actor?: Maybe<UserSummary>;
+  /**
+   * What changed: for `create` and `delete` the object's fields, for `update` each changed field as
+   * `[old, new]`, for associations the two objects and the relationship.
+   */
+  changes?: Maybe<Scalars['JSON']['output']>;
+  /** The entry's id. */
+  id: Scalars['ID']['output'];
+  /** The type of the object affected, e.g. `workflow_job` (for associations: the one associated with `object2`). */
+  object1?: Maybe<Scalars['String']['output']>;
+  /** For associations: the type of the object `object1` was associated with; empty otherwise. */
+  object2?: Maybe<Scalars['String']['output']>;
+  /** For associations: the relationship that changed, e.g. `labels`, or `role`; empty otherwise. */
+  objectAssociation?: Maybe<Scalars['String']['output']>;
+  /** For role associations: the model the role is defined on; empty otherwise. */
+  objectType?: Maybe<Scalars['String']['output']>;
+  /** What happened: `create`, `update`, `delete`, `associate` or `disassociate`. */
+  operation?: Maybe<Scalars['String']['output']>;
+  /** When it happened. */
+  timestamp?: Maybe<Scalars['DateTime']['output']>;
+  /** AWX's type name: `activity_stream`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The AWX API path of this entry. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * One Ansible module run against an inventory's hosts, outside any playbook (AWX's
+ * `GET /api/v2/ad_hoc_commands/{id}/`). Fields are AWX's, camelCased; a field AWX does not send is `null`.
+ */
+export type AdHocCommand = UnifiedJob & {
+  __typename?: 'AdHocCommand';
+  /** Whether the module ran with privilege escalation (`become`). */
+  becomeEnabled?: Maybe<Scalars['Boolean']['output']>;
+  /** When a cancel was requested; null unless the job was canceled. */
+  canceledOn?: Maybe<Scalars['DateTime']['output']>;
+  /** The AWX node that controlled the run (empty before it started). */
+  controllerNode?: Maybe<Scalars['String']['output']>;
+  /** When the job was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** The machine credential used to connect to the hosts. */
+  credentialId?: Maybe<Scalars['ID']['output']>;
+  /** Always null: AWX keeps no description for ad hoc commands. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Whether Ansible showed the changes it made (`--diff`). */
+  diffMode?: Maybe<Scalars['Boolean']['output']>;
+  /** Run time in seconds (AWX computes it live while the job runs). */
+  elapsed?: Maybe<Scalars['Float']['output']>;
+  /** The execution environment the module ran in. */
+  executionEnvironmentId?: Maybe<Scalars['ID']['output']>;
+  /** The AWX node that ran the module (empty before it started). */
+  executionNode?: Maybe<Scalars['String']['output']>;
+  /** Extra variables of the run, parsed from AWX's JSON or YAML text into a JSON value. */
+  extraVars?: Maybe<Scalars['JSON']['output']>;
+  /** Whether the job failed. */
+  failed?: Maybe<Scalars['Boolean']['output']>;
+  /** When the job finished; null while it has not. */
+  finished?: Maybe<Scalars['DateTime']['output']>;
+  /** Parallel processes Ansible used; 0 means Ansible's default. */
+  forks?: Maybe<Scalars['Int']['output']>;
+  /** The job's id (all kinds of job share one id space). */
+  id: Scalars['ID']['output'];
+  /** The inventory whose hosts the module ran on. */
+  inventoryId?: Maybe<Scalars['ID']['output']>;
+  /** Why the job ended as it did (empty when there is nothing to explain). */
+  jobExplanation?: Maybe<Scalars['String']['output']>;
+  /** `run`, or `check` for a check-mode run. */
+  jobType?: Maybe<Scalars['String']['output']>;
+  /** How the job was started. */
+  launchType?: Maybe<LaunchType>;
+  /** Who or what started the job: a user, a schedule, or AWX itself. Null when AWX sent none (e.g. on a job a workflow node summarised). */
+  launchedBy?: Maybe<LaunchedBy>;
+  /** The host pattern the run was limited to (empty for all hosts). */
+  limit?: Maybe<Scalars['String']['output']>;
+  /** When the job was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The module's arguments, as typed. */
+  moduleArgs?: Maybe<Scalars['String']['output']>;
+  /** The Ansible module run, e.g. `command`, `shell`, `ping`. */
+  moduleName?: Maybe<Scalars['String']['output']>;
+  /** The command's name: its module and arguments, e.g. `shell: uptime`. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** When the job started running; null while it has not. */
+  started?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's current state. */
+  status?: Maybe<JobStatus>;
+  /** AWX's type name: always `ad_hoc_command`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** Always null: ad hoc commands have no template. */
+  unifiedJobTemplateId?: Maybe<Scalars['ID']['output']>;
+  /** The AWX API path of this job, e.g. `/api/v2/ad_hoc_commands/42/`. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Ansible verbosity, 0 (normal) to 5 (connection debug). */
+  verbosity?: Maybe<Scalars['Int']['output']>;
+  /** Receptor work unit id of the run; null until it was submitted. */
+  workUnitId?: Maybe<Scalars['String']['output']>;
+};
+
 /** The top-most job of a chain of nested workflows. */
 export type AncestorJobSummary = {
   __typename?: 'AncestorJobSummary';
@@ -38,6 +179,47 @@ export type AncestorJobSummary = {
   /** Its AWX type. */
   type?: Maybe<Scalars['String']['output']>;
   /** Its AWX API path. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Whether a job can be canceled (AWX's `GET …/cancel/`): only while it is new, pending, waiting or running.
+ * Whether the caller is allowed to cancel it is decided by AWX when they try.
+ */
+export type CancelInfo = {
+  __typename?: 'CancelInfo';
+  /** True while the job is in an active state. */
+  canCancel: Scalars['Boolean']['output'];
+};
+
+/** A credential (`/api/v2/credentials/{id}/`). Its secret `inputs` are never exposed. */
+export type Credential = {
+  __typename?: 'Credential';
+  /** Whether it is a cloud credential. */
+  cloud?: Maybe<Scalars['Boolean']['output']>;
+  /** When the credential was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** Id of its credential type (e.g. Machine, GitHub Personal Access Token). */
+  credentialTypeId?: Maybe<Scalars['ID']['output']>;
+  /** The credential's description (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The credential's id. */
+  id: Scalars['ID']['output'];
+  /** Its kind: the namespace of its credential type, e.g. `ssh`, `github_token`. */
+  kind?: Maybe<Scalars['String']['output']>;
+  /** Whether it is a Kubernetes or OpenShift credential. */
+  kubernetes?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether AWX itself manages it (built in, not editable). */
+  managed?: Maybe<Scalars['Boolean']['output']>;
+  /** When the credential was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The credential's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Id of the organization that owns it; null for a credential owned by users or teams only. */
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  /** AWX's type name: `credential`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The AWX API path of this credential. */
   url?: Maybe<Scalars['String']['output']>;
 };
 
@@ -82,6 +264,114 @@ export type InstanceGroupSummary = {
   name?: Maybe<Scalars['String']['output']>;
 };
 
+/** An inventory (`/api/v2/inventories/{id}/`): the hosts and groups jobs run against. */
+export type Inventory = {
+  __typename?: 'Inventory';
+  /** When the inventory was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** The inventory's description (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Whether any host failed in its last job. */
+  hasActiveFailures?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether it has inventory sources. */
+  hasInventorySources?: Maybe<Scalars['Boolean']['output']>;
+  /** For a smart inventory: the filter that picks its hosts. */
+  hostFilter?: Maybe<Scalars['String']['output']>;
+  /** Number of hosts whose last job failed. */
+  hostsWithActiveFailures?: Maybe<Scalars['Int']['output']>;
+  /** The inventory's id. */
+  id: Scalars['ID']['output'];
+  /** Number of inventory sources whose last update failed. */
+  inventorySourcesWithFailures?: Maybe<Scalars['Int']['output']>;
+  /** Its kind: empty for a normal inventory, `smart` or `constructed`. */
+  kind?: Maybe<Scalars['String']['output']>;
+  /** When the inventory was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The inventory's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Id of the organization that owns it. */
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  /** Whether it is being deleted. */
+  pendingDeletion?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether jobs may only use its own instance groups (no fallback to the organization's). */
+  preventInstanceGroupFallback?: Maybe<Scalars['Boolean']['output']>;
+  /** Number of groups. */
+  totalGroups?: Maybe<Scalars['Int']['output']>;
+  /** Number of hosts. */
+  totalHosts?: Maybe<Scalars['Int']['output']>;
+  /** Number of inventory sources. */
+  totalInventorySources?: Maybe<Scalars['Int']['output']>;
+  /** AWX's type name: `inventory`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The AWX API path of this inventory. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Inventory variables (AWX stores JSON or YAML text), as a JSON value; `{}` when none. */
+  variables?: Maybe<Scalars['JSON']['output']>;
+};
+
+/** An inventory source (`/api/v2/inventory_sources/{id}/`): where an inventory syncs hosts from. Launching it runs an inventory update. */
+export type InventorySource = UnifiedJobTemplate & {
+  __typename?: 'InventorySource';
+  /** When the inventory source was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** Id of the cloud credential used to sync. */
+  credentialId?: Maybe<Scalars['ID']['output']>;
+  /** The inventory source's description (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The value of `enabledVar` meaning enabled. */
+  enabledValue?: Maybe<Scalars['String']['output']>;
+  /** Host variable that says whether a host is enabled. */
+  enabledVar?: Maybe<Scalars['String']['output']>;
+  /** Id of the execution environment syncs run in. */
+  executionEnvironmentId?: Maybe<Scalars['ID']['output']>;
+  /** Regular expression of host names to import. */
+  hostFilter?: Maybe<Scalars['String']['output']>;
+  /** The template's id. */
+  id: Scalars['ID']['output'];
+  /** Id of the inventory it fills. */
+  inventoryId?: Maybe<Scalars['ID']['output']>;
+  /** Whether its last sync failed. */
+  lastJobFailed?: Maybe<Scalars['Boolean']['output']>;
+  /** When its last sync finished. */
+  lastJobRun?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether its last sync failed. */
+  lastUpdateFailed?: Maybe<Scalars['Boolean']['output']>;
+  /** When it was last synced. */
+  lastUpdated?: Maybe<Scalars['DateTime']['output']>;
+  /** When the inventory source was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The inventory source's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** When a schedule next launches it; null when none will. */
+  nextJobRun?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether hosts and groups missing from the source are removed. */
+  overwrite?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether variables missing from the source are removed. */
+  overwriteVars?: Maybe<Scalars['Boolean']['output']>;
+  /** Where hosts come from: `scm`, `ec2`, `gce`, `azure_rm`, `vmware`, `satellite6`, `openstack`, `rhv`, `controller`, `insights`, `file`, … */
+  source?: Maybe<Scalars['String']['output']>;
+  /** For `scm` sources: the inventory file in the project. */
+  sourcePath?: Maybe<Scalars['String']['output']>;
+  /** For `scm` sources: id of the project holding the inventory file. */
+  sourceProjectId?: Maybe<Scalars['ID']['output']>;
+  /** Source variables (AWX stores JSON or YAML text), as a JSON value; `{}` when none. */
+  sourceVars?: Maybe<Scalars['JSON']['output']>;
+  /** State of its last sync, as AWX reports it for templates (`never updated`, `none`, `successful`, `failed`, or an active job state). */
+  status?: Maybe<Scalars['String']['output']>;
+  /** Sync timeout in seconds; 0 means none. */
+  timeout?: Maybe<Scalars['Int']['output']>;
+  /** AWX's type name: `inventory_source`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** Seconds a sync counts as fresh for `updateOnLaunch`. */
+  updateCacheTimeout?: Maybe<Scalars['Int']['output']>;
+  /** Whether it syncs before each job that uses the inventory. */
+  updateOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** The AWX API path of this inventory source. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Sync output verbosity, 0 to 2. */
+  verbosity?: Maybe<Scalars['Int']['output']>;
+};
+
 /** An inventory as AWX summarises it, with its host and source counts. */
 export type InventorySummary = {
   __typename?: 'InventorySummary';
@@ -111,6 +401,197 @@ export type InventorySummary = {
   totalInventorySources?: Maybe<Scalars['Int']['output']>;
 };
 
+/**
+ * A sync of an inventory source (AWX's `GET /api/v2/inventory_updates/{id}/`): reads hosts and groups
+ * from a cloud, a file or a project into the inventory. Fields are AWX's, camelCased; a field AWX does not
+ * send is `null`. The source's variables (`source_vars`) are left out: they may hold connection secrets.
+ */
+export type InventoryUpdate = UnifiedJob & {
+  __typename?: 'InventoryUpdate';
+  /** When a cancel was requested; null unless the job was canceled. */
+  canceledOn?: Maybe<Scalars['DateTime']['output']>;
+  /** The AWX node that controlled the sync (empty before it started). */
+  controllerNode?: Maybe<Scalars['String']['output']>;
+  /** When the job was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** The cloud credential used, if any. */
+  credentialId?: Maybe<Scalars['ID']['output']>;
+  /** The sync's description: the source's (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Run time in seconds (AWX computes it live while the job runs). */
+  elapsed?: Maybe<Scalars['Float']['output']>;
+  /** The value of `enabledVar` that means enabled (empty when none). */
+  enabledValue?: Maybe<Scalars['String']['output']>;
+  /** The host variable that says whether a host is enabled (empty when none). */
+  enabledVar?: Maybe<Scalars['String']['output']>;
+  /** The execution environment the sync ran in. */
+  executionEnvironmentId?: Maybe<Scalars['ID']['output']>;
+  /** The AWX node that ran the sync (empty before it started). */
+  executionNode?: Maybe<Scalars['String']['output']>;
+  /** Whether the job failed. */
+  failed?: Maybe<Scalars['Boolean']['output']>;
+  /** When the job finished; null while it has not. */
+  finished?: Maybe<Scalars['DateTime']['output']>;
+  /** Regular expression of the host names imported (empty for all). */
+  hostFilter?: Maybe<Scalars['String']['output']>;
+  /** The job's id (all kinds of job share one id space). */
+  id: Scalars['ID']['output'];
+  /** The instance group the sync ran on. */
+  instanceGroupId?: Maybe<Scalars['ID']['output']>;
+  /** The inventory that was updated. */
+  inventoryId?: Maybe<Scalars['ID']['output']>;
+  /** The inventory source that was synced. */
+  inventorySourceId?: Maybe<Scalars['ID']['output']>;
+  /** Why the job ended as it did (empty when there is nothing to explain). */
+  jobExplanation?: Maybe<Scalars['String']['output']>;
+  /** How the job was started. */
+  launchType?: Maybe<LaunchType>;
+  /** Who or what started the job: a user, a schedule, or AWX itself. Null when AWX sent none (e.g. on a job a workflow node summarised). */
+  launchedBy?: Maybe<LaunchedBy>;
+  /** Whether the sync failed because it exceeded the license's host count. */
+  licenseError?: Maybe<Scalars['Boolean']['output']>;
+  /** When the job was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The sync's name: the inventory's and the source's, e.g. `Production web - AWS EC2`. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Whether the sync failed because it exceeded the organization's host limit. */
+  orgHostLimitError?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether hosts and groups missing from the source were removed. */
+  overwrite?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether variables were replaced rather than merged. */
+  overwriteVars?: Maybe<Scalars['Boolean']['output']>;
+  /** For `scm` sources: the commit the inventory file came from (empty otherwise). */
+  scmRevision?: Maybe<Scalars['String']['output']>;
+  /** Kind of source: `file`, `scm`, `ec2`, `gce`, `azure_rm`, `vmware`, `satellite6`, `openstack`, `rhv`, `controller`, `insights`, … */
+  source?: Maybe<Scalars['String']['output']>;
+  /** For `scm` sources: the inventory file within the project (empty otherwise). */
+  sourcePath?: Maybe<Scalars['String']['output']>;
+  /** For `scm` sources: the project update that fetched the inventory file. */
+  sourceProjectUpdateId?: Maybe<Scalars['ID']['output']>;
+  /** When the job started running; null while it has not. */
+  started?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's current state. */
+  status?: Maybe<JobStatus>;
+  /** Seconds the sync may take before AWX cancels it; 0 means no limit. */
+  timeout?: Maybe<Scalars['Int']['output']>;
+  /** AWX's type name: always `inventory_update`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The inventory source that was synced. */
+  unifiedJobTemplateId?: Maybe<Scalars['ID']['output']>;
+  /** The AWX API path of this job, e.g. `/api/v2/inventory_updates/42/`. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Verbosity of the sync, 0 (warnings) to 2 (debug). */
+  verbosity?: Maybe<Scalars['Int']['output']>;
+  /** Receptor work unit id of the run; null until it was submitted. */
+  workUnitId?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A run of a playbook from a job template (AWX's `GET /api/v2/jobs/{id}/`). Fields are AWX's, camelCased;
+ * ids of other objects end in `Id`. A field AWX does not send is `null`.
+ */
+export type Job = UnifiedJob & {
+  __typename?: 'Job';
+  /** Whether several jobs of the same template may run at once. */
+  allowSimultaneous?: Maybe<Scalars['Boolean']['output']>;
+  /** Data the playbook published with `set_stats`, as an object. */
+  artifacts?: Maybe<Scalars['JSON']['output']>;
+  /** When a cancel was requested; null unless the job was canceled. */
+  canceledOn?: Maybe<Scalars['DateTime']['output']>;
+  /** The AWX node that controlled the run (empty before it started). */
+  controllerNode?: Maybe<Scalars['String']['output']>;
+  /** When the job was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's description (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Whether Ansible showed the changes it made (`--diff`). */
+  diffMode?: Maybe<Scalars['Boolean']['output']>;
+  /** Run time in seconds (AWX computes it live while the job runs). */
+  elapsed?: Maybe<Scalars['Float']['output']>;
+  /** The execution environment the playbook ran in. */
+  executionEnvironmentId?: Maybe<Scalars['ID']['output']>;
+  /** The AWX node that ran the playbook (empty before it started). */
+  executionNode?: Maybe<Scalars['String']['output']>;
+  /** Extra variables of the run, parsed from AWX's JSON or YAML text into a JSON value. Survey passwords stay masked as `$encrypted$`. */
+  extraVars?: Maybe<Scalars['JSON']['output']>;
+  /** Whether the job failed. */
+  failed?: Maybe<Scalars['Boolean']['output']>;
+  /** When the job finished; null while it has not. */
+  finished?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether handlers ran even on hosts that failed. */
+  forceHandlers?: Maybe<Scalars['Boolean']['output']>;
+  /** Parallel processes Ansible used; 0 means Ansible's default. */
+  forks?: Maybe<Scalars['Int']['output']>;
+  /** The job's id (all kinds of job share one id space). */
+  id: Scalars['ID']['output'];
+  /** The instance group the job ran on. */
+  instanceGroupId?: Maybe<Scalars['ID']['output']>;
+  /** The inventory the playbook ran against. */
+  inventoryId?: Maybe<Scalars['ID']['output']>;
+  /** Why the job ended as it did (empty when there is nothing to explain). */
+  jobExplanation?: Maybe<Scalars['String']['output']>;
+  /** How many slices the job was split into (1 when not sliced). */
+  jobSliceCount?: Maybe<Scalars['Int']['output']>;
+  /** For a slice of a sliced job: which slice this is (from 1); 0 when not sliced. */
+  jobSliceNumber?: Maybe<Scalars['Int']['output']>;
+  /** Tags selected for the run, comma-separated. */
+  jobTags?: Maybe<Scalars['String']['output']>;
+  /** The job template this job ran from. */
+  jobTemplateId?: Maybe<Scalars['ID']['output']>;
+  /** `run`, or `check` for a check-mode run. */
+  jobType?: Maybe<Scalars['String']['output']>;
+  /** How the job was started. */
+  launchType?: Maybe<LaunchType>;
+  /** Who or what started the job: a user, a schedule, or AWX itself. Null when AWX sent none (e.g. on a job a workflow node summarised). */
+  launchedBy?: Maybe<LaunchedBy>;
+  /** The host pattern the run was limited to (empty when none). */
+  limit?: Maybe<Scalars['String']['output']>;
+  /** When the job was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's name, copied from its job template at launch. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The organization that owns the job (from its job template). */
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  /** Names of the passwords a relaunch would ask for, e.g. `ssh_password` (never the passwords). */
+  passwordsNeededToStart?: Maybe<Array<Scalars['String']['output']>>;
+  /** The playbook file, relative to the project, e.g. `site.yml`. */
+  playbook?: Maybe<Scalars['String']['output']>;
+  /** The project holding the playbook. */
+  projectId?: Maybe<Scalars['ID']['output']>;
+  /** The source control branch, tag or commit used (empty for the project's default). */
+  scmBranch?: Maybe<Scalars['String']['output']>;
+  /** The source control commit the playbook came from (empty before it is known). */
+  scmRevision?: Maybe<Scalars['String']['output']>;
+  /** Tags skipped in the run, comma-separated. */
+  skipTags?: Maybe<Scalars['String']['output']>;
+  /** The task the playbook started at (empty when from the start). */
+  startAtTask?: Maybe<Scalars['String']['output']>;
+  /** When the job started running; null while it has not. */
+  started?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's current state. */
+  status?: Maybe<JobStatus>;
+  /** Seconds the run may take before AWX cancels it; 0 means no limit. */
+  timeout?: Maybe<Scalars['Int']['output']>;
+  /** AWX's type name: always `job`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The job template that launched this job (null when it was deleted). */
+  unifiedJobTemplateId?: Maybe<Scalars['ID']['output']>;
+  /** The AWX API path of this job, e.g. `/api/v2/jobs/42/`. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Whether Ansible facts were cached between runs. */
+  useFactCache?: Maybe<Scalars['Boolean']['output']>;
+  /** Ansible verbosity, 0 (normal) to 5 (connection debug). */
+  verbosity?: Maybe<Scalars['Int']['output']>;
+  /** The credential used to post status back to the webhook service. */
+  webhookCredentialId?: Maybe<Scalars['ID']['output']>;
+  /** The delivery id of the webhook that launched the job (empty when none). */
+  webhookGuid?: Maybe<Scalars['String']['output']>;
+  /** The service whose webhook launched the job; null when not launched by a webhook. */
+  webhookService?: Maybe<WebhookService>;
+  /** Receptor work unit id of the run; null until it was submitted. */
+  workUnitId?: Maybe<Scalars['String']['output']>;
+};
+
 export { JobStatus };
 
 /** A unified job as AWX summarises it. */
@@ -132,6 +613,156 @@ export type JobSummary = {
   status?: Maybe<JobStatus>;
   /** Its AWX type, e.g. `workflow_job` or `job`. */
   type?: Maybe<Scalars['String']['output']>;
+};
+
+/** A job template (`/api/v2/job_templates/{id}/`): a playbook from a project, run against an inventory. */
+export type JobTemplate = UnifiedJobTemplate & {
+  __typename?: 'JobTemplate';
+  /** Whether several of its jobs may run at once. */
+  allowSimultaneous?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether credentials are prompted at launch. */
+  askCredentialOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether diff mode is prompted at launch. */
+  askDiffModeOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the execution environment is prompted at launch. */
+  askExecutionEnvironmentOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether forks are prompted at launch. */
+  askForksOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether instance groups are prompted at launch. */
+  askInstanceGroupsOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the inventory is prompted at launch. */
+  askInventoryOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the slice count is prompted at launch. */
+  askJobSliceCountOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the job type is prompted at launch. */
+  askJobTypeOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether labels are prompted at launch. */
+  askLabelsOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the host limit is prompted at launch. */
+  askLimitOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the source control branch is prompted at launch. */
+  askScmBranchOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether tags to skip are prompted at launch. */
+  askSkipTagsOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether tags to run are prompted at launch. */
+  askTagsOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the timeout is prompted at launch. */
+  askTimeoutOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether extra variables are prompted at launch. */
+  askVariablesOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether verbosity is prompted at launch. */
+  askVerbosityOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether privilege escalation (become) is on. */
+  becomeEnabled?: Maybe<Scalars['Boolean']['output']>;
+  /** When the job template was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** The job template's description (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Whether diff mode is on. */
+  diffMode?: Maybe<Scalars['Boolean']['output']>;
+  /** Id of the execution environment it runs in; null for the default. */
+  executionEnvironmentId?: Maybe<Scalars['ID']['output']>;
+  /** Extra variables (AWX stores JSON or YAML text), as a JSON value; `{}` when none. */
+  extraVars?: Maybe<Scalars['JSON']['output']>;
+  /** Whether handlers run even when a task fails. */
+  forceHandlers?: Maybe<Scalars['Boolean']['output']>;
+  /** Parallel processes; 0 means Ansible's default. */
+  forks?: Maybe<Scalars['Int']['output']>;
+  /** The template's id. */
+  id: Scalars['ID']['output'];
+  /** Id of the inventory it runs against. */
+  inventoryId?: Maybe<Scalars['ID']['output']>;
+  /** How many slices a launch is split into; above 1 a launch makes a sliced workflow job. */
+  jobSliceCount?: Maybe<Scalars['Int']['output']>;
+  /** Tags to run. */
+  jobTags?: Maybe<Scalars['String']['output']>;
+  /** `run`, or `check` for a dry run. */
+  jobType?: Maybe<Scalars['String']['output']>;
+  /** Whether its last job failed. */
+  lastJobFailed?: Maybe<Scalars['Boolean']['output']>;
+  /** When its last job finished. */
+  lastJobRun?: Maybe<Scalars['DateTime']['output']>;
+  /** Host limit. */
+  limit?: Maybe<Scalars['String']['output']>;
+  /** When the job template was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The job template's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** When a schedule next launches it; null when none will. */
+  nextJobRun?: Maybe<Scalars['DateTime']['output']>;
+  /** Id of the organization that owns it. */
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  /** The playbook file, relative to the project. */
+  playbook?: Maybe<Scalars['String']['output']>;
+  /** Whether jobs may only use its own instance groups (no fallback to the inventory's or organization's). */
+  preventInstanceGroupFallback?: Maybe<Scalars['Boolean']['output']>;
+  /** Id of the project holding the playbook. */
+  projectId?: Maybe<Scalars['ID']['output']>;
+  /** Source control branch to run from (when the project allows overriding it). */
+  scmBranch?: Maybe<Scalars['String']['output']>;
+  /** Tags to skip. */
+  skipTags?: Maybe<Scalars['String']['output']>;
+  /** The task to start at. */
+  startAtTask?: Maybe<Scalars['String']['output']>;
+  /** State of its last job, as AWX reports it for templates (`never updated`, `successful`, `failed`, or an active job state). */
+  status?: Maybe<Scalars['String']['output']>;
+  /** Whether a survey asks for variables at launch. */
+  surveyEnabled?: Maybe<Scalars['Boolean']['output']>;
+  /** Timeout in seconds; 0 means none. */
+  timeout?: Maybe<Scalars['Int']['output']>;
+  /** AWX's type name: `job_template`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The AWX API path of this job template. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Whether the fact cache is used. */
+  useFactCache?: Maybe<Scalars['Boolean']['output']>;
+  /** Output verbosity, 0 (normal) to 5 (WinRM debug). */
+  verbosity?: Maybe<Scalars['Int']['output']>;
+  /** Id of the credential used to report status back to the webhook service. */
+  webhookCredentialId?: Maybe<Scalars['ID']['output']>;
+  /** The source control service whose webhooks launch it; null when webhooks are off. */
+  webhookService?: Maybe<WebhookService>;
+};
+
+/** A label (`/api/v2/labels/{id}/`): a tag that belongs to an organization and is put on templates and jobs. */
+export type Label = {
+  __typename?: 'Label';
+  /** When the label was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** The label's id. */
+  id: Scalars['ID']['output'];
+  /** When the label was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The label's text. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Id of the organization the label belongs to. */
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  /** AWX's type name: `label`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The AWX API path of this label. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of a job's labels. */
+export type LabelConnection = {
+  __typename?: 'LabelConnection';
+  /** The labels on this page, each with its cursor. */
+  edges: Array<LabelEdge>;
+  /** The labels on this page. */
+  nodes: Array<Label>;
+  /** Where this page sits, and the cursors to move on. */
+  pageInfo: PageInfo;
+  /** How many labels the job has in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A label on a page, with its cursor. */
+export type LabelEdge = {
+  __typename?: 'LabelEdge';
+  /** An opaque position marker; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The label. */
+  node: Label;
 };
 
 /** Labels of a job: AWX embeds at most ten, and the total count. */
@@ -167,6 +798,62 @@ export type LaunchedBy = {
   url?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * One notification AWX sent (`/api/v2/notifications/{id}/`) through a notification template, e.g. when
+ * a job started, succeeded or failed, or an approval was requested.
+ */
+export type Notification = {
+  __typename?: 'Notification';
+  /** The message body: text for email, a JSON object for webhooks and PagerDuty; null for the other channels. */
+  body?: Maybe<Scalars['JSON']['output']>;
+  /** When the notification was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** Why sending failed; empty when it did not. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** The notification's id. */
+  id: Scalars['ID']['output'];
+  /** When the notification was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** Id of the notification template it was sent through. */
+  notificationTemplateId?: Maybe<Scalars['ID']['output']>;
+  /** The channel: `email`, `slack`, `webhook`, `grafana`, `irc`, `mattermost`, `pagerduty`, `rocketchat` or `twilio`. */
+  notificationType?: Maybe<Scalars['String']['output']>;
+  /** How many messages were delivered. */
+  notificationsSent?: Maybe<Scalars['Int']['output']>;
+  /** Who it went to, as AWX records it (e.g. `['#deploys']`, or a webhook's URL). */
+  recipients?: Maybe<Scalars['String']['output']>;
+  /** Delivery state: `pending`, `successful` or `failed`. */
+  status?: Maybe<Scalars['String']['output']>;
+  /** The subject line; null for webhooks, which have none. */
+  subject?: Maybe<Scalars['String']['output']>;
+  /** AWX's type name: `notification`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The AWX API path of this notification. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of a job's notifications. */
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  /** The notifications on this page, each with its cursor. */
+  edges: Array<NotificationEdge>;
+  /** The notifications on this page. */
+  nodes: Array<Notification>;
+  /** Where this page sits, and the cursors to move on. */
+  pageInfo: PageInfo;
+  /** How many notifications there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A notification on a page, with its cursor. */
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  /** An opaque position marker; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The notification. */
+  node: Notification;
+};
+
 /** An AWX object named in a summary: its id, name and description. */
 export type ObjectSummary = {
   __typename?: 'ObjectSummary';
@@ -179,6 +866,32 @@ export type ObjectSummary = {
 };
 
 export { OrderDirection };
+
+/**
+ * An AWX organization (`/api/v2/organizations/{id}/`): the unit that owns templates, inventories,
+ * credentials and jobs, and decides who may see them.
+ */
+export type Organization = {
+  __typename?: 'Organization';
+  /** When the organization was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** Id of the execution environment its jobs use when nothing more specific is set. */
+  defaultEnvironmentId?: Maybe<Scalars['ID']['output']>;
+  /** The organization's description (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The organization's id. */
+  id: Scalars['ID']['output'];
+  /** How many hosts it may manage; 0 means no limit. */
+  maxHosts?: Maybe<Scalars['Int']['output']>;
+  /** When the organization was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The organization's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** AWX's type name: `organization`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The AWX API path of this organization. */
+  url?: Maybe<Scalars['String']['output']>;
+};
 
 /** Where a page of a connection sits in the full, ordered list. */
 export type PageInfo = {
@@ -193,6 +906,147 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A project (`/api/v2/projects/{id}/`): playbooks from source control. Launching it runs a project update. */
+export type Project = UnifiedJobTemplate & {
+  __typename?: 'Project';
+  /** Whether job templates may override the branch. */
+  allowOverride?: Maybe<Scalars['Boolean']['output']>;
+  /** When the project was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** Id of the source control credential. */
+  credentialId?: Maybe<Scalars['ID']['output']>;
+  /** Id of the execution environment its jobs use by default. */
+  defaultEnvironmentId?: Maybe<Scalars['ID']['output']>;
+  /** The project's description (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The template's id. */
+  id: Scalars['ID']['output'];
+  /** Whether its last update failed. */
+  lastJobFailed?: Maybe<Scalars['Boolean']['output']>;
+  /** When its last update finished. */
+  lastJobRun?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether its last update failed. */
+  lastUpdateFailed?: Maybe<Scalars['Boolean']['output']>;
+  /** When it was last updated. */
+  lastUpdated?: Maybe<Scalars['DateTime']['output']>;
+  /** Directory of the checkout on the AWX nodes. */
+  localPath?: Maybe<Scalars['String']['output']>;
+  /** When the project was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The project's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** When a schedule next launches it; null when none will. */
+  nextJobRun?: Maybe<Scalars['DateTime']['output']>;
+  /** Id of the organization that owns it. */
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  /** Branch, tag or commit to check out; empty for the default branch. */
+  scmBranch?: Maybe<Scalars['String']['output']>;
+  /** Whether local changes are discarded before an update. */
+  scmClean?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the checkout is deleted before an update. */
+  scmDeleteOnUpdate?: Maybe<Scalars['Boolean']['output']>;
+  /** Refspec to fetch (git). */
+  scmRefspec?: Maybe<Scalars['String']['output']>;
+  /** The revision checked out by the last update. */
+  scmRevision?: Maybe<Scalars['String']['output']>;
+  /** Whether git submodules track their latest commit. */
+  scmTrackSubmodules?: Maybe<Scalars['Boolean']['output']>;
+  /** Source control type: `git`, `svn`, `insights`, `archive`, or empty for a manual project. */
+  scmType?: Maybe<Scalars['String']['output']>;
+  /** Seconds an update counts as fresh for `scmUpdateOnLaunch`. */
+  scmUpdateCacheTimeout?: Maybe<Scalars['Int']['output']>;
+  /** Whether it is updated before each job that uses it. */
+  scmUpdateOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Source control URL. */
+  scmUrl?: Maybe<Scalars['String']['output']>;
+  /** Id of the credential that validates content signatures. */
+  signatureValidationCredentialId?: Maybe<Scalars['ID']['output']>;
+  /** State of its last update, as AWX reports it for templates (`never updated`, `successful`, `failed`, `ok`, `missing`, or an active job state). */
+  status?: Maybe<Scalars['String']['output']>;
+  /** Update timeout in seconds; 0 means none. */
+  timeout?: Maybe<Scalars['Int']['output']>;
+  /** AWX's type name: `project`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The AWX API path of this project. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A source control update of a project (AWX's `GET /api/v2/project_updates/{id}/`): checks the
+ * project's repository out. Fields are AWX's, camelCased; a field AWX does not send is `null`.
+ */
+export type ProjectUpdate = UnifiedJob & {
+  __typename?: 'ProjectUpdate';
+  /** When a cancel was requested; null unless the job was canceled. */
+  canceledOn?: Maybe<Scalars['DateTime']['output']>;
+  /** When the job was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** The source control credential used, if any. */
+  credentialId?: Maybe<Scalars['ID']['output']>;
+  /** The update's description: the project's (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Run time in seconds (AWX computes it live while the job runs). */
+  elapsed?: Maybe<Scalars['Float']['output']>;
+  /** The execution environment the update ran in. */
+  executionEnvironmentId?: Maybe<Scalars['ID']['output']>;
+  /** The AWX node that ran the update (empty before it started). */
+  executionNode?: Maybe<Scalars['String']['output']>;
+  /** Whether the job failed. */
+  failed?: Maybe<Scalars['Boolean']['output']>;
+  /** When the job finished; null while it has not. */
+  finished?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's id (all kinds of job share one id space). */
+  id: Scalars['ID']['output'];
+  /** Why the job ended as it did (empty when there is nothing to explain). */
+  jobExplanation?: Maybe<Scalars['String']['output']>;
+  /** Tags of AWX's update playbook that ran, comma-separated (e.g. `update_git,install_roles`). */
+  jobTags?: Maybe<Scalars['String']['output']>;
+  /** `check` for a plain update, `run` when the update also syncs a job's checkout. */
+  jobType?: Maybe<Scalars['String']['output']>;
+  /** How the job was started. */
+  launchType?: Maybe<LaunchType>;
+  /** Who or what started the job: a user, a schedule, or AWX itself. Null when AWX sent none (e.g. on a job a workflow node summarised). */
+  launchedBy?: Maybe<LaunchedBy>;
+  /** The directory under AWX's projects root that holds the checkout. */
+  localPath?: Maybe<Scalars['String']['output']>;
+  /** When the job was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The update's name: the project's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The project that was updated. */
+  projectId?: Maybe<Scalars['ID']['output']>;
+  /** The branch, tag or commit checked out (empty for the default branch). */
+  scmBranch?: Maybe<Scalars['String']['output']>;
+  /** Whether local changes were discarded before the update. */
+  scmClean?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the checkout was deleted and made afresh. */
+  scmDeleteOnUpdate?: Maybe<Scalars['Boolean']['output']>;
+  /** Extra refspec fetched (empty when none). */
+  scmRefspec?: Maybe<Scalars['String']['output']>;
+  /** The commit checked out (empty before it is known). */
+  scmRevision?: Maybe<Scalars['String']['output']>;
+  /** Whether submodules track the latest commit of their branch. */
+  scmTrackSubmodules?: Maybe<Scalars['Boolean']['output']>;
+  /** Source control type: `git`, `svn`, `insights`, `archive`, or empty for a manual project. */
+  scmType?: Maybe<Scalars['String']['output']>;
+  /** The repository URL. */
+  scmUrl?: Maybe<Scalars['String']['output']>;
+  /** When the job started running; null while it has not. */
+  started?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's current state. */
+  status?: Maybe<JobStatus>;
+  /** Seconds the update may take before AWX cancels it; 0 means no limit. */
+  timeout?: Maybe<Scalars['Int']['output']>;
+  /** AWX's type name: always `project_update`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The project that was updated. */
+  unifiedJobTemplateId?: Maybe<Scalars['ID']['output']>;
+  /** The AWX API path of this job, e.g. `/api/v2/project_updates/42/`. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Receptor work unit id of the run; null until it was submitted. */
+  workUnitId?: Maybe<Scalars['String']['output']>;
+};
+
 /**
  * The entry point for reading AWX through this gateway. Every read is made with the caller's own
  * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
@@ -200,16 +1054,248 @@ export type PageInfo = {
  */
 export type Query = {
   __typename?: 'Query';
+  /** One activity stream entry by id; null when it does not exist or the caller may not see it. */
+  activityStreamEntry?: Maybe<ActivityStreamEntry>;
+  /** One ad hoc command by id, or null when AWX has none or the caller may not see it. */
+  adHocCommand?: Maybe<AdHocCommand>;
+  /** One credential by id; null when it does not exist or the caller may not see it. */
+  credential?: Maybe<Credential>;
+  /** One inventory by id; null when it does not exist or the caller may not see it. */
+  inventory?: Maybe<Inventory>;
+  /** One inventory source by id; null when it does not exist or the caller may not see it. */
+  inventorySource?: Maybe<InventorySource>;
+  /** One inventory sync by id, or null when AWX has none or the caller may not see it. */
+  inventoryUpdate?: Maybe<InventoryUpdate>;
+  /** One playbook job by id, or null when AWX has no such job or the caller may not see it. */
+  job?: Maybe<Job>;
+  /** One job template by id; null when it does not exist or the caller may not see it. */
+  jobTemplate?: Maybe<JobTemplate>;
+  /** One label by id; null when it does not exist or the caller may not see it. */
+  label?: Maybe<Label>;
+  /** One notification by id; null when it does not exist or the caller may not see it. */
+  notification?: Maybe<Notification>;
+  /** One organization by id; null when it does not exist or the caller may not see it. */
+  organization?: Maybe<Organization>;
+  /** One project by id; null when it does not exist or the caller may not see it. */
+  project?: Maybe<Project>;
+  /** One project update by id, or null when AWX has none or the caller may not see it. */
+  projectUpdate?: Maybe<ProjectUpdate>;
+  /** One schedule by id; null when it does not exist or the caller may not see it. */
+  schedule?: Maybe<Schedule>;
+  /** One system job by id, or null when AWX has none or the caller may not see it (only superusers and auditors can). */
+  systemJob?: Maybe<SystemJob>;
+  /** One system job template by id; null when it does not exist or the caller may not see it (non-superusers see none). */
+  systemJobTemplate?: Maybe<SystemJobTemplate>;
+  /** One user by id; null when it does not exist or the caller may not see it. */
+  user?: Maybe<User>;
+  /** One workflow approval by id, or null when AWX has none or the caller may not see it. */
+  workflowApproval?: Maybe<WorkflowApproval>;
+  /** One approval template by id; null when it does not exist or the caller may not see it. */
+  workflowApprovalTemplate?: Maybe<WorkflowApprovalTemplate>;
   /**
    * One workflow job by id, or null when AWX has no such job or the caller may not see it.
    * With `search`, null also when the job's name and description do not contain every search term.
    */
   workflowJob?: Maybe<WorkflowJob>;
+  /** One workflow job node by id, or null when AWX has none the caller may see. */
+  workflowJobNode?: Maybe<WorkflowJobNode>;
+  /** One workflow job template by id; null when it does not exist or the caller may not see it. */
+  workflowJobTemplate?: Maybe<WorkflowJobTemplate>;
   /**
    * Workflow jobs visible to the caller, a page at a time. Page forward with `first`/`after` or
    * backward with `last`/`before`; at most 200 jobs per page. Without `orderBy`, jobs come in id order.
    */
   workflowJobs: WorkflowJobConnection;
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryActivityStreamEntryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryAdHocCommandArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryCredentialArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryInventoryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryInventorySourceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryInventoryUpdateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryJobTemplateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryLabelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryNotificationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryOrganizationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryProjectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryProjectUpdateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryScheduleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QuerySystemJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QuerySystemJobTemplateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryWorkflowApprovalArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryWorkflowApprovalTemplateArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -229,6 +1315,26 @@ export type QueryWorkflowJobArgs = {
  * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
  * that AWX user may see.
  */
+export type QueryWorkflowJobNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryWorkflowJobTemplateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
 export type QueryWorkflowJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -237,6 +1343,67 @@ export type QueryWorkflowJobsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<WorkflowJobOrder>>;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A schedule (`/api/v2/schedules/{id}/`): when a template is launched automatically, and with which prompts. */
+export type Schedule = {
+  __typename?: 'Schedule';
+  /** When the schedule was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** The schedule's description (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Prompted diff mode. */
+  diffMode?: Maybe<Scalars['Boolean']['output']>;
+  /** When the rule's last occurrence is; null when it repeats forever. */
+  dtend?: Maybe<Scalars['DateTime']['output']>;
+  /** When the rule starts. */
+  dtstart?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether the schedule is active. */
+  enabled?: Maybe<Scalars['Boolean']['output']>;
+  /** Prompted execution environment id. */
+  executionEnvironmentId?: Maybe<Scalars['ID']['output']>;
+  /** Extra variables given to the launched job. */
+  extraData?: Maybe<Scalars['JSON']['output']>;
+  /** Prompted number of forks. */
+  forks?: Maybe<Scalars['Int']['output']>;
+  /** The schedule's id. */
+  id: Scalars['ID']['output'];
+  /** Prompted inventory id; null to use the template's. */
+  inventoryId?: Maybe<Scalars['ID']['output']>;
+  /** Prompted number of job slices. */
+  jobSliceCount?: Maybe<Scalars['Int']['output']>;
+  /** Prompted tags to run. */
+  jobTags?: Maybe<Scalars['String']['output']>;
+  /** Prompted job type (`run` or `check`). */
+  jobType?: Maybe<Scalars['String']['output']>;
+  /** Prompted host limit. */
+  limit?: Maybe<Scalars['String']['output']>;
+  /** When the schedule was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The schedule's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** When it next launches its template; null when it will not. */
+  nextRun?: Maybe<Scalars['DateTime']['output']>;
+  /** The iCalendar recurrence rule, e.g. `DTSTART;TZID=UTC:20240501T000000 RRULE:FREQ=DAILY;INTERVAL=1`. */
+  rrule?: Maybe<Scalars['String']['output']>;
+  /** Prompted source control branch. */
+  scmBranch?: Maybe<Scalars['String']['output']>;
+  /** Prompted tags to skip. */
+  skipTags?: Maybe<Scalars['String']['output']>;
+  /** Prompted timeout in seconds. */
+  timeout?: Maybe<Scalars['Int']['output']>;
+  /** The time zone the rule is written in, e.g. `UTC`. */
+  timezone?: Maybe<Scalars['String']['output']>;
+  /** AWX's type name: `schedule`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** Id of the template it launches. */
+  unifiedJobTemplateId?: Maybe<Scalars['ID']['output']>;
+  /** The rule's end (UNTIL) in the schedule's time zone, as AWX writes it (`2024-12-31T00:00:00`); empty when the rule has none. */
+  until?: Maybe<Scalars['String']['output']>;
+  /** The AWX API path of this schedule. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Prompted verbosity, 0 to 5. */
+  verbosity?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A schedule as AWX summarises it. */
@@ -252,6 +1419,163 @@ export type ScheduleSummary = {
   nextRun?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/**
+ * A maintenance job of a system job template (AWX's `GET /api/v2/system_jobs/{id}/`), e.g. cleaning up
+ * old job records. Only superusers and system auditors can see these. Fields are AWX's, camelCased; a field
+ * AWX does not send is `null`.
+ */
+export type SystemJob = UnifiedJob & {
+  __typename?: 'SystemJob';
+  /** When a cancel was requested; null unless the job was canceled. */
+  canceledOn?: Maybe<Scalars['DateTime']['output']>;
+  /** When the job was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's description: its template's (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Run time in seconds (AWX computes it live while the job runs). */
+  elapsed?: Maybe<Scalars['Float']['output']>;
+  /** The execution environment the job ran in. */
+  executionEnvironmentId?: Maybe<Scalars['ID']['output']>;
+  /** The AWX node that ran the job (empty before it started). */
+  executionNode?: Maybe<Scalars['String']['output']>;
+  /** Its variables (e.g. how many `days` of records to keep), parsed from AWX's JSON or YAML text into a JSON value. */
+  extraVars?: Maybe<Scalars['JSON']['output']>;
+  /** Whether the job failed. */
+  failed?: Maybe<Scalars['Boolean']['output']>;
+  /** When the job finished; null while it has not. */
+  finished?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's id (all kinds of job share one id space). */
+  id: Scalars['ID']['output'];
+  /** Why the job ended as it did (empty when there is nothing to explain). */
+  jobExplanation?: Maybe<Scalars['String']['output']>;
+  /** What it cleans up: `cleanup_jobs`, `cleanup_activitystream`, `cleanup_sessions` or `cleanup_tokens`. */
+  jobType?: Maybe<Scalars['String']['output']>;
+  /** How the job was started. */
+  launchType?: Maybe<LaunchType>;
+  /** Who or what started the job: a user, a schedule, or AWX itself. Null when AWX sent none (e.g. on a job a workflow node summarised). */
+  launchedBy?: Maybe<LaunchedBy>;
+  /** When the job was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's name: its system job template's, e.g. `Cleanup Job Details`. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The job's whole output text (system jobs print little). */
+  resultStdout?: Maybe<Scalars['String']['output']>;
+  /** When the job started running; null while it has not. */
+  started?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's current state. */
+  status?: Maybe<JobStatus>;
+  /** The system job template this job ran from. */
+  systemJobTemplateId?: Maybe<Scalars['ID']['output']>;
+  /** AWX's type name: always `system_job`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The system job template that launched this job. */
+  unifiedJobTemplateId?: Maybe<Scalars['ID']['output']>;
+  /** The AWX API path of this job, e.g. `/api/v2/system_jobs/42/`. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Receptor work unit id of the run; null for jobs run on the control plane. */
+  workUnitId?: Maybe<Scalars['String']['output']>;
+};
+
+/** A system job template (`/api/v2/system_job_templates/{id}/`): one of AWX's built-in maintenance jobs. Only superusers and system auditors see them. */
+export type SystemJobTemplate = UnifiedJobTemplate & {
+  __typename?: 'SystemJobTemplate';
+  /** When the system job template was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** The system job template's description (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Id of the execution environment its jobs run in. */
+  executionEnvironmentId?: Maybe<Scalars['ID']['output']>;
+  /** The template's id. */
+  id: Scalars['ID']['output'];
+  /** The maintenance it runs: `cleanup_jobs`, `cleanup_activitystream`, `cleanup_sessions` or `cleanup_tokens`. */
+  jobType?: Maybe<Scalars['String']['output']>;
+  /** Whether its last system job failed. */
+  lastJobFailed?: Maybe<Scalars['Boolean']['output']>;
+  /** When its last system job finished. */
+  lastJobRun?: Maybe<Scalars['DateTime']['output']>;
+  /** When the system job template was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The system job template's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** When a schedule next launches it; null when none will. */
+  nextJobRun?: Maybe<Scalars['DateTime']['output']>;
+  /** State of its last system job, as AWX reports it for templates (`never updated`, `successful`, `failed`, or an active job state). */
+  status?: Maybe<Scalars['String']['output']>;
+  /** AWX's type name: `system_job_template`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The AWX API path of this system job template. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Any job AWX runs: a workflow job, a playbook job, a project or inventory update, an approval, a
+ * system job or an ad hoc command (AWX's `/api/v2/unified_jobs/`). Use a fragment such as
+ * `... on Job { playbook }` for what only one kind has.
+ */
+export type UnifiedJob = {
+  /** When a cancel was requested; null unless the job was canceled. */
+  canceledOn?: Maybe<Scalars['DateTime']['output']>;
+  /** When the job was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's description (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Run time in seconds. */
+  elapsed?: Maybe<Scalars['Float']['output']>;
+  /** Whether the job failed. */
+  failed?: Maybe<Scalars['Boolean']['output']>;
+  /** When the job finished; null while it has not. */
+  finished?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's id (all kinds of job share one id space). */
+  id: Scalars['ID']['output'];
+  /** Why the job ended as it did. */
+  jobExplanation?: Maybe<Scalars['String']['output']>;
+  /** How the job was started. */
+  launchType?: Maybe<LaunchType>;
+  /** When the job was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's name, copied from its template at launch. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** When the job started running; null while it has not. */
+  started?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's current state. */
+  status?: Maybe<JobStatus>;
+  /** AWX's type name, e.g. `job`, `workflow_job`, `project_update`, `workflow_approval`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The template that launched this job. */
+  unifiedJobTemplateId?: Maybe<Scalars['ID']['output']>;
+  /** The AWX API path of this job. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Anything AWX can launch a job from: a workflow job template, a job template, a project (its
+ * updates), an inventory source (its syncs), an approval template or a system job template.
+ */
+export type UnifiedJobTemplate = {
+  /** When the template was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** The template's description (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The template's id (all kinds of template share one id space). */
+  id: Scalars['ID']['output'];
+  /** Whether its last job failed. */
+  lastJobFailed?: Maybe<Scalars['Boolean']['output']>;
+  /** When its last job finished. */
+  lastJobRun?: Maybe<Scalars['DateTime']['output']>;
+  /** When the template was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The template's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** When a schedule next launches it; null when none will. */
+  nextJobRun?: Maybe<Scalars['DateTime']['output']>;
+  /** State of its last job, as AWX reports it for templates (`successful`, `failed`, `never updated`, `ok`, `missing`, …). */
+  status?: Maybe<Scalars['String']['output']>;
+  /** AWX's type name, e.g. `job_template`, `workflow_job_template`, `project`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The AWX API path of this template. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
 /** A template of any kind as AWX summarises it. */
 export type UnifiedJobTemplateSummary = {
   __typename?: 'UnifiedJobTemplateSummary';
@@ -263,6 +1587,35 @@ export type UnifiedJobTemplateSummary = {
   name?: Maybe<Scalars['String']['output']>;
   /** The kind of job it launches: `workflow_job`, `job`, `project_update`, `inventory_update`, `workflow_approval` or `system_job`. */
   unifiedJobType?: Maybe<Scalars['String']['output']>;
+};
+
+/** An AWX user (`/api/v2/users/{id}/`). The password is never exposed: AWX only ever sends `$encrypted$`. */
+export type User = {
+  __typename?: 'User';
+  /** When the user joined (AWX's `date_joined`). */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** Email address (may be empty). */
+  email?: Maybe<Scalars['String']['output']>;
+  /** First name (may be empty). */
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** The user's id. */
+  id: Scalars['ID']['output'];
+  /** Whether the user is a superuser (sees and may do everything). */
+  isSuperuser?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the user is a system auditor (may read everything). */
+  isSystemAuditor?: Maybe<Scalars['Boolean']['output']>;
+  /** When the user last logged in; null when never. */
+  lastLogin?: Maybe<Scalars['DateTime']['output']>;
+  /** Last name (may be empty). */
+  lastName?: Maybe<Scalars['String']['output']>;
+  /** When the user was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** AWX's type name: `user`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The AWX API path of this user. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** The login name. */
+  username?: Maybe<Scalars['String']['output']>;
 };
 
 /** What the caller may do with a job, as AWX computed it for their credentials. */
@@ -290,11 +1643,99 @@ export type UserSummary = {
 export { WebhookService };
 
 /**
+ * An approval step of a workflow job (AWX's `GET /api/v2/workflow_approvals/{id}/`): the workflow waits,
+ * `PENDING`, until someone approves (`SUCCESSFUL`) or denies (`FAILED`) it, or it times out (`FAILED` with
+ * `timedOut`). Fields are AWX's, camelCased; a field AWX does not send is `null`.
+ */
+export type WorkflowApproval = UnifiedJob & {
+  __typename?: 'WorkflowApproval';
+  /** When the approval times out; null when it has no timeout or is no longer pending. */
+  approvalExpiration?: Maybe<Scalars['DateTime']['output']>;
+  /** The user who approved or denied it; null while undecided or when it timed out. */
+  approvedOrDeniedBy?: Maybe<UserSummary>;
+  /** Whether the caller may approve or deny it now (only while it is pending). */
+  canApproveOrDeny?: Maybe<Scalars['Boolean']['output']>;
+  /** When a cancel was requested; null unless the job was canceled. */
+  canceledOn?: Maybe<Scalars['DateTime']['output']>;
+  /** When the job was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** The approval's description: its approval template's (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Run time in seconds (AWX computes it live while the job runs). */
+  elapsed?: Maybe<Scalars['Float']['output']>;
+  /** Always null: approvals run nowhere. */
+  executionEnvironmentId?: Maybe<Scalars['ID']['output']>;
+  /** Whether the job failed. */
+  failed?: Maybe<Scalars['Boolean']['output']>;
+  /** When the job finished; null while it has not. */
+  finished?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's id (all kinds of job share one id space). */
+  id: Scalars['ID']['output'];
+  /** Why the job ended as it did (empty when there is nothing to explain). */
+  jobExplanation?: Maybe<Scalars['String']['output']>;
+  /** How the job was started. */
+  launchType?: Maybe<LaunchType>;
+  /** Who or what started the job: a user, a schedule, or AWX itself. Null when AWX sent none (e.g. on a job a workflow node summarised). */
+  launchedBy?: Maybe<LaunchedBy>;
+  /** When the job was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The approval's name: its approval template's. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** When the job started running; null while it has not. */
+  started?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's current state. */
+  status?: Maybe<JobStatus>;
+  /** Whether it failed because nobody decided in time. */
+  timedOut?: Maybe<Scalars['Boolean']['output']>;
+  /** Seconds the approval waits before timing out, from its template; 0 means forever. Null when AWX did not summarise the template. */
+  timeout?: Maybe<Scalars['Int']['output']>;
+  /** AWX's type name: always `workflow_approval`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The workflow approval template this approval was made from. */
+  unifiedJobTemplateId?: Maybe<Scalars['ID']['output']>;
+  /** The AWX API path of this job, e.g. `/api/v2/workflow_approvals/42/`. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Always null: approvals run nowhere. */
+  workUnitId?: Maybe<Scalars['String']['output']>;
+};
+
+/** An approval template (`/api/v2/workflow_approval_templates/{id}/`): a workflow node that waits for a person to approve or deny. */
+export type WorkflowApprovalTemplate = UnifiedJobTemplate & {
+  __typename?: 'WorkflowApprovalTemplate';
+  /** When the approval template was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** The approval template's description (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Id of the execution environment (unused by approvals; AWX sends it for every template). */
+  executionEnvironmentId?: Maybe<Scalars['ID']['output']>;
+  /** The template's id. */
+  id: Scalars['ID']['output'];
+  /** Whether its last approval failed. */
+  lastJobFailed?: Maybe<Scalars['Boolean']['output']>;
+  /** When its last approval finished. */
+  lastJobRun?: Maybe<Scalars['DateTime']['output']>;
+  /** When the approval template was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The approval template's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** When a schedule next launches it; null when none will. */
+  nextJobRun?: Maybe<Scalars['DateTime']['output']>;
+  /** State of its last approval, as AWX reports it for templates (`never updated`, `successful`, `failed`, or an active job state). */
+  status?: Maybe<Scalars['String']['output']>;
+  /** Seconds before a pending approval times out; 0 means never. */
+  timeout?: Maybe<Scalars['Int']['output']>;
+  /** AWX's type name: `workflow_approval_template`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The AWX API path of this approval template. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/**
  * One run of a workflow job template: AWX's `GET /api/v2/workflow_jobs/{id}/`.
  * Fields are AWX's, camelCased. Ids of other objects end in `Id`; the objects themselves, where AWX
  * already summarised them, are under `summaryFields`. A field AWX does not send is `null`.
  */
-export type WorkflowJob = {
+export type WorkflowJob = UnifiedJob & {
   __typename?: 'WorkflowJob';
   /** Whether several jobs of the same template may run at once. */
   allowSimultaneous?: Maybe<Scalars['Boolean']['output']>;
@@ -349,6 +1790,11 @@ export type WorkflowJob = {
   modified?: Maybe<Scalars['DateTime']['output']>;
   /** The job's name, copied from its template at launch. */
   name?: Maybe<Scalars['String']['output']>;
+  /**
+   * The objects this job points at, resolved: from `summaryFields` when they hold every field the query
+   * selects (no AWX request), else fetched in one batched request per kind of object for the whole query.
+   */
+  related: WorkflowJobRelated;
   /** Traceback of an internal error. Detail-only in AWX; fetched per job when selected on list items. */
   resultTraceback?: Maybe<Scalars['String']['output']>;
   /** The source control branch given at launch; null when not prompted. */
@@ -435,6 +1881,107 @@ export type WorkflowJobFilter = {
 };
 
 /**
+ * One node of a workflow job's graph (AWX's `/api/v2/workflow_job_nodes/{id}/`): a step that runs a
+ * template, and the nodes that run after it on success, on failure, or always.
+ */
+export type WorkflowJobNode = {
+  __typename?: 'WorkflowJobNode';
+  /** True when the node waits for all of its parents (a join), rather than any one. */
+  allParentsMustConverge?: Maybe<Scalars['Boolean']['output']>;
+  /** Nodes that run after this node's job whatever its outcome. */
+  alwaysNodes: Array<WorkflowJobNode>;
+  /** When the node was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** Diff mode prompted for this node's job (launch-config). */
+  diffMode?: Maybe<Scalars['Boolean']['output']>;
+  /** True when AWX decided this node's path will not run. */
+  doNotRun?: Maybe<Scalars['Boolean']['output']>;
+  /** Execution environment prompted for this node's job (launch-config). */
+  executionEnvironmentId?: Maybe<Scalars['ID']['output']>;
+  /** Extra variables given to this node's job at launch (launch-config). */
+  extraData?: Maybe<Scalars['JSON']['output']>;
+  /** Nodes that run when this node's job fails. */
+  failureNodes: Array<WorkflowJobNode>;
+  /** Forks prompted for this node's job (launch-config). */
+  forks?: Maybe<Scalars['Int']['output']>;
+  /** The node's id. */
+  id: Scalars['ID']['output'];
+  /** Identifier copied from the workflow job template's node, stable across runs of the template. */
+  identifier?: Maybe<Scalars['String']['output']>;
+  /** Inventory prompted for this node's job (launch-config). */
+  inventoryId?: Maybe<Scalars['ID']['output']>;
+  /**
+   * The job this node spawned, of whatever kind. Served from the node's summary (no request) when only
+   * `id name description status failed elapsed type canceledOn timedOut` are selected.
+   */
+  job?: Maybe<UnifiedJob>;
+  /** Id of the job this node spawned; null until it runs, or forever when it will not run. */
+  jobId?: Maybe<Scalars['ID']['output']>;
+  /** Job slice count prompted for this node's job (launch-config). */
+  jobSliceCount?: Maybe<Scalars['Int']['output']>;
+  /** Tags prompted for this node's job (launch-config). */
+  jobTags?: Maybe<Scalars['String']['output']>;
+  /** Job type prompted for this node's job, e.g. `run` or `check` (launch-config). */
+  jobType?: Maybe<Scalars['String']['output']>;
+  /** Host limit prompted for this node's job (launch-config). */
+  limit?: Maybe<Scalars['String']['output']>;
+  /** When the node was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** Source control branch prompted for this node's job (launch-config). */
+  scmBranch?: Maybe<Scalars['String']['output']>;
+  /** Tags skipped for this node's job (launch-config). */
+  skipTags?: Maybe<Scalars['String']['output']>;
+  /** Nodes that run when this node's job succeeds (no AWX request when the graph is already loaded). */
+  successNodes: Array<WorkflowJobNode>;
+  /** Timeout in seconds prompted for this node's job (launch-config). */
+  timeout?: Maybe<Scalars['Int']['output']>;
+  /** AWX's type name: always `workflow_job_node`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The template this node runs. */
+  unifiedJobTemplate?: Maybe<UnifiedJobTemplate>;
+  /** The AWX API path of this node. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Verbosity prompted for this node's job, 0 to 5 (launch-config). */
+  verbosity?: Maybe<Scalars['Int']['output']>;
+  /** The workflow job this node belongs to. */
+  workflowJob?: Maybe<WorkflowJob>;
+};
+
+/** A page of a workflow job's nodes. */
+export type WorkflowJobNodeConnection = {
+  __typename?: 'WorkflowJobNodeConnection';
+  /** The nodes on this page, each with its cursor. */
+  edges: Array<WorkflowJobNodeEdge>;
+  /** The nodes on this page. */
+  nodes: Array<WorkflowJobNode>;
+  /** Where this page sits, and the cursors to move on. */
+  pageInfo: PageInfo;
+  /** How many nodes match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A workflow job node on a page, with its cursor. */
+export type WorkflowJobNodeEdge = {
+  __typename?: 'WorkflowJobNodeEdge';
+  /** An opaque position marker; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The node. */
+  node: WorkflowJobNode;
+};
+
+/** Filters on a workflow job's nodes, combined with AND. */
+export type WorkflowJobNodeFilter = {
+  /** Only nodes whose path will (false) or will not (true) run. */
+  doNotRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only nodes that have (true) or have not yet (false) spawned a job. */
+  hasJob?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only the node with this identifier. */
+  identifier?: InputMaybe<Scalars['String']['input']>;
+  /** Only nodes whose spawned job is in one of these states. */
+  jobStatus?: InputMaybe<Array<JobStatus>>;
+};
+
+/**
  * A key to sort workflow jobs by. The job id is always added as the last key, so the order is total
  * and paging never skips or repeats a job.
  */
@@ -446,6 +1993,96 @@ export type WorkflowJobOrder = {
 };
 
 export { WorkflowJobOrderField };
+
+/**
+ * The objects a workflow job points at (AWX's `related` links, resolved). A field is null when AWX has no
+ * such link for this job, or when the caller may not see the object. When AWX fails to answer for one of
+ * them (an error, a timeout), that field alone is null and `errors` holds a path to it; the rest stands.
+ */
+export type WorkflowJobRelated = {
+  __typename?: 'WorkflowJobRelated';
+  /** The job's activity stream: who changed what, oldest first. */
+  activityStream?: Maybe<ActivityStreamConnection>;
+  /** Whether the job can still be canceled. */
+  cancel?: Maybe<CancelInfo>;
+  /** The user who launched (created) the job. */
+  createdBy?: Maybe<User>;
+  /** The inventory given at launch. */
+  inventory?: Maybe<Inventory>;
+  /** For a sliced job: the job template that was sliced. */
+  jobTemplate?: Maybe<JobTemplate>;
+  /**
+   * The job's labels. Served from `summaryFields` (no request) when the job has at most ten labels and
+   * only `id` and `name` are selected; otherwise read from AWX.
+   */
+  labels?: Maybe<LabelConnection>;
+  /** The user who last modified the job. */
+  modifiedBy?: Maybe<User>;
+  /** Notifications sent for this job (and its approval nodes). Empty when AWX lists none for it. */
+  notifications?: Maybe<NotificationConnection>;
+  /** The organization of the job (from its workflow job template). */
+  organization?: Maybe<Organization>;
+  /** The schedule that launched the job. */
+  schedule?: Maybe<Schedule>;
+  /** The outer workflow job whose node launched this one (nested workflows). */
+  sourceWorkflowJob?: Maybe<WorkflowJob>;
+  /** The template the job ran from: a workflow job template, or a job template for a sliced job. */
+  unifiedJobTemplate?: Maybe<UnifiedJobTemplate>;
+  /** The credential used to report status back to the webhook service. */
+  webhookCredential?: Maybe<Credential>;
+  /** The workflow job template the job ran from. */
+  workflowJobTemplate?: Maybe<WorkflowJobTemplate>;
+  /**
+   * The nodes of the workflow's graph, in id order. The nodes of every workflow job in a query are read
+   * together, so this costs one AWX request for the whole query (more only past 200 nodes per page).
+   */
+  workflowNodes?: Maybe<WorkflowJobNodeConnection>;
+};
+
+
+/**
+ * The objects a workflow job points at (AWX's `related` links, resolved). A field is null when AWX has no
+ * such link for this job, or when the caller may not see the object. When AWX fails to answer for one of
+ * them (an error, a timeout), that field alone is null and `errors` holds a path to it; the rest stands.
+ */
+export type WorkflowJobRelatedActivityStreamArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The objects a workflow job points at (AWX's `related` links, resolved). A field is null when AWX has no
+ * such link for this job, or when the caller may not see the object. When AWX fails to answer for one of
+ * them (an error, a timeout), that field alone is null and `errors` holds a path to it; the rest stands.
+ */
+export type WorkflowJobRelatedLabelsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The objects a workflow job points at (AWX's `related` links, resolved). A field is null when AWX has no
+ * such link for this job, or when the caller may not see the object. When AWX fails to answer for one of
+ * them (an error, a timeout), that field alone is null and `errors` holds a path to it; the rest stands.
+ */
+export type WorkflowJobRelatedNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The objects a workflow job points at (AWX's `related` links, resolved). A field is null when AWX has no
+ * such link for this job, or when the caller may not see the object. When AWX fails to answer for one of
+ * them (an error, a timeout), that field alone is null and `errors` holds a path to it; the rest stands.
+ */
+export type WorkflowJobRelatedWorkflowNodesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WorkflowJobNodeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /**
  * What AWX embeds in a workflow job's `summary_fields`: short descriptions of related objects,
@@ -484,6 +2121,69 @@ export type WorkflowJobSummaryFields = {
   webhookCredential?: Maybe<CredentialSummary>;
   /** The workflow job template the job ran from. */
   workflowJobTemplate?: Maybe<ObjectSummary>;
+};
+
+/** A workflow job template (`/api/v2/workflow_job_templates/{id}/`): a graph of templates run as one workflow job. */
+export type WorkflowJobTemplate = UnifiedJobTemplate & {
+  __typename?: 'WorkflowJobTemplate';
+  /** Whether several of its jobs may run at once. */
+  allowSimultaneous?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the inventory is prompted at launch. */
+  askInventoryOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether labels are prompted at launch. */
+  askLabelsOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the host limit is prompted at launch. */
+  askLimitOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the source control branch is prompted at launch. */
+  askScmBranchOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether tags to skip are prompted at launch. */
+  askSkipTagsOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether tags to run are prompted at launch. */
+  askTagsOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether extra variables are prompted at launch. */
+  askVariablesOnLaunch?: Maybe<Scalars['Boolean']['output']>;
+  /** When the workflow job template was created. */
+  created?: Maybe<Scalars['DateTime']['output']>;
+  /** The workflow job template's description (empty when none). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Default extra variables (AWX stores JSON or YAML text), as a JSON value; `{}` when none. */
+  extraVars?: Maybe<Scalars['JSON']['output']>;
+  /** The template's id. */
+  id: Scalars['ID']['output'];
+  /** Default inventory for its nodes; null when none. */
+  inventoryId?: Maybe<Scalars['ID']['output']>;
+  /** Default tags to run. */
+  jobTags?: Maybe<Scalars['String']['output']>;
+  /** Whether its last workflow job failed. */
+  lastJobFailed?: Maybe<Scalars['Boolean']['output']>;
+  /** When its last workflow job finished. */
+  lastJobRun?: Maybe<Scalars['DateTime']['output']>;
+  /** Default host limit. */
+  limit?: Maybe<Scalars['String']['output']>;
+  /** When the workflow job template was last modified. */
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  /** The workflow job template's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** When a schedule next launches it; null when none will. */
+  nextJobRun?: Maybe<Scalars['DateTime']['output']>;
+  /** Id of the organization that owns it. */
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  /** Default source control branch. */
+  scmBranch?: Maybe<Scalars['String']['output']>;
+  /** Default tags to skip. */
+  skipTags?: Maybe<Scalars['String']['output']>;
+  /** State of its last workflow job, as AWX reports it for templates (`never updated`, `successful`, `failed`, or an active job state). */
+  status?: Maybe<Scalars['String']['output']>;
+  /** Whether a survey asks for variables at launch. */
+  surveyEnabled?: Maybe<Scalars['Boolean']['output']>;
+  /** AWX's type name: `workflow_job_template`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** The AWX API path of this workflow job template. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Id of the credential used to report status back to the webhook service. */
+  webhookCredentialId?: Maybe<Scalars['ID']['output']>;
+  /** The source control service whose webhooks launch it; null when webhooks are off. */
+  webhookService?: Maybe<WebhookService>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -560,8 +2260,14 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  ActivityStreamConnection: ResolverTypeWrapper<ConnectionModel<AwxActivityStreamEntry>>;
+  ActivityStreamEdge: ResolverTypeWrapper<EdgeModel<AwxActivityStreamEntry>>;
+  ActivityStreamEntry: ResolverTypeWrapper<AwxActivityStreamEntry>;
+  AdHocCommand: ResolverTypeWrapper<AwxAdHocCommand>;
   AncestorJobSummary: ResolverTypeWrapper<AwxAncestorJobSummary>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CancelInfo: ResolverTypeWrapper<AwxWorkflowJob>;
+  Credential: ResolverTypeWrapper<AwxCredential>;
   CredentialSummary: ResolverTypeWrapper<AwxCredentialSummary>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExecutionEnvironmentSummary: ResolverTypeWrapper<AwxExecutionEnvironmentSummary>;
@@ -569,37 +2275,71 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   InstanceGroupSummary: ResolverTypeWrapper<AwxInstanceGroupSummary>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Inventory: ResolverTypeWrapper<AwxInventory>;
+  InventorySource: ResolverTypeWrapper<AwxInventorySource>;
   InventorySummary: ResolverTypeWrapper<AwxInventorySummary>;
+  InventoryUpdate: ResolverTypeWrapper<AwxInventoryUpdate>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Job: ResolverTypeWrapper<AwxJob>;
   JobStatus: JobStatus;
   JobSummary: ResolverTypeWrapper<AwxJobSummary>;
+  JobTemplate: ResolverTypeWrapper<AwxJobTemplate>;
+  Label: ResolverTypeWrapper<AwxLabel>;
+  LabelConnection: ResolverTypeWrapper<ConnectionModel<AwxLabel>>;
+  LabelEdge: ResolverTypeWrapper<EdgeModel<AwxLabel>>;
   LabelList: ResolverTypeWrapper<AwxLabelList>;
   LabelSummary: ResolverTypeWrapper<AwxLabelSummary>;
   LaunchType: LaunchType;
   LaunchedBy: ResolverTypeWrapper<AwxLaunchedBy>;
+  Notification: ResolverTypeWrapper<AwxNotification>;
+  NotificationConnection: ResolverTypeWrapper<ConnectionModel<AwxNotification>>;
+  NotificationEdge: ResolverTypeWrapper<EdgeModel<AwxNotification>>;
   ObjectSummary: ResolverTypeWrapper<AwxObjectSummary>;
   OrderDirection: OrderDirection;
+  Organization: ResolverTypeWrapper<AwxOrganization>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Project: ResolverTypeWrapper<AwxProject>;
+  ProjectUpdate: ResolverTypeWrapper<AwxProjectUpdate>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Schedule: ResolverTypeWrapper<AwxSchedule>;
   ScheduleSummary: ResolverTypeWrapper<AwxScheduleSummary>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SystemJob: ResolverTypeWrapper<AwxSystemJob>;
+  SystemJobTemplate: ResolverTypeWrapper<AwxSystemJobTemplate>;
+  UnifiedJob: ResolverTypeWrapper<AwxRecord>;
+  UnifiedJobTemplate: ResolverTypeWrapper<AwxRecord>;
   UnifiedJobTemplateSummary: ResolverTypeWrapper<AwxUnifiedJobTemplateSummary>;
+  User: ResolverTypeWrapper<AwxUser>;
   UserCapabilities: ResolverTypeWrapper<AwxUserCapabilities>;
   UserSummary: ResolverTypeWrapper<AwxUserSummary>;
   WebhookService: WebhookService;
+  WorkflowApproval: ResolverTypeWrapper<AwxWorkflowApproval>;
+  WorkflowApprovalTemplate: ResolverTypeWrapper<AwxWorkflowApprovalTemplate>;
   WorkflowJob: ResolverTypeWrapper<AwxWorkflowJob>;
   WorkflowJobConnection: ResolverTypeWrapper<WorkflowJobWindow>;
   WorkflowJobEdge: ResolverTypeWrapper<EdgeModel<AwxWorkflowJob>>;
   WorkflowJobFilter: WorkflowJobFilter;
+  WorkflowJobNode: ResolverTypeWrapper<AwxWorkflowJobNode>;
+  WorkflowJobNodeConnection: ResolverTypeWrapper<ConnectionModel<AwxWorkflowJobNode>>;
+  WorkflowJobNodeEdge: ResolverTypeWrapper<EdgeModel<AwxWorkflowJobNode>>;
+  WorkflowJobNodeFilter: WorkflowJobNodeFilter;
   WorkflowJobOrder: WorkflowJobOrder;
   WorkflowJobOrderField: WorkflowJobOrderField;
+  WorkflowJobRelated: ResolverTypeWrapper<AwxWorkflowJob>;
   WorkflowJobSummaryFields: ResolverTypeWrapper<AwxWorkflowJobSummaryFields>;
+  WorkflowJobTemplate: ResolverTypeWrapper<AwxWorkflowJobTemplate>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  ActivityStreamConnection: ConnectionModel<AwxActivityStreamEntry>;
+  ActivityStreamEdge: EdgeModel<AwxActivityStreamEntry>;
+  ActivityStreamEntry: AwxActivityStreamEntry;
+  AdHocCommand: AwxAdHocCommand;
   AncestorJobSummary: AwxAncestorJobSummary;
   Boolean: Scalars['Boolean']['output'];
+  CancelInfo: AwxWorkflowJob;
+  Credential: AwxCredential;
   CredentialSummary: AwxCredentialSummary;
   DateTime: Scalars['DateTime']['output'];
   ExecutionEnvironmentSummary: AwxExecutionEnvironmentSummary;
@@ -607,31 +2347,142 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   InstanceGroupSummary: AwxInstanceGroupSummary;
   Int: Scalars['Int']['output'];
+  Inventory: AwxInventory;
+  InventorySource: AwxInventorySource;
   InventorySummary: AwxInventorySummary;
+  InventoryUpdate: AwxInventoryUpdate;
   JSON: Scalars['JSON']['output'];
+  Job: AwxJob;
   JobSummary: AwxJobSummary;
+  JobTemplate: AwxJobTemplate;
+  Label: AwxLabel;
+  LabelConnection: ConnectionModel<AwxLabel>;
+  LabelEdge: EdgeModel<AwxLabel>;
   LabelList: AwxLabelList;
   LabelSummary: AwxLabelSummary;
   LaunchedBy: AwxLaunchedBy;
+  Notification: AwxNotification;
+  NotificationConnection: ConnectionModel<AwxNotification>;
+  NotificationEdge: EdgeModel<AwxNotification>;
   ObjectSummary: AwxObjectSummary;
+  Organization: AwxOrganization;
   PageInfo: PageInfo;
+  Project: AwxProject;
+  ProjectUpdate: AwxProjectUpdate;
   Query: Record<PropertyKey, never>;
+  Schedule: AwxSchedule;
   ScheduleSummary: AwxScheduleSummary;
   String: Scalars['String']['output'];
+  SystemJob: AwxSystemJob;
+  SystemJobTemplate: AwxSystemJobTemplate;
+  UnifiedJob: AwxRecord;
+  UnifiedJobTemplate: AwxRecord;
   UnifiedJobTemplateSummary: AwxUnifiedJobTemplateSummary;
+  User: AwxUser;
   UserCapabilities: AwxUserCapabilities;
   UserSummary: AwxUserSummary;
+  WorkflowApproval: AwxWorkflowApproval;
+  WorkflowApprovalTemplate: AwxWorkflowApprovalTemplate;
   WorkflowJob: AwxWorkflowJob;
   WorkflowJobConnection: WorkflowJobWindow;
   WorkflowJobEdge: EdgeModel<AwxWorkflowJob>;
   WorkflowJobFilter: WorkflowJobFilter;
+  WorkflowJobNode: AwxWorkflowJobNode;
+  WorkflowJobNodeConnection: ConnectionModel<AwxWorkflowJobNode>;
+  WorkflowJobNodeEdge: EdgeModel<AwxWorkflowJobNode>;
+  WorkflowJobNodeFilter: WorkflowJobNodeFilter;
   WorkflowJobOrder: WorkflowJobOrder;
+  WorkflowJobRelated: AwxWorkflowJob;
   WorkflowJobSummaryFields: AwxWorkflowJobSummaryFields;
+  WorkflowJobTemplate: AwxWorkflowJobTemplate;
+}>;
+
+export type ActivityStreamConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ActivityStreamConnection'] = ResolversParentTypes['ActivityStreamConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ActivityStreamEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ActivityStreamEntry']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ActivityStreamEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ActivityStreamEdge'] = ResolversParentTypes['ActivityStreamEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ActivityStreamEntry'], ParentType, ContextType>;
+}>;
+
+export type ActivityStreamEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ActivityStreamEntry'] = ResolversParentTypes['ActivityStreamEntry']> = ResolversObject<{
+  actionNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['UserSummary']>, ParentType, ContextType>;
+  changes?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  object1?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  object2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  objectAssociation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  objectType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AdHocCommandResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AdHocCommand'] = ResolversParentTypes['AdHocCommand']> = ResolversObject<{
+  becomeEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  canceledOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  controllerNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  credentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  diffMode?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  elapsed?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  executionNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  extraVars?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  failed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  finished?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  forks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inventoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  jobExplanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  jobType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  launchType?: Resolver<Maybe<ResolversTypes['LaunchType']>, ParentType, ContextType>;
+  launchedBy?: Resolver<Maybe<ResolversTypes['LaunchedBy']>, ParentType, ContextType>;
+  limit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  moduleArgs?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  moduleName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  started?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['JobStatus']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unifiedJobTemplateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  verbosity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  workUnitId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type AncestorJobSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AncestorJobSummary'] = ResolversParentTypes['AncestorJobSummary']> = ResolversObject<{
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CancelInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CancelInfo'] = ResolversParentTypes['CancelInfo']> = ResolversObject<{
+  canCancel?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type CredentialResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Credential'] = ResolversParentTypes['Credential']> = ResolversObject<{
+  cloud?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  credentialTypeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kubernetes?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  managed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
@@ -662,6 +2513,62 @@ export type InstanceGroupSummaryResolvers<ContextType = GatewayContext, ParentTy
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type InventoryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Inventory'] = ResolversParentTypes['Inventory']> = ResolversObject<{
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasActiveFailures?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  hasInventorySources?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  hostFilter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hostsWithActiveFailures?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inventorySourcesWithFailures?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  pendingDeletion?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  preventInstanceGroupFallback?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  totalGroups?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalHosts?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalInventorySources?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  variables?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+}>;
+
+export type InventorySourceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InventorySource'] = ResolversParentTypes['InventorySource']> = ResolversObject<{
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  credentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabledValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabledVar?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  hostFilter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inventoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  lastJobFailed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  lastJobRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastUpdateFailed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  lastUpdated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextJobRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  overwrite?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  overwriteVars?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourcePath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceProjectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  sourceVars?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeout?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updateCacheTimeout?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  updateOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  verbosity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type InventorySummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InventorySummary'] = ResolversParentTypes['InventorySummary']> = ResolversObject<{
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasActiveFailures?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -677,9 +2584,104 @@ export type InventorySummaryResolvers<ContextType = GatewayContext, ParentType e
   totalInventorySources?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
+export type InventoryUpdateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InventoryUpdate'] = ResolversParentTypes['InventoryUpdate']> = ResolversObject<{
+  canceledOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  controllerNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  credentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  elapsed?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  enabledValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabledVar?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  executionNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  failed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  finished?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  hostFilter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instanceGroupId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  inventoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  inventorySourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  jobExplanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  launchType?: Resolver<Maybe<ResolversTypes['LaunchType']>, ParentType, ContextType>;
+  launchedBy?: Resolver<Maybe<ResolversTypes['LaunchedBy']>, ParentType, ContextType>;
+  licenseError?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orgHostLimitError?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  overwrite?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  overwriteVars?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  scmRevision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourcePath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceProjectUpdateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  started?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['JobStatus']>, ParentType, ContextType>;
+  timeout?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unifiedJobTemplateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  verbosity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  workUnitId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type JobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = ResolversObject<{
+  allowSimultaneous?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  artifacts?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  canceledOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  controllerNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  diffMode?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  elapsed?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  executionNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  extraVars?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  failed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  finished?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  forceHandlers?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  forks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instanceGroupId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  inventoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  jobExplanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  jobSliceCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  jobSliceNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  jobTags?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  jobTemplateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  jobType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  launchType?: Resolver<Maybe<ResolversTypes['LaunchType']>, ParentType, ContextType>;
+  launchedBy?: Resolver<Maybe<ResolversTypes['LaunchedBy']>, ParentType, ContextType>;
+  limit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  passwordsNeededToStart?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  playbook?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  projectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  scmBranch?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scmRevision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  skipTags?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startAtTask?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  started?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['JobStatus']>, ParentType, ContextType>;
+  timeout?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unifiedJobTemplateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  useFactCache?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  verbosity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  webhookCredentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  webhookGuid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  webhookService?: Resolver<Maybe<ResolversTypes['WebhookService']>, ParentType, ContextType>;
+  workUnitId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
 
 export type JobStatusResolvers = EnumResolverSignature<{ CANCELED?: any, ERROR?: any, FAILED?: any, NEW?: any, PENDING?: any, RUNNING?: any, SUCCESSFUL?: any, WAITING?: any }, ResolversTypes['JobStatus']>;
 
@@ -692,6 +2694,84 @@ export type JobSummaryResolvers<ContextType = GatewayContext, ParentType extends
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['JobStatus']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type JobTemplateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobTemplate'] = ResolversParentTypes['JobTemplate']> = ResolversObject<{
+  allowSimultaneous?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askCredentialOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askDiffModeOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askExecutionEnvironmentOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askForksOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askInstanceGroupsOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askInventoryOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askJobSliceCountOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askJobTypeOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askLabelsOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askLimitOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askScmBranchOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askSkipTagsOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askTagsOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askTimeoutOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askVariablesOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askVerbosityOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  becomeEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  diffMode?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  extraVars?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  forceHandlers?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  forks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inventoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  jobSliceCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  jobTags?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  jobType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastJobFailed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  lastJobRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  limit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextJobRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  playbook?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  preventInstanceGroupFallback?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  projectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  scmBranch?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  skipTags?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startAtTask?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  surveyEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  timeout?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  useFactCache?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  verbosity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  webhookCredentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  webhookService?: Resolver<Maybe<ResolversTypes['WebhookService']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type LabelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Label'] = ResolversParentTypes['Label']> = ResolversObject<{
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type LabelConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LabelConnection'] = ResolversParentTypes['LabelConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['LabelEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LabelEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LabelEdge'] = ResolversParentTypes['LabelEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Label'], ParentType, ContextType>;
 }>;
 
 export type LabelListResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LabelList'] = ResolversParentTypes['LabelList']> = ResolversObject<{
@@ -713,6 +2793,34 @@ export type LaunchedByResolvers<ContextType = GatewayContext, ParentType extends
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type NotificationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = ResolversObject<{
+  body?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  notificationTemplateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  notificationType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notificationsSent?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  recipients?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type NotificationConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['NotificationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type NotificationEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NotificationEdge'] = ResolversParentTypes['NotificationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
+}>;
+
 export type ObjectSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ObjectSummary'] = ResolversParentTypes['ObjectSummary']> = ResolversObject<{
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -721,6 +2829,18 @@ export type ObjectSummaryResolvers<ContextType = GatewayContext, ParentType exte
 
 export type OrderDirectionResolvers = EnumResolverSignature<{ ASC?: any, DESC?: any }, ResolversTypes['OrderDirection']>;
 
+export type OrganizationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  defaultEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  maxHosts?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -728,9 +2848,133 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type ProjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = ResolversObject<{
+  allowOverride?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  credentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  defaultEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastJobFailed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  lastJobRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastUpdateFailed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  lastUpdated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  localPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextJobRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  scmBranch?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scmClean?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  scmDeleteOnUpdate?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  scmRefspec?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scmRevision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scmTrackSubmodules?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  scmType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scmUpdateCacheTimeout?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  scmUpdateOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  scmUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signatureValidationCredentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeout?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProjectUpdateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProjectUpdate'] = ResolversParentTypes['ProjectUpdate']> = ResolversObject<{
+  canceledOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  credentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  elapsed?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  executionNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  failed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  finished?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobExplanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  jobTags?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  jobType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  launchType?: Resolver<Maybe<ResolversTypes['LaunchType']>, ParentType, ContextType>;
+  launchedBy?: Resolver<Maybe<ResolversTypes['LaunchedBy']>, ParentType, ContextType>;
+  localPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  projectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  scmBranch?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scmClean?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  scmDeleteOnUpdate?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  scmRefspec?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scmRevision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scmTrackSubmodules?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  scmType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scmUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  started?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['JobStatus']>, ParentType, ContextType>;
+  timeout?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unifiedJobTemplateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  workUnitId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  activityStreamEntry?: Resolver<Maybe<ResolversTypes['ActivityStreamEntry']>, ParentType, ContextType, RequireFields<QueryActivityStreamEntryArgs, 'id'>>;
+  adHocCommand?: Resolver<Maybe<ResolversTypes['AdHocCommand']>, ParentType, ContextType, RequireFields<QueryAdHocCommandArgs, 'id'>>;
+  credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType, RequireFields<QueryCredentialArgs, 'id'>>;
+  inventory?: Resolver<Maybe<ResolversTypes['Inventory']>, ParentType, ContextType, RequireFields<QueryInventoryArgs, 'id'>>;
+  inventorySource?: Resolver<Maybe<ResolversTypes['InventorySource']>, ParentType, ContextType, RequireFields<QueryInventorySourceArgs, 'id'>>;
+  inventoryUpdate?: Resolver<Maybe<ResolversTypes['InventoryUpdate']>, ParentType, ContextType, RequireFields<QueryInventoryUpdateArgs, 'id'>>;
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
+  jobTemplate?: Resolver<Maybe<ResolversTypes['JobTemplate']>, ParentType, ContextType, RequireFields<QueryJobTemplateArgs, 'id'>>;
+  label?: Resolver<Maybe<ResolversTypes['Label']>, ParentType, ContextType, RequireFields<QueryLabelArgs, 'id'>>;
+  notification?: Resolver<Maybe<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryNotificationArgs, 'id'>>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
+  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
+  projectUpdate?: Resolver<Maybe<ResolversTypes['ProjectUpdate']>, ParentType, ContextType, RequireFields<QueryProjectUpdateArgs, 'id'>>;
+  schedule?: Resolver<Maybe<ResolversTypes['Schedule']>, ParentType, ContextType, RequireFields<QueryScheduleArgs, 'id'>>;
+  systemJob?: Resolver<Maybe<ResolversTypes['SystemJob']>, ParentType, ContextType, RequireFields<QuerySystemJobArgs, 'id'>>;
+  systemJobTemplate?: Resolver<Maybe<ResolversTypes['SystemJobTemplate']>, ParentType, ContextType, RequireFields<QuerySystemJobTemplateArgs, 'id'>>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
+  workflowApproval?: Resolver<Maybe<ResolversTypes['WorkflowApproval']>, ParentType, ContextType, RequireFields<QueryWorkflowApprovalArgs, 'id'>>;
+  workflowApprovalTemplate?: Resolver<Maybe<ResolversTypes['WorkflowApprovalTemplate']>, ParentType, ContextType, RequireFields<QueryWorkflowApprovalTemplateArgs, 'id'>>;
   workflowJob?: Resolver<Maybe<ResolversTypes['WorkflowJob']>, ParentType, ContextType, RequireFields<QueryWorkflowJobArgs, 'id'>>;
+  workflowJobNode?: Resolver<Maybe<ResolversTypes['WorkflowJobNode']>, ParentType, ContextType, RequireFields<QueryWorkflowJobNodeArgs, 'id'>>;
+  workflowJobTemplate?: Resolver<Maybe<ResolversTypes['WorkflowJobTemplate']>, ParentType, ContextType, RequireFields<QueryWorkflowJobTemplateArgs, 'id'>>;
   workflowJobs?: Resolver<ResolversTypes['WorkflowJobConnection'], ParentType, ContextType, Partial<QueryWorkflowJobsArgs>>;
+}>;
+
+export type ScheduleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Schedule'] = ResolversParentTypes['Schedule']> = ResolversObject<{
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  diffMode?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  dtend?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dtstart?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  extraData?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  forks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inventoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  jobSliceCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  jobTags?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  jobType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  limit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rrule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scmBranch?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  skipTags?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeout?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  timezone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unifiedJobTemplateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  verbosity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type ScheduleSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ScheduleSummary'] = ResolversParentTypes['ScheduleSummary']> = ResolversObject<{
@@ -740,11 +2984,79 @@ export type ScheduleSummaryResolvers<ContextType = GatewayContext, ParentType ex
   nextRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
+export type SystemJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SystemJob'] = ResolversParentTypes['SystemJob']> = ResolversObject<{
+  canceledOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  elapsed?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  executionNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  extraVars?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  failed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  finished?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobExplanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  jobType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  launchType?: Resolver<Maybe<ResolversTypes['LaunchType']>, ParentType, ContextType>;
+  launchedBy?: Resolver<Maybe<ResolversTypes['LaunchedBy']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resultStdout?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  started?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['JobStatus']>, ParentType, ContextType>;
+  systemJobTemplateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unifiedJobTemplateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  workUnitId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type SystemJobTemplateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SystemJobTemplate'] = ResolversParentTypes['SystemJobTemplate']> = ResolversObject<{
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastJobFailed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  lastJobRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextJobRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type UnifiedJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UnifiedJob'] = ResolversParentTypes['UnifiedJob']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'AdHocCommand' | 'InventoryUpdate' | 'Job' | 'ProjectUpdate' | 'SystemJob' | 'WorkflowApproval' | 'WorkflowJob', ParentType, ContextType>;
+}>;
+
+export type UnifiedJobTemplateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UnifiedJobTemplate'] = ResolversParentTypes['UnifiedJobTemplate']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'InventorySource' | 'JobTemplate' | 'Project' | 'SystemJobTemplate' | 'WorkflowApprovalTemplate' | 'WorkflowJobTemplate', ParentType, ContextType>;
+}>;
+
 export type UnifiedJobTemplateSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UnifiedJobTemplateSummary'] = ResolversParentTypes['UnifiedJobTemplateSummary']> = ResolversObject<{
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unifiedJobType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type UserResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isSuperuser?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  isSystemAuditor?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  lastLogin?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type UserCapabilitiesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UserCapabilities'] = ResolversParentTypes['UserCapabilities']> = ResolversObject<{
@@ -760,6 +3072,51 @@ export type UserSummaryResolvers<ContextType = GatewayContext, ParentType extend
 }>;
 
 export type WebhookServiceResolvers = EnumResolverSignature<{ BITBUCKET_DC?: any, GITHUB?: any, GITLAB?: any }, ResolversTypes['WebhookService']>;
+
+export type WorkflowApprovalResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowApproval'] = ResolversParentTypes['WorkflowApproval']> = ResolversObject<{
+  approvalExpiration?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  approvedOrDeniedBy?: Resolver<Maybe<ResolversTypes['UserSummary']>, ParentType, ContextType>;
+  canApproveOrDeny?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  canceledOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  elapsed?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  failed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  finished?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobExplanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  launchType?: Resolver<Maybe<ResolversTypes['LaunchType']>, ParentType, ContextType>;
+  launchedBy?: Resolver<Maybe<ResolversTypes['LaunchedBy']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  started?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['JobStatus']>, ParentType, ContextType>;
+  timedOut?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  timeout?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unifiedJobTemplateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  workUnitId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type WorkflowApprovalTemplateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowApprovalTemplate'] = ResolversParentTypes['WorkflowApprovalTemplate']> = ResolversObject<{
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastJobFailed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  lastJobRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextJobRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeout?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
 
 export type WorkflowJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowJob'] = ResolversParentTypes['WorkflowJob']> = ResolversObject<{
   allowSimultaneous?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -784,6 +3141,7 @@ export type WorkflowJobResolvers<ContextType = GatewayContext, ParentType extend
   limit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  related?: Resolver<ResolversTypes['WorkflowJobRelated'], ParentType, ContextType>;
   resultTraceback?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   scmBranch?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   skipTags?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -798,6 +3156,7 @@ export type WorkflowJobResolvers<ContextType = GatewayContext, ParentType extend
   webhookService?: Resolver<Maybe<ResolversTypes['WebhookService']>, ParentType, ContextType>;
   workUnitId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   workflowJobTemplateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type WorkflowJobConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowJobConnection'] = ResolversParentTypes['WorkflowJobConnection']> = ResolversObject<{
@@ -812,7 +3171,68 @@ export type WorkflowJobEdgeResolvers<ContextType = GatewayContext, ParentType ex
   node?: Resolver<ResolversTypes['WorkflowJob'], ParentType, ContextType>;
 }>;
 
+export type WorkflowJobNodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowJobNode'] = ResolversParentTypes['WorkflowJobNode']> = ResolversObject<{
+  allParentsMustConverge?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  alwaysNodes?: Resolver<Array<ResolversTypes['WorkflowJobNode']>, ParentType, ContextType>;
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  diffMode?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  doNotRun?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  extraData?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  failureNodes?: Resolver<Array<ResolversTypes['WorkflowJobNode']>, ParentType, ContextType>;
+  forks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  inventoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['UnifiedJob']>, ParentType, ContextType>;
+  jobId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  jobSliceCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  jobTags?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  jobType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  limit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scmBranch?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  skipTags?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  successNodes?: Resolver<Array<ResolversTypes['WorkflowJobNode']>, ParentType, ContextType>;
+  timeout?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unifiedJobTemplate?: Resolver<Maybe<ResolversTypes['UnifiedJobTemplate']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  verbosity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  workflowJob?: Resolver<Maybe<ResolversTypes['WorkflowJob']>, ParentType, ContextType>;
+}>;
+
+export type WorkflowJobNodeConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowJobNodeConnection'] = ResolversParentTypes['WorkflowJobNodeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['WorkflowJobNodeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['WorkflowJobNode']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type WorkflowJobNodeEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowJobNodeEdge'] = ResolversParentTypes['WorkflowJobNodeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WorkflowJobNode'], ParentType, ContextType>;
+}>;
+
 export type WorkflowJobOrderFieldResolvers = EnumResolverSignature<{ CREATED?: any, ELAPSED?: any, FINISHED?: any, ID?: any, MODIFIED?: any, NAME?: any, STARTED?: any, STATUS?: any }, ResolversTypes['WorkflowJobOrderField']>;
+
+export type WorkflowJobRelatedResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowJobRelated'] = ResolversParentTypes['WorkflowJobRelated']> = ResolversObject<{
+  activityStream?: Resolver<Maybe<ResolversTypes['ActivityStreamConnection']>, ParentType, ContextType, Partial<WorkflowJobRelatedActivityStreamArgs>>;
+  cancel?: Resolver<Maybe<ResolversTypes['CancelInfo']>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  inventory?: Resolver<Maybe<ResolversTypes['Inventory']>, ParentType, ContextType>;
+  jobTemplate?: Resolver<Maybe<ResolversTypes['JobTemplate']>, ParentType, ContextType>;
+  labels?: Resolver<Maybe<ResolversTypes['LabelConnection']>, ParentType, ContextType, Partial<WorkflowJobRelatedLabelsArgs>>;
+  modifiedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  notifications?: Resolver<Maybe<ResolversTypes['NotificationConnection']>, ParentType, ContextType, Partial<WorkflowJobRelatedNotificationsArgs>>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  schedule?: Resolver<Maybe<ResolversTypes['Schedule']>, ParentType, ContextType>;
+  sourceWorkflowJob?: Resolver<Maybe<ResolversTypes['WorkflowJob']>, ParentType, ContextType>;
+  unifiedJobTemplate?: Resolver<Maybe<ResolversTypes['UnifiedJobTemplate']>, ParentType, ContextType>;
+  webhookCredential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType>;
+  workflowJobTemplate?: Resolver<Maybe<ResolversTypes['WorkflowJobTemplate']>, ParentType, ContextType>;
+  workflowNodes?: Resolver<Maybe<ResolversTypes['WorkflowJobNodeConnection']>, ParentType, ContextType, Partial<WorkflowJobRelatedWorkflowNodesArgs>>;
+}>;
 
 export type WorkflowJobSummaryFieldsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowJobSummaryFields'] = ResolversParentTypes['WorkflowJobSummaryFields']> = ResolversObject<{
   ancestorJob?: Resolver<Maybe<ResolversTypes['AncestorJobSummary']>, ParentType, ContextType>;
@@ -832,33 +3252,99 @@ export type WorkflowJobSummaryFieldsResolvers<ContextType = GatewayContext, Pare
   workflowJobTemplate?: Resolver<Maybe<ResolversTypes['ObjectSummary']>, ParentType, ContextType>;
 }>;
 
+export type WorkflowJobTemplateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowJobTemplate'] = ResolversParentTypes['WorkflowJobTemplate']> = ResolversObject<{
+  allowSimultaneous?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askInventoryOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askLabelsOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askLimitOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askScmBranchOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askSkipTagsOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askTagsOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  askVariablesOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  extraVars?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inventoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  jobTags?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastJobFailed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  lastJobRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  limit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextJobRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  scmBranch?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  skipTags?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  surveyEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  webhookCredentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  webhookService?: Resolver<Maybe<ResolversTypes['WebhookService']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
+  ActivityStreamConnection?: ActivityStreamConnectionResolvers<ContextType>;
+  ActivityStreamEdge?: ActivityStreamEdgeResolvers<ContextType>;
+  ActivityStreamEntry?: ActivityStreamEntryResolvers<ContextType>;
+  AdHocCommand?: AdHocCommandResolvers<ContextType>;
   AncestorJobSummary?: AncestorJobSummaryResolvers<ContextType>;
+  CancelInfo?: CancelInfoResolvers<ContextType>;
+  Credential?: CredentialResolvers<ContextType>;
   CredentialSummary?: CredentialSummaryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   ExecutionEnvironmentSummary?: ExecutionEnvironmentSummaryResolvers<ContextType>;
   InstanceGroupSummary?: InstanceGroupSummaryResolvers<ContextType>;
+  Inventory?: InventoryResolvers<ContextType>;
+  InventorySource?: InventorySourceResolvers<ContextType>;
   InventorySummary?: InventorySummaryResolvers<ContextType>;
+  InventoryUpdate?: InventoryUpdateResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  Job?: JobResolvers<ContextType>;
   JobStatus?: JobStatusResolvers;
   JobSummary?: JobSummaryResolvers<ContextType>;
+  JobTemplate?: JobTemplateResolvers<ContextType>;
+  Label?: LabelResolvers<ContextType>;
+  LabelConnection?: LabelConnectionResolvers<ContextType>;
+  LabelEdge?: LabelEdgeResolvers<ContextType>;
   LabelList?: LabelListResolvers<ContextType>;
   LabelSummary?: LabelSummaryResolvers<ContextType>;
   LaunchType?: LaunchTypeResolvers;
   LaunchedBy?: LaunchedByResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationEdge?: NotificationEdgeResolvers<ContextType>;
   ObjectSummary?: ObjectSummaryResolvers<ContextType>;
   OrderDirection?: OrderDirectionResolvers;
+  Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Project?: ProjectResolvers<ContextType>;
+  ProjectUpdate?: ProjectUpdateResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Schedule?: ScheduleResolvers<ContextType>;
   ScheduleSummary?: ScheduleSummaryResolvers<ContextType>;
+  SystemJob?: SystemJobResolvers<ContextType>;
+  SystemJobTemplate?: SystemJobTemplateResolvers<ContextType>;
+  UnifiedJob?: UnifiedJobResolvers<ContextType>;
+  UnifiedJobTemplate?: UnifiedJobTemplateResolvers<ContextType>;
   UnifiedJobTemplateSummary?: UnifiedJobTemplateSummaryResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
   UserCapabilities?: UserCapabilitiesResolvers<ContextType>;
   UserSummary?: UserSummaryResolvers<ContextType>;
   WebhookService?: WebhookServiceResolvers;
+  WorkflowApproval?: WorkflowApprovalResolvers<ContextType>;
+  WorkflowApprovalTemplate?: WorkflowApprovalTemplateResolvers<ContextType>;
   WorkflowJob?: WorkflowJobResolvers<ContextType>;
   WorkflowJobConnection?: WorkflowJobConnectionResolvers<ContextType>;
   WorkflowJobEdge?: WorkflowJobEdgeResolvers<ContextType>;
+  WorkflowJobNode?: WorkflowJobNodeResolvers<ContextType>;
+  WorkflowJobNodeConnection?: WorkflowJobNodeConnectionResolvers<ContextType>;
+  WorkflowJobNodeEdge?: WorkflowJobNodeEdgeResolvers<ContextType>;
   WorkflowJobOrderField?: WorkflowJobOrderFieldResolvers;
+  WorkflowJobRelated?: WorkflowJobRelatedResolvers<ContextType>;
   WorkflowJobSummaryFields?: WorkflowJobSummaryFieldsResolvers<ContextType>;
+  WorkflowJobTemplate?: WorkflowJobTemplateResolvers<ContextType>;
 }>;
 

@@ -9,6 +9,8 @@ export const UNIFIED_JOB_COLLECTIONS = [
   'project_updates',
   'inventory_updates',
   'workflow_approvals',
+  'system_jobs',
+  'ad_hoc_commands',
 ] as const satisfies readonly CollectionName[];
 
 const COLLECTION_OF_TYPE: Record<string, CollectionName> = {
@@ -17,6 +19,8 @@ const COLLECTION_OF_TYPE: Record<string, CollectionName> = {
   project_update: 'project_updates',
   inventory_update: 'inventory_updates',
   workflow_approval: 'workflow_approvals',
+  system_job: 'system_jobs',
+  ad_hoc_command: 'ad_hoc_commands',
 };
 
 /** Options of putRecord: the owning organization (default: read from the record) and the job's labels. */

@@ -13,6 +13,7 @@ export const STORED_COLLECTIONS = [
   'job_templates',
   'workflow_job_templates',
   'workflow_approval_templates',
+  'system_job_templates',
   'schedules',
   'workflow_jobs',
   'workflow_job_nodes',
@@ -20,6 +21,10 @@ export const STORED_COLLECTIONS = [
   'project_updates',
   'inventory_updates',
   'workflow_approvals',
+  'system_jobs',
+  'ad_hoc_commands',
+  'notifications',
+  'activity_stream',
 ] as const;
 
 /** Name of a stored collection, equal to its `/api/v2/<name>/` path segment. */
@@ -48,12 +53,14 @@ export interface DemoToken {
  * - `organizationOf`: the owning organization of each record (`null` = superuser only). It is never
  *   serialized; records without an entry fall back to `summary_fields.organization.id`.
  * - `jobLabels`: every label id of each unified job, uncapped (the record's summary shows at most 10).
+ * - `jobNotifications`: the notification ids of each unified job (AWX's `UnifiedJob.notifications`).
  * - `clock`: the dataset's "now", an ISO instant; running jobs' `elapsed` is measured up to it.
  */
 export interface DemoData {
   collections: Record<CollectionName, AwxRecord[]>;
   organizationOf: Record<CollectionName, Record<number, number | null>>;
   jobLabels: Record<number, number[]>;
+  jobNotifications: Record<number, number[]>;
   accounts: DemoAccount[];
   tokens: DemoToken[];
   clock: string;

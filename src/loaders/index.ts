@@ -1,6 +1,10 @@
 /** All loaders of one request, built from that request's AWX client (and so its credentials). */
 import type { AwxClient } from '../awx/client.js';
+import type { AwxWorkflowJobNode } from '../awx/workflowJobNodes.js';
+import { createByIdRegistry } from './byId.js';
+import { createNodesOfJobLoader, type NodesOfJobLoader } from './workflowJobNode.js';
 import { createWorkflowJobLoaders, type WorkflowJobLoaders } from './workflowJob.js';
+import { createSubListReader, type SubListReader } from './workflowJobSubLists.js';
 
 /** Tuning shared by every request's loaders. */
 export interface LoaderOptions {
@@ -9,12 +13,22 @@ export interface LoaderOptions {
 
 /** The loaders a resolver may use. Created per request: caches here never outlive it or cross callers. */
 export interface Loaders {
+  /** The batched by-id loader of any AWX collection. */
+  byId: ReturnType<typeof createByIdRegistry>;
   workflowJob: WorkflowJobLoaders;
+  /** All nodes of a workflow job, batched across jobs. */
+  nodesOfJob: NodesOfJobLoader;
+  /** Windows of a workflow job's labels, notifications and activity stream. */
+  subList: SubListReader;
 }
 
 /** Builds a fresh set of loaders for one request. */
 export function createLoaders(awx: AwxClient, options: LoaderOptions): Loaders {
+  const byId = createByIdRegistry(awx);
   return {
-    workflowJob: createWorkflowJobLoaders(awx, options.detailConcurrency),
+    byId,
+    workflowJob: createWorkflowJobLoaders(awx, byId('workflow_jobs'), options.detailConcurrency),
+    nodesOfJob: createNodesOfJobLoader(awx, byId<AwxWorkflowJobNode>('workflow_job_nodes')),
+    subList: createSubListReader(awx, byId),
   };
 }

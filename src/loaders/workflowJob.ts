@@ -1,9 +1,11 @@
 /** Per-request loading of workflow jobs: detail reads deduplicated by id, and list windows. */
 import DataLoader from 'dataloader';
+import type { AwxRecord } from '../awx/byIds.js';
 import type { AwxClient } from '../awx/client.js';
 import type { ListWindow, OrderKey, WindowResult } from '../awx/paginate.js';
 import type { AwxWorkflowJob } from '../awx/types.js';
 import { getWorkflowJob, listWorkflowJobs, type WorkflowJobQuery } from '../awx/workflowJobs.js';
+import { primeAll, type ByIdLoader } from './byId.js';
 import { mapBounded } from './concurrency.js';
 
 /** A detail read: the job id, and optionally the search terms it must match. */
@@ -20,14 +22,24 @@ export interface WorkflowJobLoaders {
   list(query: WorkflowJobQuery, order: readonly OrderKey[], window: ListWindow): Promise<WindowResult<AwxWorkflowJob>>;
 }
 
-/** Creates the loaders; `detailConcurrency` caps parallel detail reads so a 200-job page cannot flood AWX. */
-export function createWorkflowJobLoaders(awx: AwxClient, detailConcurrency: number): WorkflowJobLoaders {
+/**
+ * Creates the loaders; `detailConcurrency` caps parallel detail reads so a 200-job page cannot flood
+ * AWX. Every job read, from a list or a detail, primes `byId` (this request's workflow job loader).
+ */
+export function createWorkflowJobLoaders(awx: AwxClient, byId: ByIdLoader, detailConcurrency: number): WorkflowJobLoaders {
+  const readDetail = async (key: WorkflowJobDetailKey) => {
+    const job = await getWorkflowJob(awx, key.id, key.search);
+    if (job && key.search === undefined) byId.clear(job.id).prime(job.id, job as unknown as AwxRecord);
+    return job;
+  };
   const detail = new DataLoader<WorkflowJobDetailKey, AwxWorkflowJob | null, string>(
-    (keys) => mapBounded(keys, detailConcurrency, (key) => getWorkflowJob(awx, key.id, key.search)),
+    (keys) => mapBounded(keys, detailConcurrency, readDetail),
     { cacheKeyFn: (key) => (key.search === undefined ? String(key.id) : `${key.id}?${key.search}`) },
   );
-  return {
-    detail,
-    list: (query, order, window) => listWorkflowJobs(awx, query, order, window),
+  const list: WorkflowJobLoaders['list'] = async (query, order, window) => {
+    const result = await listWorkflowJobs(awx, query, order, window);
+    primeAll(byId, result.items as unknown as AwxRecord[]);
+    return result;
   };
+  return { detail, list };
 }

@@ -5,6 +5,7 @@ import type { WorkflowJobQuery } from '../awx/workflowJobs.js';
 import { badInput } from '../errors.js';
 import { trimWindow, windowFor } from './connection.js';
 import { parseId, parseIds } from './helpers.js';
+import { byIdRoot } from './roots.js';
 
 const MAX_SEARCH_LENGTH = 512;
 
@@ -57,6 +58,8 @@ function orderKeys(orderBy: readonly WorkflowJobOrder[] | null | undefined): Ord
 }
 
 export const Query: QueryResolvers = {
+  workflowJobNode: byIdRoot('workflow_job_nodes'),
+
   workflowJob: (_root, { id, search }, { loaders }) => {
     const key = { id: parseId(id, 'id'), search: searchTerms(search) };
     return loaders.workflowJob.detail.load(key);

@@ -26,6 +26,7 @@ export const WorkflowJob: WorkflowJobResolvers = {
   type: p('type'),
   url: p('url'),
   summaryFields: (job) => job.summary_fields ?? {},
+  related: (job) => job,
   created: p('created'),
   modified: p('modified'),
   name: p('name'),

@@ -1,6 +1,7 @@
 import { SeededRandom } from '../random.js';
 import { STORED_COLLECTIONS, type AwxRecord, type CollectionName, type DemoData } from '../types.js';
 import { SECOND, type Micros, isoFromMicros } from '../time.js';
+import { addAuditTrail } from './audit.js';
 import { JOB_PATH, TEMPLATES } from './catalog.js';
 import { nodeRecords } from './nodes.js';
 import { DEMO_ADMIN_READONLY_TOKEN, PEOPLE } from './people.js';
@@ -10,6 +11,8 @@ import { scheduleOrganization, scheduleRecords } from './schedules.js';
 import { simulateWorkflow, type SimContext, type WorkflowRun } from './simulate.js';
 import { approvalTemplateRecords, inventorySourceRecords, projectRecords } from './sources.js';
 import { spawnedRecord } from './spawned.js';
+import { addStandaloneJobs } from './standalone.js';
+import { systemJobTemplateRecords } from './system-templates.js';
 import { historyOf } from './template-state.js';
 import { jobTemplateRecords, workflowTemplateRecords } from './templates.js';
 import { workflowJobRecord } from './workflow-job.js';
@@ -37,6 +40,11 @@ export function createDemoData(): DemoData {
   c.workflow_job_templates = workflowTemplateRecords(history, clock);
   c.workflow_approval_templates = approvalTemplateRecords(history);
   c.schedules = scheduleRecords(clock);
+  // System jobs name their template, and the template's last-run state comes from those jobs.
+  c.system_job_templates = systemJobTemplateRecords(new Map());
+  addStandaloneJobs(data, clock);
+  c.system_job_templates = systemJobTemplateRecords(historyOf(c.system_jobs));
+  addAuditTrail(data);
   assignOwners(data);
   for (const name of STORED_COLLECTIONS) c[name].sort((a, b) => a.id - b.id);
   return data;
@@ -75,6 +83,7 @@ function emptyData(clock: string): DemoData {
     collections: collections as DemoData['collections'],
     organizationOf: organizationOf as DemoData['organizationOf'],
     jobLabels: {},
+    jobNotifications: {},
     accounts: PEOPLE.map(({ id, username, password, isSuperuser, organizations }) =>
       ({ id, username, password, isSuperuser, organizations: [...organizations] })),
     tokens: [

@@ -12,6 +12,15 @@ import { lastJobSummaries, lastRunState, recentJobs, reorderStatus, type Templat
 const NOTIFICATION_LINKS = ['notification_templates_started', 'notification_templates_success',
   'notification_templates_error'];
 
+/** What a job template can prompt for, in AWX's field order (`ask_<name>_on_launch`). */
+const JT_PROMPTS = ['scm_branch', 'diff_mode', 'variables', 'limit', 'tags', 'skip_tags', 'job_type', 'verbosity',
+  'inventory', 'credential', 'execution_environment', 'labels', 'forks', 'job_slice_count', 'timeout',
+  'instance_groups'];
+
+function askFlags(prompts: readonly string[], asked: readonly string[]): Record<string, boolean> {
+  return Object.fromEntries(prompts.map((name) => [`ask_${name}_on_launch`, asked.includes(name)]));
+}
+
 function ownerOf(def: TemplateDef): number {
   return def.org === 2 ? 2 : def.org === 3 ? 3 : 1;
 }
@@ -92,8 +101,8 @@ export function jobTemplateRecords(history: TemplateHistory, clock: Micros): Awx
       project: def.project ?? 6, playbook: def.playbook ?? '', scm_branch: '', forks: 0, limit: '', verbosity: 0,
       extra_vars: '---', job_tags: '', force_handlers: false, skip_tags: '', start_at_task: '', timeout: 0,
       use_fact_cache: false, organization: def.org, ...fields, next_job_run: nextJobRun(def, clock),
-      execution_environment: null, host_config_key: '', ask_variables_on_launch: false,
-      ask_limit_on_launch: false, ask_inventory_on_launch: false, survey_enabled: false, become_enabled: false,
+      execution_environment: null, host_config_key: '', ...askFlags(JT_PROMPTS, def.id === 13 ? ['limit'] : []),
+      survey_enabled: false, become_enabled: false,
       diff_mode: false, allow_simultaneous: false, custom_virtualenv: null, job_slice_count: def.sliceCount ?? 1,
       webhook_service: '', webhook_credential: null, prevent_instance_group_fallback: false,
     });

@@ -63,7 +63,9 @@ function searchFilter(catalog: FieldCatalog, query: URLSearchParams): Predicate[
   if (terms.length === 0) return [];
   const paths = (catalog.spec.searchPaths ?? defaultSearchPaths(catalog)).map((path) => path.split('.'));
   const texts = (record: AwxRecord): string[] =>
-    paths.map((path) => readPath(record, path)).filter((v): v is string => typeof v === 'string').map((v) => v.toLowerCase());
+    paths.map((path) => searchText(readPath(record, path)))
+      .filter((v): v is string => v !== null)
+      .map((v) => v.toLowerCase());
   return [(record) => {
     const haystack = texts(record);
     return terms.every((term) => haystack.some((text) => text.includes(term)));
@@ -73,6 +75,12 @@ function searchFilter(catalog: FieldCatalog, query: URLSearchParams): Predicate[
 /** AWX's get_search_fields: whichever of these the model has. */
 function defaultSearchPaths(catalog: FieldCatalog): string[] {
   return ['username', 'first_name', 'last_name', 'email', 'name', 'description'].filter((f) => catalog.kinds.has(f));
+}
+
+/** A searched value as text: AWX stores JSON blobs such as activity `changes` as text and searches that. */
+function searchText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : null;
 }
 
 function readPath(record: AwxRecord, path: readonly string[]): unknown {

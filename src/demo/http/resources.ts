@@ -40,14 +40,29 @@ const UNIFIED_JOB_FIELDS = {
   organization: summaryId('organization'),
   labels: { kind: 'm2m', read: (record, data) => data.jobLabels[record.id] ?? [] } satisfies VirtualField,
 };
-const LABEL_FIELDS = {
-  ...AUDITED,
-  // The reverse name of UnifiedJob.labels on Label (related_name='%(class)s_labels').
-  unifiedjob_labels: {
+
+/** The unified jobs whose bookkeeping list (`jobLabels`, `jobNotifications`) holds the record: a reverse m2m. */
+function jobsHolding(lists: (data: DemoData) => Record<number, number[]>): VirtualField {
+  return {
     kind: 'm2m',
     read: (record, data) =>
-      Object.entries(data.jobLabels).filter(([, ids]) => ids.includes(record.id)).map(([jobId]) => Number(jobId)),
-  } satisfies VirtualField,
+      Object.entries(lists(data)).filter(([, ids]) => ids.includes(record.id)).map(([jobId]) => Number(jobId)),
+  };
+}
+
+// The reverse names of UnifiedJob.labels and .notifications (related_name='%(class)s_labels', …).
+const LABEL_FIELDS = { ...AUDITED, unifiedjob_labels: jobsHolding((data) => data.jobLabels) };
+const NOTIFICATION_FIELDS = { unifiedjob_notifications: jobsHolding((data) => data.jobNotifications) };
+
+/** The workflow jobs an activity stream entry is about (the many-to-many ActivityStream.workflow_job). */
+export function activityJobIds(record: AwxRecord): number[] {
+  const jobs = (record.summary_fields as { workflow_job?: { id: number }[] } | undefined)?.workflow_job ?? [];
+  return jobs.map((job) => job.id);
+}
+
+const ACTIVITY_FIELDS = {
+  actor: summaryId('actor'),
+  workflow_job: { kind: 'm2m', read: activityJobIds } satisfies VirtualField,
 };
 
 /** Fields of the UnifiedJob base model: what `/unified_jobs/` can filter on, whatever the row's type. */
@@ -56,9 +71,10 @@ const UNIFIED_JOB_BASE = ['id', 'created', 'modified', 'name', 'description', 'u
   'job_env', 'job_explanation', 'execution_node', 'controller_node', 'result_traceback', 'event_processing_finished',
   'work_unit_id', 'type', 'created_by', 'modified_by', 'organization', 'labels'];
 
-const JOB_SOURCES = ['workflow_jobs', 'jobs', 'project_updates', 'inventory_updates', 'workflow_approvals'] as const;
+const JOB_SOURCES = ['workflow_jobs', 'jobs', 'project_updates', 'inventory_updates', 'workflow_approvals',
+  'system_jobs', 'ad_hoc_commands'] as const;
 const TEMPLATE_SOURCES = ['job_templates', 'workflow_job_templates', 'projects', 'inventory_sources',
-  'workflow_approval_templates'] as const;
+  'workflow_approval_templates', 'system_job_templates'] as const;
 const BY_ID = ['id'];
 const BY_NAME = ['name'];
 
@@ -78,6 +94,8 @@ export const RESOURCES: ReadonlyMap<string, ResourceSpec> = new Map(
     spec('project_updates', 'ProjectUpdate', { virtual: UNIFIED_JOB_FIELDS }),
     spec('inventory_updates', 'InventoryUpdate', { virtual: UNIFIED_JOB_FIELDS }),
     spec('workflow_approvals', 'WorkflowApproval', { virtual: UNIFIED_JOB_FIELDS }),
+    spec('system_jobs', 'SystemJob', { virtual: UNIFIED_JOB_FIELDS }),
+    spec('ad_hoc_commands', 'AdHocCommand', { virtual: UNIFIED_JOB_FIELDS }),
     spec('unified_jobs', 'UnifiedJob', {
       sources: JOB_SOURCES, virtual: UNIFIED_JOB_FIELDS, fields: UNIFIED_JOB_BASE,
       searchPaths: ['description', 'name', 'playbook'],
@@ -87,6 +105,7 @@ export const RESOURCES: ReadonlyMap<string, ResourceSpec> = new Map(
     spec('projects', 'Project', { defaultOrder: BY_NAME }),
     spec('inventory_sources', 'InventorySource', { defaultOrder: BY_NAME }),
     spec('workflow_approval_templates', 'WorkflowApprovalTemplate', { defaultOrder: BY_NAME }),
+    spec('system_job_templates', 'SystemJobTemplate', { defaultOrder: BY_NAME }),
     spec('unified_job_templates', 'UnifiedJobTemplate', {
       sources: TEMPLATE_SOURCES, defaultOrder: BY_NAME,
       fields: ['id', 'type', 'created', 'modified', 'name', 'description', 'last_job_run', 'last_job_failed',
@@ -98,6 +117,10 @@ export const RESOURCES: ReadonlyMap<string, ResourceSpec> = new Map(
     spec('inventories', 'Inventory', { defaultOrder: BY_NAME }),
     spec('credentials', 'Credential', { defaultOrder: BY_NAME }),
     spec('schedules', 'Schedule', { defaultOrder: ['-next_run'] }),
+    spec('notifications', 'Notification', {
+      virtual: NOTIFICATION_FIELDS, searchPaths: ['subject', 'notification_type', 'body'],
+    }),
+    spec('activity_stream', 'ActivityStream', { virtual: ACTIVITY_FIELDS, searchPaths: ['changes'] }),
   ].map((resource) => [resource.name, resource]),
 );
 
@@ -116,6 +139,7 @@ const DETAIL_ONLY_BY_TYPE: Record<string, ReadonlySet<string>> = {
   job: new Set([...DETAIL_ONLY_COMMON, 'host_status_counts', 'playbook_counts', 'custom_virtualenv']),
   project_update: new Set([...DETAIL_ONLY_COMMON, 'host_status_counts', 'playbook_counts']),
   inventory_update: new Set([...DETAIL_ONLY_COMMON, 'source_project']),
+  ad_hoc_command: new Set([...DETAIL_ONLY_COMMON, 'host_status_counts']),
 };
 const DETAIL_ONLY_DEFAULT: ReadonlySet<string> = new Set(DETAIL_ONLY_COMMON);
 

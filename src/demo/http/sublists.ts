@@ -1,4 +1,5 @@
 import type { AwxRecord, DemoData } from '../types.js';
+import { activityJobIds } from './resources.js';
 
 /** Sub-lists `/api/v2/<parent>/<id>/<name>/`: which child resource they list and which of its records. */
 
@@ -21,11 +22,27 @@ const jobLabels: SublistSpec['scope'] = (parent, data) => {
   return (record) => ids.has(record.id);
 };
 
+/** Notifications of a job; a workflow job's include those of its approval nodes (WorkflowJobNotificationsList). */
+const jobNotifications: SublistSpec['scope'] = (parent, data) => {
+  const approvals = parent.type !== 'workflow_job' ? [] : data.collections.workflow_job_nodes
+    .filter((node) => node.workflow_job === parent.id)
+    .filter((node) => (node.summary_fields as { job?: { type?: string } }).job?.type === 'workflow_approval');
+  const jobs = [parent.id, ...approvals.map((node) => node.job as number)];
+  const ids = new Set(jobs.flatMap((id) => data.jobNotifications[id] ?? []));
+  return (record) => ids.has(record.id);
+};
+
+/** Activity stream entries naming the workflow job (ActivityStream.workflow_job). */
+const workflowActivity: SublistSpec['scope'] = (parent) => (record) => activityJobIds(record).includes(parent.id);
+
 const UNIFIED_JOB_RESOURCES = ['workflow_jobs', 'jobs', 'project_updates', 'inventory_updates', 'workflow_approvals'];
 
 const SUBLISTS = new Map<string, SublistSpec>([
   ['workflow_jobs/workflow_nodes', { child: 'workflow_job_nodes', scope: byField('workflow_job') }],
   ...UNIFIED_JOB_RESOURCES.map((parent): [string, SublistSpec] => [`${parent}/labels`, { child: 'labels', scope: jobLabels }]),
+  ...UNIFIED_JOB_RESOURCES.map((parent): [string, SublistSpec] =>
+    [`${parent}/notifications`, { child: 'notifications', scope: jobNotifications }]),
+  ['workflow_jobs/activity_stream', { child: 'activity_stream', scope: workflowActivity }],
   ['workflow_job_nodes/success_nodes', { child: 'workflow_job_nodes', scope: inParentList('success_nodes') }],
   ['workflow_job_nodes/failure_nodes', { child: 'workflow_job_nodes', scope: inParentList('failure_nodes') }],
   ['workflow_job_nodes/always_nodes', { child: 'workflow_job_nodes', scope: inParentList('always_nodes') }],

@@ -1,0 +1,55 @@
+/** Reads many objects of one collection at once with AWX's `id__in` filter. */
+import type { AwxClient } from './client.js';
+import { AwxResponseError } from './errors.js';
+import { MAX_PAGE_SIZE } from './paginate.js';
+import type { AwxResource } from './resources.js';
+import type { AwxPage } from './types.js';
+
+/** Any AWX object: an id plus whatever its serializer sends. */
+export interface AwxRecord {
+  id: number;
+  type?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * The objects with these ids that the caller may see, by id. One request per 200 ids (AWX's page
+ * cap), sent in parallel; ids AWX leaves out (absent or invisible) are simply missing from the map.
+ */
+export async function fetchByIds<T extends AwxRecord>(client: AwxClient, resource: AwxResource, ids: readonly number[]): Promise<Map<number, T>> {
+  const unique = [...new Set(ids)];
+  const chunks: number[][] = [];
+  for (let i = 0; i < unique.length; i += MAX_PAGE_SIZE) chunks.push(unique.slice(i, i + MAX_PAGE_SIZE));
+  const pages = await Promise.all(
+    chunks.map((chunk) =>
+      client.getJson<AwxPage<T>>([resource], new URLSearchParams({ id__in: chunk.join(','), page_size: String(MAX_PAGE_SIZE) })),
+    ),
+  );
+  const found = new Map<number, T>();
+  for (const page of pages) {
+    if (!Array.isArray(page.results)) throw new AwxResponseError(`AWX sent a ${resource} list without results.`);
+    for (const record of page.results) {
+      if (record && typeof record.id === 'number') found.set(record.id, record);
+    }
+  }
+  return found;
+}
+
+/** Every page of a filtered list (page 1 first for the count, then the rest in parallel). */
+export async function fetchAll<T>(client: AwxClient, path: readonly (string | number)[], filters: URLSearchParams): Promise<T[]> {
+  const query = (page: number) => {
+    const params = new URLSearchParams(filters);
+    params.set('page', String(page));
+    params.set('page_size', String(MAX_PAGE_SIZE));
+    return params;
+  };
+  const first = await client.getJson<AwxPage<T>>(path, query(1));
+  if (!Array.isArray(first.results) || typeof first.count !== 'number') {
+    throw new AwxResponseError('AWX sent a list without count and results.');
+  }
+  const pageCount = Math.ceil(first.count / MAX_PAGE_SIZE);
+  const rest = await Promise.all(
+    Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => client.getJson<AwxPage<T>>(path, query(i + 2))),
+  );
+  return [first, ...rest].flatMap((page) => page.results ?? []);
+}

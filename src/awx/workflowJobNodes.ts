@@ -1,0 +1,53 @@
+/** Workflow job nodes: `GET /api/v2/workflow_job_nodes/?workflow_job__in=…`, all pages. */
+import { fetchAll, type AwxRecord } from './byIds.js';
+import type { AwxClient } from './client.js';
+
+/** A node of a workflow job's graph (`WorkflowJobNodeSerializer`). */
+export interface AwxWorkflowJobNode extends AwxRecord {
+  url?: string;
+  created?: string;
+  modified?: string;
+  extra_data?: Record<string, unknown>;
+  inventory?: number | null;
+  scm_branch?: string | null;
+  job_type?: string | null;
+  job_tags?: string | null;
+  skip_tags?: string | null;
+  limit?: string | null;
+  diff_mode?: boolean | null;
+  verbosity?: number | null;
+  execution_environment?: number | null;
+  forks?: number | null;
+  job_slice_count?: number | null;
+  timeout?: number | null;
+  workflow_job?: number | null;
+  job?: number | null;
+  unified_job_template?: number | null;
+  success_nodes?: number[];
+  failure_nodes?: number[];
+  always_nodes?: number[];
+  identifier?: string;
+  do_not_run?: boolean;
+  all_parents_must_converge?: boolean;
+  related?: Record<string, string>;
+  summary_fields?: Record<string, Record<string, unknown> | undefined>;
+}
+
+/** How many workflow job ids go into one `workflow_job__in` filter (keeps URLs short). */
+const JOBS_PER_REQUEST = 200;
+
+/** Every node of these workflow jobs, in id order, grouped by workflow job id. */
+export async function fetchNodesOfJobs(client: AwxClient, jobIds: readonly number[]): Promise<Map<number, AwxWorkflowJobNode[]>> {
+  const chunks: number[][] = [];
+  for (let i = 0; i < jobIds.length; i += JOBS_PER_REQUEST) chunks.push(jobIds.slice(i, i + JOBS_PER_REQUEST));
+  const lists = await Promise.all(
+    chunks.map((chunk) =>
+      fetchAll<AwxWorkflowJobNode>(client, ['workflow_job_nodes'], new URLSearchParams({ workflow_job__in: chunk.join(','), order_by: 'id' })),
+    ),
+  );
+  const byJob = new Map<number, AwxWorkflowJobNode[]>(jobIds.map((id) => [id, []]));
+  for (const node of lists.flat()) {
+    if (node && typeof node.workflow_job === 'number') byJob.get(node.workflow_job)?.push(node);
+  }
+  return byJob;
+}

@@ -1,0 +1,36 @@
+/** The batched by-id loader every AWX collection gets: one `id__in` request per tick, per collection. */
+import DataLoader from 'dataloader';
+import { fetchByIds, type AwxRecord } from '../awx/byIds.js';
+import type { AwxClient } from '../awx/client.js';
+import type { AwxResource } from '../awx/resources.js';
+
+/** Loads objects of one collection by id; null for ids the caller cannot see or that do not exist. */
+export type ByIdLoader<T extends AwxRecord = AwxRecord> = DataLoader<number, T | null>;
+
+/** Creates the by-id loader of one collection, for one request. */
+export function createByIdLoader<T extends AwxRecord>(awx: AwxClient, resource: AwxResource): ByIdLoader<T> {
+  return new DataLoader<number, T | null>(async (ids) => {
+    const found = await fetchByIds<T>(awx, resource, ids);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/** Puts objects a list already returned into a loader, so nothing is fetched twice in one request. */
+export function primeAll<T extends AwxRecord>(loader: ByIdLoader<T>, records: readonly T[]): void {
+  for (const record of records) {
+    if (record && typeof record.id === 'number') loader.prime(record.id, record);
+  }
+}
+
+/** A lazily filled registry: the by-id loader of each collection, made on first use in this request. */
+export function createByIdRegistry(awx: AwxClient): <T extends AwxRecord = AwxRecord>(resource: AwxResource) => ByIdLoader<T> {
+  const loaders = new Map<AwxResource, ByIdLoader>();
+  return <T extends AwxRecord>(resource: AwxResource) => {
+    let loader = loaders.get(resource);
+    if (!loader) {
+      loader = createByIdLoader(awx, resource);
+      loaders.set(resource, loader);
+    }
+    return loader as unknown as ByIdLoader<T>;
+  };
+}

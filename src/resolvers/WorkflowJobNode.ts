@@ -1,0 +1,68 @@
+/** `WorkflowJobNode` ← AWX `workflow_job_node`: launch-config fields, its job, template and child nodes. */
+import type { WorkflowJobNodeResolvers } from '../__generated__/resolvers-types.js';
+import type { AwxRecord } from '../awx/byIds.js';
+import { JOB_RESOURCE_OF_TYPE, refFromUrl, TEMPLATE_RESOURCE_OF_TYPE, TEMPLATE_TYPE_OF_JOB_TYPE } from '../awx/resources.js';
+import type { AwxWorkflowJobNode } from '../awx/workflowJobNodes.js';
+import type { GatewayContext } from '../context.js';
+import { propsOf } from './helpers.js';
+import { fields, resolveRelated } from './related.js';
+
+/** What a node's `summary_fields` answer about its job, template and workflow job (awx-api.md §6). */
+const JOB = fields('id', 'name', 'description', 'status', 'failed', 'elapsed', 'type', 'canceledOn', 'timedOut');
+const TEMPLATE = fields('id', 'name', 'description', 'type');
+const NAMED = fields('id', 'name', 'description', 'type');
+
+const p = propsOf<AwxWorkflowJobNode>();
+const summaryOf = (node: AwxWorkflowJobNode, key: string) => node.summary_fields?.[key] as AwxRecord | undefined;
+
+/** Child nodes by id: already in this request's node loader when the graph was read, else one batched read. */
+function children(key: 'success_nodes' | 'failure_nodes' | 'always_nodes') {
+  return async (node: AwxWorkflowJobNode, _args: unknown, { loaders }: GatewayContext) => {
+    const found = await loaders.byId<AwxWorkflowJobNode>('workflow_job_nodes').loadMany(node[key] ?? []);
+    return found.filter((child): child is AwxWorkflowJobNode => child !== null && !(child instanceof Error));
+  };
+}
+
+export const WorkflowJobNode: WorkflowJobNodeResolvers = {
+  created: p('created'),
+  modified: p('modified'),
+  identifier: p('identifier'),
+  doNotRun: p('do_not_run'),
+  allParentsMustConverge: p('all_parents_must_converge'),
+  extraData: p('extra_data'),
+  inventoryId: p('inventory'),
+  scmBranch: p('scm_branch'),
+  jobType: p('job_type'),
+  jobTags: p('job_tags'),
+  skipTags: p('skip_tags'),
+  limit: p('limit'),
+  diffMode: p('diff_mode'),
+  verbosity: p('verbosity'),
+  executionEnvironmentId: p('execution_environment'),
+  forks: p('forks'),
+  jobSliceCount: p('job_slice_count'),
+  timeout: p('timeout'),
+  jobId: p('job'),
+  job: (node, _args, ctx, info) => {
+    const summary = summaryOf(node, 'job');
+    const resource = refFromUrl(node.related?.job)?.resource ?? JOB_RESOURCE_OF_TYPE[String(summary?.type)];
+    if (!resource) return null;
+    return resolveRelated<never>({ id: node.job, resource, summary, answers: JOB }, info, ctx);
+  },
+  unifiedJobTemplate: (node, _args, ctx, info) => {
+    const summary = summaryOf(node, 'unified_job_template');
+    const type = TEMPLATE_TYPE_OF_JOB_TYPE[String(summary?.unified_job_type)];
+    const resource = refFromUrl(node.related?.unified_job_template)?.resource ?? (type ? TEMPLATE_RESOURCE_OF_TYPE[type] : undefined);
+    if (!resource) return null;
+    return resolveRelated<never>({ id: node.unified_job_template, resource, summary, answers: TEMPLATE, extra: type ? { type } : undefined }, info, ctx);
+  },
+  successNodes: children('success_nodes'),
+  failureNodes: children('failure_nodes'),
+  alwaysNodes: children('always_nodes'),
+  workflowJob: (node, _args, ctx, info) =>
+    resolveRelated<never>(
+      { id: node.workflow_job, resource: 'workflow_jobs', summary: summaryOf(node, 'workflow_job'), answers: NAMED, extra: { type: 'workflow_job' } },
+      info,
+      ctx,
+    ),
+};

@@ -1,0 +1,14 @@
+/** Root fields that read one AWX object by id through this request's batched loaders. */
+import type { GraphQLFieldResolver } from 'graphql';
+import type { AwxRecord } from '../awx/byIds.js';
+import type { AwxResource } from '../awx/resources.js';
+import type { GatewayContext } from '../context.js';
+import { parseId } from './helpers.js';
+
+/**
+ * `Query.<thing>(id: ID!)`: the object, or null when AWX has none the caller may see. The id is
+ * checked first (BAD_USER_INPUT, no AWX call); reads of many ids in one query share one request.
+ */
+export function byIdRoot<T = AwxRecord>(resource: AwxResource): GraphQLFieldResolver<unknown, GatewayContext, { id: string | number }, Promise<T | null>> {
+  return (_root, { id }, { loaders }) => loaders.byId(resource).load(parseId(id, 'id')) as Promise<T | null>;
+}
