@@ -39,16 +39,21 @@ interface Setup {
 
 let probes = 0;
 
-/** Runs one GraphQL query, failing on errors; returns how many AWX requests the gateway logged for it. */
-async function probe(setup: Setup, query: string): Promise<number> {
-  const requestId = `bench-probe-${++probes}`;
+/** Runs one GraphQL query through the gateway, failing on errors. */
+async function runQuery(setup: Setup, query: string, requestId?: string): Promise<void> {
   const response = await fetch(setup.gatewayUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: AUTH, 'x-request-id': requestId },
+    headers: { 'content-type': 'application/json', authorization: AUTH, ...(requestId ? { 'x-request-id': requestId } : {}) },
     body: JSON.stringify({ query }),
   });
   const body = (await response.json()) as { errors?: unknown };
   if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
+}
+
+/** Runs one query and returns how many AWX requests the gateway logged for it. */
+async function probe(setup: Setup, query: string): Promise<number> {
+  const requestId = `bench-probe-${++probes}`;
+  await runQuery(setup, query, requestId);
   await new Promise((resolve) => setTimeout(resolve, 20));
   const line = setup.gateway.output().split('\n').find((l) => l.includes(`"requestId":"${requestId}"`));
   if (!line) throw new Error(`no log line for ${requestId}`);
@@ -80,7 +85,7 @@ async function relatedRows(setup: Setup): Promise<string[]> {
   const rows: string[] = [];
   for (const scenario of RELATED_SCENARIOS) {
     const calls = await probe(setup, scenario.query);
-    const gatewayMs = await medianMs(RUNS, () => probe(setup, scenario.query));
+    const gatewayMs = await medianMs(RUNS, () => runQuery(setup, scenario.query));
     const counter = new NaiveClient(setup.awxUrl, AUTH);
     await scenario.naive(counter);
     const naiveMs = await medianMs(RUNS, () => scenario.naive(new NaiveClient(setup.awxUrl, AUTH)));
