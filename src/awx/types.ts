@@ -1,4 +1,5 @@
 /** AWX REST response shapes, as `GET /api/v2/workflow_jobs/` and its detail send them. */
+import type { AwxInventoryCounts, AwxUnifiedJobFields } from './models/common.js';
 
 /** A unified job's `status`. */
 export type AwxJobStatus = 'new' | 'pending' | 'waiting' | 'running' | 'successful' | 'failed' | 'error' | 'canceled';
@@ -26,14 +27,7 @@ export interface AwxObjectSummary {
   description?: string;
 }
 
-export interface AwxInventorySummary extends AwxObjectSummary {
-  has_active_failures?: boolean;
-  total_hosts?: number;
-  hosts_with_active_failures?: number;
-  total_groups?: number;
-  has_inventory_sources?: boolean;
-  total_inventory_sources?: number;
-  inventory_sources_with_failures?: number;
+export interface AwxInventorySummary extends AwxObjectSummary, AwxInventoryCounts {
   organization_id?: number;
   kind?: string;
 }
@@ -130,31 +124,12 @@ export interface AwxLaunchedBy {
  * A workflow job. List rows lack the detail-only fields (`job_args`, `job_cwd`, `job_env`,
  * `result_traceback`), hence optional.
  */
-export interface AwxWorkflowJob {
-  id: number;
-  type?: string;
-  url?: string;
-  related?: Record<string, string>;
+export interface AwxWorkflowJob extends AwxUnifiedJobFields {
   summary_fields?: AwxWorkflowJobSummaryFields;
-  created?: string | null;
-  modified?: string | null;
-  name?: string;
-  description?: string;
-  unified_job_template?: number | null;
-  launch_type?: string;
-  status?: string;
-  failed?: boolean;
-  started?: string | null;
-  finished?: string | null;
-  canceled_on?: string | null;
-  elapsed?: number;
   job_args?: string;
   job_cwd?: string;
   job_env?: Record<string, unknown>;
-  job_explanation?: string;
   result_traceback?: string;
-  launched_by?: AwxLaunchedBy;
-  work_unit_id?: string | null;
   workflow_job_template?: number | null;
   extra_vars?: string;
   allow_simultaneous?: boolean;

@@ -1,25 +1,11 @@
 /** Workflow job nodes: `GET /api/v2/workflow_job_nodes/?workflow_job__in=…`, all pages. */
 import { fetchAll, type AwxRecord } from './byIds.js';
 import type { AwxClient } from './client.js';
+import type { AwxLaunchConfig, AwxObjectBase } from './models/common.js';
 
 /** A node of a workflow job's graph (`WorkflowJobNodeSerializer`). */
-export interface AwxWorkflowJobNode extends AwxRecord {
-  url?: string;
-  created?: string;
-  modified?: string;
+export interface AwxWorkflowJobNode extends AwxRecord, AwxObjectBase, AwxLaunchConfig {
   extra_data?: Record<string, unknown>;
-  inventory?: number | null;
-  scm_branch?: string | null;
-  job_type?: string | null;
-  job_tags?: string | null;
-  skip_tags?: string | null;
-  limit?: string | null;
-  diff_mode?: boolean | null;
-  verbosity?: number | null;
-  execution_environment?: number | null;
-  forks?: number | null;
-  job_slice_count?: number | null;
-  timeout?: number | null;
   workflow_job?: number | null;
   job?: number | null;
   unified_job_template?: number | null;

@@ -2,16 +2,10 @@
  * An AWX credential as `/api/v2/credentials/` sends it (CredentialSerializer), secrets left out.
  * Type aliases, not interfaces, so they stay assignable to `AwxRecord` (the loaders' record type).
  */
+import type { AwxNamedObject } from './common.js';
 
 /** A credential; a summary has `credential_type_id` where the full object has `credential_type`. */
-export type AwxCredential = {
-  id: number;
-  type?: string;
-  url?: string;
-  created?: string;
-  modified?: string;
-  name?: string;
-  description?: string;
+export type AwxCredential = AwxNamedObject & {
   organization?: number | null;
   credential_type?: number | null;
   credential_type_id?: number | null;

@@ -4,12 +4,12 @@ import type {
   AwxInstanceGroupSummary,
   AwxInventorySummary,
   AwxJobSummary,
-  AwxLaunchedBy,
   AwxObjectSummary,
   AwxUnifiedJobTemplateSummary,
   AwxUserCapabilities,
   AwxUserSummary,
 } from '../types.js';
+import type { AwxInventorySourceOptions, AwxJobOptions, AwxProjectOptions, AwxUnifiedJobFields } from './common.js';
 
 /**
  * `summary_fields` keys the job types share. AWX drops null entries, and a job built from a workflow
@@ -33,98 +33,37 @@ export interface AwxUnifiedJobSummaryFields {
  * node's `summary_fields.job` has only id, name, description, status, failed, elapsed, type,
  * canceled_on and (approvals) timed_out.
  */
-export interface AwxUnifiedJobBase {
-  id: number;
-  type?: string;
-  url?: string;
-  related?: Record<string, string>;
+export interface AwxUnifiedJobBase extends AwxUnifiedJobFields {
   summary_fields?: AwxUnifiedJobSummaryFields;
-  created?: string | null;
-  modified?: string | null;
-  name?: string;
-  description?: string;
-  unified_job_template?: number | null;
-  launch_type?: string;
-  status?: string;
   execution_environment?: number | null;
-  failed?: boolean;
-  started?: string | null;
-  finished?: string | null;
-  canceled_on?: string | null;
-  elapsed?: number;
-  job_explanation?: string;
-  launched_by?: AwxLaunchedBy;
-  work_unit_id?: string | null;
 }
 
 /** A playbook run (`/api/v2/jobs/`). */
-export interface AwxJob extends AwxUnifiedJobBase {
-  job_type?: string;
-  inventory?: number | null;
-  project?: number | null;
-  playbook?: string;
-  scm_branch?: string;
-  forks?: number;
-  limit?: string;
-  verbosity?: number;
+export interface AwxJob extends AwxUnifiedJobBase, AwxJobOptions {
   extra_vars?: string;
-  job_tags?: string;
-  force_handlers?: boolean;
-  skip_tags?: string;
-  start_at_task?: string;
-  timeout?: number;
-  use_fact_cache?: boolean;
-  organization?: number | null;
   execution_node?: string;
   controller_node?: string;
   job_template?: number | null;
   passwords_needed_to_start?: string[];
-  allow_simultaneous?: boolean;
   artifacts?: Record<string, unknown>;
   scm_revision?: string;
   instance_group?: number | null;
-  diff_mode?: boolean;
   job_slice_number?: number;
-  job_slice_count?: number;
-  webhook_service?: string;
-  webhook_credential?: number | null;
   webhook_guid?: string;
 }
 
 /** A project's source control update (`/api/v2/project_updates/`). */
-export interface AwxProjectUpdate extends AwxUnifiedJobBase {
+export interface AwxProjectUpdate extends AwxUnifiedJobBase, AwxProjectOptions {
   execution_node?: string;
-  local_path?: string;
-  scm_type?: string;
-  scm_url?: string;
-  scm_branch?: string;
-  scm_refspec?: string;
-  scm_clean?: boolean;
-  scm_track_submodules?: boolean;
-  scm_delete_on_update?: boolean;
-  credential?: number | null;
-  timeout?: number;
-  scm_revision?: string;
   project?: number | null;
   job_type?: string;
   job_tags?: string;
 }
 
 /** An inventory source sync (`/api/v2/inventory_updates/`). */
-export interface AwxInventoryUpdate extends AwxUnifiedJobBase {
+export interface AwxInventoryUpdate extends AwxUnifiedJobBase, AwxInventorySourceOptions {
   execution_node?: string;
   controller_node?: string;
-  source?: string;
-  source_path?: string;
-  credential?: number | null;
-  enabled_var?: string;
-  enabled_value?: string;
-  host_filter?: string;
-  overwrite?: boolean;
-  overwrite_vars?: boolean;
-  timeout?: number;
-  verbosity?: number;
-  inventory?: number | null;
   inventory_source?: number | null;
   license_error?: boolean;
   org_host_limit_error?: boolean;

@@ -2,17 +2,13 @@
  * An AWX notification as `/api/v2/notifications/` sends it (NotificationSerializer).
  * Type aliases, not interfaces, so they stay assignable to `AwxRecord` (the loaders' record type).
  */
+import type { AwxObjectBase } from './common.js';
 
 /**
  * A notification. AWX drops `subject` for webhooks and `body` for channels other than email, webhook
  * and PagerDuty; `body` is an object for webhooks. Activity stream summaries have `notification_template_id`.
  */
-export type AwxNotification = {
-  id: number;
-  type?: string;
-  url?: string;
-  created?: string;
-  modified?: string;
+export type AwxNotification = AwxObjectBase & {
   notification_template?: number | null;
   notification_template_id?: number | null;
   error?: string;

@@ -2,16 +2,10 @@
  * AWX's unified job templates as their `/api/v2/<kind>/` lists send them, one type per kind.
  * Type aliases, not interfaces, so they stay assignable to `AwxRecord` (the loaders' record type).
  */
+import type { AwxInventorySourceOptions, AwxJobOptions, AwxNamedObject, AwxProjectOptions } from './common.js';
 
 /** What every kind of template has (UnifiedJobTemplateSerializer). */
-type AwxTemplateBase = {
-  id: number;
-  type?: string;
-  url?: string;
-  created?: string;
-  modified?: string;
-  name?: string;
-  description?: string;
+type AwxTemplateBase = AwxNamedObject & {
   last_job_run?: string | null;
   last_job_failed?: boolean;
   next_job_run?: string | null;
@@ -45,24 +39,9 @@ export type AwxWorkflowJobTemplate = AwxTemplateBase & {
 };
 
 /** A job template (JobTemplateSerializer); `host_config_key` is a callback secret and left out. */
-export type AwxJobTemplate = AwxTemplateBase & {
-  job_type?: string;
-  inventory?: number | null;
-  project?: number | null;
-  playbook?: string;
-  scm_branch?: string;
-  forks?: number;
-  limit?: string;
-  verbosity?: number;
+export type AwxJobTemplate = AwxTemplateBase & AwxJobOptions & {
   /** JSON or YAML text. */
   extra_vars?: string | null;
-  job_tags?: string;
-  force_handlers?: boolean;
-  skip_tags?: string;
-  start_at_task?: string;
-  timeout?: number;
-  use_fact_cache?: boolean;
-  organization?: number | null;
   ask_scm_branch_on_launch?: boolean;
   ask_diff_mode_on_launch?: boolean;
   ask_variables_on_launch?: boolean;
@@ -81,27 +60,11 @@ export type AwxJobTemplate = AwxTemplateBase & {
   ask_instance_groups_on_launch?: boolean;
   survey_enabled?: boolean;
   become_enabled?: boolean;
-  diff_mode?: boolean;
-  allow_simultaneous?: boolean;
-  job_slice_count?: number;
-  webhook_service?: string;
-  webhook_credential?: number | null;
   prevent_instance_group_fallback?: boolean;
 };
 
 /** A project (ProjectSerializer). */
-export type AwxProject = AwxTemplateBase & {
-  local_path?: string;
-  scm_type?: string;
-  scm_url?: string;
-  scm_branch?: string;
-  scm_refspec?: string;
-  scm_clean?: boolean;
-  scm_track_submodules?: boolean;
-  scm_delete_on_update?: boolean;
-  credential?: number | null;
-  timeout?: number;
-  scm_revision?: string;
+export type AwxProject = AwxTemplateBase & AwxProjectOptions & {
   organization?: number | null;
   scm_update_on_launch?: boolean;
   scm_update_cache_timeout?: number;
@@ -113,20 +76,9 @@ export type AwxProject = AwxTemplateBase & {
 };
 
 /** An inventory source (InventorySourceSerializer). */
-export type AwxInventorySource = AwxTemplateBase & {
-  source?: string;
-  source_path?: string;
+export type AwxInventorySource = AwxTemplateBase & AwxInventorySourceOptions & {
   /** JSON or YAML text. */
   source_vars?: string | null;
-  credential?: number | null;
-  enabled_var?: string;
-  enabled_value?: string;
-  host_filter?: string;
-  overwrite?: boolean;
-  overwrite_vars?: boolean;
-  timeout?: number;
-  verbosity?: number;
-  inventory?: number | null;
   update_on_launch?: boolean;
   update_cache_timeout?: number;
   source_project?: number | null;
