@@ -8,8 +8,31 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
+        },
+      },
+      {
+        // Apollo's federation subgraph compatibility suite (23 tests), run from its compiled jest-style
+        // tests against our products fixture and a local Hive Gateway; see test/federation/compat.setup.ts.
+        extends: true,
+        test: {
+          name: 'federation-compat',
+          include: ['node_modules/@apollo/federation-subgraph-compatibility-tests/dist/tests/*.test.js'],
+          exclude: [], // the default excludes node_modules, where the suite lives
+          globals: true, // the tests use jest's global test/describe/expect
+          globalSetup: ['test/federation/compat.setup.ts'],
+          testTimeout: 15_000,
+          // Starting two subgraph processes, composing and starting the gateway takes a few seconds.
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -14,6 +14,10 @@ export interface GatewayConfig {
   port: number;
   logLevel: string;
   detailConcurrency: number;
+  /** Serve GraphiQL to browsers at /graphql (GRAPHIQL). */
+  graphiql: boolean;
+  /** Answer introspection queries (INTROSPECTION); GraphiQL needs it. */
+  introspection: boolean;
 }
 
 /** A configuration problem, with every bad variable named. */
@@ -33,9 +37,10 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
-function boolean(env: Env, name: string, problems: string[]): boolean {
+function boolean(env: Env, name: string, problems: string[], fallback = false): boolean {
   const raw = (env[name] ?? '').toLowerCase();
-  if (['', 'false', '0', 'no'].includes(raw)) return false;
+  if (raw === '') return fallback;
+  if (['false', '0', 'no'].includes(raw)) return false;
   if (['true', '1', 'yes'].includes(raw)) return true;
   problems.push(`${name} must be true or false, got "${env[name]}"`);
   return false;
@@ -69,6 +74,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     port: integer(env, 'PORT', 4000, 0, 65_535, problems),
     logLevel: env.LOG_LEVEL || 'info',
     detailConcurrency: integer(env, 'AWX_DETAIL_CONCURRENCY', 8, 1, 64, problems),
+    graphiql: boolean(env, 'GRAPHIQL', problems, true),
+    introspection: boolean(env, 'INTROSPECTION', problems, true),
   };
   if (!LOG_LEVELS.includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${config.logLevel}"`);
   if (config.caFile) {

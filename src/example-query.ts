@@ -1,7 +1,9 @@
 /** The query GraphiQL opens with: it runs as-is against the demo upstream and shows the main features. */
 export const EXAMPLE_QUERY = `# Welcome to the AWX GraphQL gateway. Press the run button (or Ctrl-Enter).
 # Open the docs pane (book icon) to browse every type and field.
-query RecentFailures {
+# This costs 2 AWX requests: the job, then its node graph; the template and
+# creator come from the job's own summary fields.
+query WorkflowJobWithGraph {
   workflowJob(id: 1) {
     id
     name
@@ -10,16 +12,21 @@ query RecentFailures {
     finished
     elapsed
     launchedBy { type name }
-    summaryFields {
+    related {
       workflowJobTemplate { id name }
       createdBy { username }
-      labels { count results { name } }
+      workflowNodes {
+        totalCount
+        nodes {
+          identifier
+          doNotRun
+          job { __typename id name status elapsed }
+          successNodes { identifier }
+          failureNodes { identifier }
+          alwaysNodes { identifier }
+        }
+      }
     }
-  }
-  workflowJobs(first: 5, filter: { status: [FAILED, ERROR] }, orderBy: [{ field: FINISHED, direction: DESC }]) {
-    totalCount
-    nodes { id name status finished jobExplanation }
-    pageInfo { hasNextPage endCursor }
   }
 }
 `;

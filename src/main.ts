@@ -36,7 +36,14 @@ async function main(): Promise<void> {
   }
   if (config.insecureTls) logger.warn('AWX_INSECURE_TLS is on: the AWX certificate is not verified');
   const transport = createAwxTransport({ url: upstream.url, timeoutMs: config.timeoutMs, caFile: config.caFile, insecureTls: config.insecureTls });
-  const gateway = createGateway({ transport, logger, detailConcurrency: config.detailConcurrency, awxToken: upstream.token });
+  const gateway = createGateway({
+    transport,
+    logger,
+    detailConcurrency: config.detailConcurrency,
+    awxToken: upstream.token,
+    graphiql: config.graphiql,
+    introspection: config.introspection,
+  });
   const server = createServer(gateway);
   server.on('error', (error) => {
     logger.fatal({ err: error }, 'cannot listen');

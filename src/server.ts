@@ -1,6 +1,6 @@
 /** Builds the gateway (a Yoga instance) from configuration; listening is main.ts's job. */
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { getOperationAST } from 'graphql';
+import { getOperationAST, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, useErrorHandler, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { AwxTransport, UpstreamCall } from './awx/client.js';
@@ -8,6 +8,7 @@ import { createContext, type GatewayContext } from './context.js';
 import { isExpectedError, maskError } from './errors.js';
 import { EXAMPLE_QUERY } from './example-query.js';
 import { buildSchema } from './schema.js';
+import { subgraphPlugins } from './subgraph.js';
 
 /** What a gateway is built from. */
 export interface GatewayOptions {
@@ -16,6 +17,10 @@ export interface GatewayOptions {
   detailConcurrency: number;
   /** Service token for callers who send no `Authorization` (AWX_TOKEN); see README for the risk. */
   awxToken?: string;
+  /** Serve GraphiQL to browsers (default true). */
+  graphiql?: boolean;
+  /** Answer `__schema`/`__type` introspection (default true); `_service { sdl }` stays for supergraphs. */
+  introspection?: boolean;
 }
 
 /** The gateway: a Yoga server whose `fetch`/request listener serves /graphql and /health. */
@@ -56,6 +61,11 @@ function useRequestLog(logger: Logger, logs: WeakMap<Request, RequestLog>): Plug
   };
 }
 
+/** Refuses `__schema` and `__type` queries (a validation error, before any AWX call); `__typename` still works. */
+function useNoIntrospection(): Plugin<GatewayContext> {
+  return { onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) };
+}
+
 /** Builds the gateway. Nothing here holds a caller's credentials: those live in each request's context. */
 export function createGateway(options: GatewayOptions): Gateway {
   const logs = new WeakMap<Request, RequestLog>();
@@ -71,10 +81,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     landingPage: false,
     context: (initial) => createContext(deps, initial),
     maskedErrors: { maskError },
-    graphiql: { title: 'AWX GraphQL', defaultQuery: EXAMPLE_QUERY },
+    graphiql: options.graphiql === false ? false : { title: 'AWX GraphQL', defaultQuery: EXAMPLE_QUERY },
     renderGraphiQL,
     logging: false,
     plugins: [
+      ...subgraphPlugins(),
+      ...(options.introspection === false ? [useNoIntrospection()] : []),
       useRequestLog(options.logger, logs),
       useErrorHandler(({ errors, context }) => {
         for (const error of errors.filter((e) => !isExpectedError(e))) {

@@ -14,6 +14,8 @@ describe('loadConfig', () => {
       port: 4000,
       logLevel: 'info',
       detailConcurrency: 8,
+      graphiql: true,
+      introspection: true,
     });
   });
 
@@ -27,8 +29,13 @@ describe('loadConfig', () => {
       PORT: '8080',
       LOG_LEVEL: 'debug',
       AWX_DETAIL_CONCURRENCY: '4',
+      GRAPHIQL: 'false',
+      INTROSPECTION: '0',
     });
-    expect(config).toMatchObject({ awxUrl: 'https://awx.example.com/', awxToken: 'svc', timeoutMs: 2500, insecureTls: true, port: 8080, detailConcurrency: 4 });
+    expect(config).toMatchObject({
+      awxUrl: 'https://awx.example.com/', awxToken: 'svc', timeoutMs: 2500, insecureTls: true, port: 8080, detailConcurrency: 4,
+      graphiql: false, introspection: false,
+    });
   });
 
   it('names every bad variable at once', () => {

@@ -37,6 +37,8 @@ export interface TestGatewayOptions {
   timeoutMs?: number;
   awxToken?: string;
   detailConcurrency?: number;
+  graphiql?: boolean;
+  introspection?: boolean;
 }
 
 /** Starts a fake AWX and a gateway in front of it, both on port 0. */
@@ -50,6 +52,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     logger: createLogger('info', sink),
     detailConcurrency: options.detailConcurrency ?? 8,
     awxToken: options.awxToken,
+    graphiql: options.graphiql,
+    introspection: options.introspection,
   });
   const server: Server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -45,7 +45,7 @@ describe('npm start', () => {
     const page = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
     const html = await page.text();
     expect(html).toContain('AWX GraphQL');
-    expect(html).toContain('workflowJobs(first: 5');
+    expect(html).toContain('query WorkflowJobWithGraph');
     expect((await fetch(`${base}/health`)).status).toBe(200);
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');

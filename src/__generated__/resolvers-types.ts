@@ -38,6 +38,7 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** Any JSON value (object, array, string, number, boolean or null), passed through as AWX sent it. */
   JSON: { input: unknown; output: unknown; }
+  _FieldSet: { input: unknown; output: unknown; }
 };
 
 /** A page of a job's activity stream. */
@@ -2191,6 +2192,17 @@ export type ResolversObject<TObject> = WithIndex<TObject>;
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
@@ -2254,27 +2266,122 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
   info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  ActivityStreamEntry: ActivityStreamEntry;
+  AdHocCommand: AdHocCommand;
+  Credential: Credential;
+  Inventory: Inventory;
+  InventorySource: InventorySource;
+  InventoryUpdate: InventoryUpdate;
+  Job: Job;
+  JobTemplate: JobTemplate;
+  Label: Label;
+  Notification: Notification;
+  Organization: Organization;
+  Project: Project;
+  ProjectUpdate: ProjectUpdate;
+  Schedule: Schedule;
+  SystemJob: SystemJob;
+  SystemJobTemplate: SystemJobTemplate;
+  User: User;
+  WorkflowApproval: WorkflowApproval;
+  WorkflowApprovalTemplate: WorkflowApprovalTemplate;
+  WorkflowJob: WorkflowJob;
+  WorkflowJobNode: WorkflowJobNode;
+  WorkflowJobTemplate: WorkflowJobTemplate;
+}>;
 
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  ActivityStreamEntry:
+    ( { __typename: 'ActivityStreamEntry' }
+    & GraphQLRecursivePick<FederationTypes['ActivityStreamEntry'], {"id":true}> );
+  AdHocCommand:
+    ( { __typename: 'AdHocCommand' }
+    & GraphQLRecursivePick<FederationTypes['AdHocCommand'], {"id":true}> );
+  Credential:
+    ( { __typename: 'Credential' }
+    & GraphQLRecursivePick<FederationTypes['Credential'], {"id":true}> );
+  Inventory:
+    ( { __typename: 'Inventory' }
+    & GraphQLRecursivePick<FederationTypes['Inventory'], {"id":true}> );
+  InventorySource:
+    ( { __typename: 'InventorySource' }
+    & GraphQLRecursivePick<FederationTypes['InventorySource'], {"id":true}> );
+  InventoryUpdate:
+    ( { __typename: 'InventoryUpdate' }
+    & GraphQLRecursivePick<FederationTypes['InventoryUpdate'], {"id":true}> );
+  Job:
+    ( { __typename: 'Job' }
+    & GraphQLRecursivePick<FederationTypes['Job'], {"id":true}> );
+  JobTemplate:
+    ( { __typename: 'JobTemplate' }
+    & GraphQLRecursivePick<FederationTypes['JobTemplate'], {"id":true}> );
+  Label:
+    ( { __typename: 'Label' }
+    & GraphQLRecursivePick<FederationTypes['Label'], {"id":true}> );
+  Notification:
+    ( { __typename: 'Notification' }
+    & GraphQLRecursivePick<FederationTypes['Notification'], {"id":true}> );
+  Organization:
+    ( { __typename: 'Organization' }
+    & GraphQLRecursivePick<FederationTypes['Organization'], {"id":true}> );
+  Project:
+    ( { __typename: 'Project' }
+    & GraphQLRecursivePick<FederationTypes['Project'], {"id":true}> );
+  ProjectUpdate:
+    ( { __typename: 'ProjectUpdate' }
+    & GraphQLRecursivePick<FederationTypes['ProjectUpdate'], {"id":true}> );
+  Schedule:
+    ( { __typename: 'Schedule' }
+    & GraphQLRecursivePick<FederationTypes['Schedule'], {"id":true}> );
+  SystemJob:
+    ( { __typename: 'SystemJob' }
+    & GraphQLRecursivePick<FederationTypes['SystemJob'], {"id":true}> );
+  SystemJobTemplate:
+    ( { __typename: 'SystemJobTemplate' }
+    & GraphQLRecursivePick<FederationTypes['SystemJobTemplate'], {"id":true}> );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
+  WorkflowApproval:
+    ( { __typename: 'WorkflowApproval' }
+    & GraphQLRecursivePick<FederationTypes['WorkflowApproval'], {"id":true}> );
+  WorkflowApprovalTemplate:
+    ( { __typename: 'WorkflowApprovalTemplate' }
+    & GraphQLRecursivePick<FederationTypes['WorkflowApprovalTemplate'], {"id":true}> );
+  WorkflowJob:
+    ( { __typename: 'WorkflowJob' }
+    & GraphQLRecursivePick<FederationTypes['WorkflowJob'], {"id":true}> );
+  WorkflowJobNode:
+    ( { __typename: 'WorkflowJobNode' }
+    & GraphQLRecursivePick<FederationTypes['WorkflowJobNode'], {"id":true}> );
+  WorkflowJobTemplate:
+    ( { __typename: 'WorkflowJobTemplate' }
+    & GraphQLRecursivePick<FederationTypes['WorkflowJobTemplate'], {"id":true}> );
+}>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   ActivityStreamConnection: ResolverTypeWrapper<ConnectionModel<AwxActivityStreamEntry>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ActivityStreamEdge: ResolverTypeWrapper<EdgeModel<AwxActivityStreamEntry>>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ActivityStreamEntry: ResolverTypeWrapper<AwxActivityStreamEntry>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AdHocCommand: ResolverTypeWrapper<AwxAdHocCommand>;
-  AncestorJobSummary: ResolverTypeWrapper<AwxAncestorJobSummary>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AncestorJobSummary: ResolverTypeWrapper<AwxAncestorJobSummary>;
   CancelInfo: ResolverTypeWrapper<AwxWorkflowJob>;
   Credential: ResolverTypeWrapper<AwxCredential>;
   CredentialSummary: ResolverTypeWrapper<AwxCredentialSummary>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExecutionEnvironmentSummary: ResolverTypeWrapper<AwxExecutionEnvironmentSummary>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   InstanceGroupSummary: ResolverTypeWrapper<AwxInstanceGroupSummary>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Inventory: ResolverTypeWrapper<AwxInventory>;
   InventorySource: ResolverTypeWrapper<AwxInventorySource>;
   InventorySummary: ResolverTypeWrapper<AwxInventorySummary>;
@@ -2303,7 +2410,6 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Schedule: ResolverTypeWrapper<AwxSchedule>;
   ScheduleSummary: ResolverTypeWrapper<AwxScheduleSummary>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   SystemJob: ResolverTypeWrapper<AwxSystemJob>;
   SystemJobTemplate: ResolverTypeWrapper<AwxSystemJobTemplate>;
   UnifiedJob: ResolverTypeWrapper<AwxRecord>;
@@ -2333,20 +2439,21 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   ActivityStreamConnection: ConnectionModel<AwxActivityStreamEntry>;
+  Int: Scalars['Int']['output'];
   ActivityStreamEdge: EdgeModel<AwxActivityStreamEntry>;
+  String: Scalars['String']['output'];
   ActivityStreamEntry: AwxActivityStreamEntry;
+  ID: Scalars['ID']['output'];
   AdHocCommand: AwxAdHocCommand;
-  AncestorJobSummary: AwxAncestorJobSummary;
   Boolean: Scalars['Boolean']['output'];
+  Float: Scalars['Float']['output'];
+  AncestorJobSummary: AwxAncestorJobSummary;
   CancelInfo: AwxWorkflowJob;
   Credential: AwxCredential;
   CredentialSummary: AwxCredentialSummary;
   DateTime: Scalars['DateTime']['output'];
   ExecutionEnvironmentSummary: AwxExecutionEnvironmentSummary;
-  Float: Scalars['Float']['output'];
-  ID: Scalars['ID']['output'];
   InstanceGroupSummary: AwxInstanceGroupSummary;
-  Int: Scalars['Int']['output'];
   Inventory: AwxInventory;
   InventorySource: AwxInventorySource;
   InventorySummary: AwxInventorySummary;
@@ -2372,7 +2479,6 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Schedule: AwxSchedule;
   ScheduleSummary: AwxScheduleSummary;
-  String: Scalars['String']['output'];
   SystemJob: AwxSystemJob;
   SystemJobTemplate: AwxSystemJobTemplate;
   UnifiedJob: AwxRecord;
@@ -2409,7 +2515,8 @@ export type ActivityStreamEdgeResolvers<ContextType = GatewayContext, ParentType
   node?: Resolver<ResolversTypes['ActivityStreamEntry'], ParentType, ContextType>;
 }>;
 
-export type ActivityStreamEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ActivityStreamEntry'] = ResolversParentTypes['ActivityStreamEntry']> = ResolversObject<{
+export type ActivityStreamEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ActivityStreamEntry'] = ResolversParentTypes['ActivityStreamEntry'], FederationReferenceType extends FederationReferenceTypes['ActivityStreamEntry'] = FederationReferenceTypes['ActivityStreamEntry']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ActivityStreamEntry']> | FederationReferenceType, FederationReferenceType, ContextType>;
   actionNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   actor?: Resolver<Maybe<ResolversTypes['UserSummary']>, ParentType, ContextType>;
   changes?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
@@ -2424,7 +2531,8 @@ export type ActivityStreamEntryResolvers<ContextType = GatewayContext, ParentTyp
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type AdHocCommandResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AdHocCommand'] = ResolversParentTypes['AdHocCommand']> = ResolversObject<{
+export type AdHocCommandResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AdHocCommand'] = ResolversParentTypes['AdHocCommand'], FederationReferenceType extends FederationReferenceTypes['AdHocCommand'] = FederationReferenceTypes['AdHocCommand']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AdHocCommand']> | FederationReferenceType, FederationReferenceType, ContextType>;
   becomeEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   canceledOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   controllerNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2471,7 +2579,8 @@ export type CancelInfoResolvers<ContextType = GatewayContext, ParentType extends
   canCancel?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
-export type CredentialResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Credential'] = ResolversParentTypes['Credential']> = ResolversObject<{
+export type CredentialResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Credential'] = ResolversParentTypes['Credential'], FederationReferenceType extends FederationReferenceTypes['Credential'] = FederationReferenceTypes['Credential']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Credential']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cloud?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   credentialTypeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -2513,7 +2622,8 @@ export type InstanceGroupSummaryResolvers<ContextType = GatewayContext, ParentTy
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type InventoryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Inventory'] = ResolversParentTypes['Inventory']> = ResolversObject<{
+export type InventoryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Inventory'] = ResolversParentTypes['Inventory'], FederationReferenceType extends FederationReferenceTypes['Inventory'] = FederationReferenceTypes['Inventory']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Inventory']> | FederationReferenceType, FederationReferenceType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasActiveFailures?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -2536,7 +2646,8 @@ export type InventoryResolvers<ContextType = GatewayContext, ParentType extends 
   variables?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 }>;
 
-export type InventorySourceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InventorySource'] = ResolversParentTypes['InventorySource']> = ResolversObject<{
+export type InventorySourceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InventorySource'] = ResolversParentTypes['InventorySource'], FederationReferenceType extends FederationReferenceTypes['InventorySource'] = FederationReferenceTypes['InventorySource']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['InventorySource']> | FederationReferenceType, FederationReferenceType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   credentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2584,7 +2695,8 @@ export type InventorySummaryResolvers<ContextType = GatewayContext, ParentType e
   totalInventorySources?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
-export type InventoryUpdateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InventoryUpdate'] = ResolversParentTypes['InventoryUpdate']> = ResolversObject<{
+export type InventoryUpdateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InventoryUpdate'] = ResolversParentTypes['InventoryUpdate'], FederationReferenceType extends FederationReferenceTypes['InventoryUpdate'] = FederationReferenceTypes['InventoryUpdate']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['InventoryUpdate']> | FederationReferenceType, FederationReferenceType, ContextType>;
   canceledOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   controllerNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2630,7 +2742,8 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
-export type JobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = ResolversObject<{
+export type JobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job'], FederationReferenceType extends FederationReferenceTypes['Job'] = FederationReferenceTypes['Job']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Job']> | FederationReferenceType, FederationReferenceType, ContextType>;
   allowSimultaneous?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   artifacts?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   canceledOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2696,7 +2809,8 @@ export type JobSummaryResolvers<ContextType = GatewayContext, ParentType extends
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type JobTemplateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobTemplate'] = ResolversParentTypes['JobTemplate']> = ResolversObject<{
+export type JobTemplateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobTemplate'] = ResolversParentTypes['JobTemplate'], FederationReferenceType extends FederationReferenceTypes['JobTemplate'] = FederationReferenceTypes['JobTemplate']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JobTemplate']> | FederationReferenceType, FederationReferenceType, ContextType>;
   allowSimultaneous?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   askCredentialOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   askDiffModeOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -2752,7 +2866,8 @@ export type JobTemplateResolvers<ContextType = GatewayContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type LabelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Label'] = ResolversParentTypes['Label']> = ResolversObject<{
+export type LabelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Label'] = ResolversParentTypes['Label'], FederationReferenceType extends FederationReferenceTypes['Label'] = FederationReferenceTypes['Label']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Label']> | FederationReferenceType, FederationReferenceType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2793,7 +2908,8 @@ export type LaunchedByResolvers<ContextType = GatewayContext, ParentType extends
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type NotificationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = ResolversObject<{
+export type NotificationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification'], FederationReferenceType extends FederationReferenceTypes['Notification'] = FederationReferenceTypes['Notification']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Notification']> | FederationReferenceType, FederationReferenceType, ContextType>;
   body?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2829,7 +2945,8 @@ export type ObjectSummaryResolvers<ContextType = GatewayContext, ParentType exte
 
 export type OrderDirectionResolvers = EnumResolverSignature<{ ASC?: any, DESC?: any }, ResolversTypes['OrderDirection']>;
 
-export type OrganizationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
+export type OrganizationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organization']> | FederationReferenceType, FederationReferenceType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   defaultEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2848,7 +2965,8 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type ProjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = ResolversObject<{
+export type ProjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'], FederationReferenceType extends FederationReferenceTypes['Project'] = FederationReferenceTypes['Project']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
   allowOverride?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   credentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -2882,7 +3000,8 @@ export type ProjectResolvers<ContextType = GatewayContext, ParentType extends Re
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type ProjectUpdateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProjectUpdate'] = ResolversParentTypes['ProjectUpdate']> = ResolversObject<{
+export type ProjectUpdateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProjectUpdate'] = ResolversParentTypes['ProjectUpdate'], FederationReferenceType extends FederationReferenceTypes['ProjectUpdate'] = FederationReferenceTypes['ProjectUpdate']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProjectUpdate']> | FederationReferenceType, FederationReferenceType, ContextType>;
   canceledOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   credentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -2946,7 +3065,8 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   workflowJobs?: Resolver<ResolversTypes['WorkflowJobConnection'], ParentType, ContextType, Partial<QueryWorkflowJobsArgs>>;
 }>;
 
-export type ScheduleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Schedule'] = ResolversParentTypes['Schedule']> = ResolversObject<{
+export type ScheduleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Schedule'] = ResolversParentTypes['Schedule'], FederationReferenceType extends FederationReferenceTypes['Schedule'] = FederationReferenceTypes['Schedule']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Schedule']> | FederationReferenceType, FederationReferenceType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   diffMode?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -2984,7 +3104,8 @@ export type ScheduleSummaryResolvers<ContextType = GatewayContext, ParentType ex
   nextRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
-export type SystemJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SystemJob'] = ResolversParentTypes['SystemJob']> = ResolversObject<{
+export type SystemJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SystemJob'] = ResolversParentTypes['SystemJob'], FederationReferenceType extends FederationReferenceTypes['SystemJob'] = FederationReferenceTypes['SystemJob']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SystemJob']> | FederationReferenceType, FederationReferenceType, ContextType>;
   canceledOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3012,7 +3133,8 @@ export type SystemJobResolvers<ContextType = GatewayContext, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type SystemJobTemplateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SystemJobTemplate'] = ResolversParentTypes['SystemJobTemplate']> = ResolversObject<{
+export type SystemJobTemplateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SystemJobTemplate'] = ResolversParentTypes['SystemJobTemplate'], FederationReferenceType extends FederationReferenceTypes['SystemJobTemplate'] = FederationReferenceTypes['SystemJobTemplate']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SystemJobTemplate']> | FederationReferenceType, FederationReferenceType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -3044,7 +3166,8 @@ export type UnifiedJobTemplateSummaryResolvers<ContextType = GatewayContext, Par
   unifiedJobType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type UserResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+export type UserResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3073,7 +3196,8 @@ export type UserSummaryResolvers<ContextType = GatewayContext, ParentType extend
 
 export type WebhookServiceResolvers = EnumResolverSignature<{ BITBUCKET_DC?: any, GITHUB?: any, GITLAB?: any }, ResolversTypes['WebhookService']>;
 
-export type WorkflowApprovalResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowApproval'] = ResolversParentTypes['WorkflowApproval']> = ResolversObject<{
+export type WorkflowApprovalResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowApproval'] = ResolversParentTypes['WorkflowApproval'], FederationReferenceType extends FederationReferenceTypes['WorkflowApproval'] = FederationReferenceTypes['WorkflowApproval']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WorkflowApproval']> | FederationReferenceType, FederationReferenceType, ContextType>;
   approvalExpiration?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   approvedOrDeniedBy?: Resolver<Maybe<ResolversTypes['UserSummary']>, ParentType, ContextType>;
   canApproveOrDeny?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -3101,7 +3225,8 @@ export type WorkflowApprovalResolvers<ContextType = GatewayContext, ParentType e
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type WorkflowApprovalTemplateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowApprovalTemplate'] = ResolversParentTypes['WorkflowApprovalTemplate']> = ResolversObject<{
+export type WorkflowApprovalTemplateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowApprovalTemplate'] = ResolversParentTypes['WorkflowApprovalTemplate'], FederationReferenceType extends FederationReferenceTypes['WorkflowApprovalTemplate'] = FederationReferenceTypes['WorkflowApprovalTemplate']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WorkflowApprovalTemplate']> | FederationReferenceType, FederationReferenceType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -3118,7 +3243,8 @@ export type WorkflowApprovalTemplateResolvers<ContextType = GatewayContext, Pare
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type WorkflowJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowJob'] = ResolversParentTypes['WorkflowJob']> = ResolversObject<{
+export type WorkflowJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowJob'] = ResolversParentTypes['WorkflowJob'], FederationReferenceType extends FederationReferenceTypes['WorkflowJob'] = FederationReferenceTypes['WorkflowJob']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WorkflowJob']> | FederationReferenceType, FederationReferenceType, ContextType>;
   allowSimultaneous?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   canceledOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -3171,7 +3297,8 @@ export type WorkflowJobEdgeResolvers<ContextType = GatewayContext, ParentType ex
   node?: Resolver<ResolversTypes['WorkflowJob'], ParentType, ContextType>;
 }>;
 
-export type WorkflowJobNodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowJobNode'] = ResolversParentTypes['WorkflowJobNode']> = ResolversObject<{
+export type WorkflowJobNodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowJobNode'] = ResolversParentTypes['WorkflowJobNode'], FederationReferenceType extends FederationReferenceTypes['WorkflowJobNode'] = FederationReferenceTypes['WorkflowJobNode']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WorkflowJobNode']> | FederationReferenceType, FederationReferenceType, ContextType>;
   allParentsMustConverge?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   alwaysNodes?: Resolver<Array<ResolversTypes['WorkflowJobNode']>, ParentType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -3252,7 +3379,8 @@ export type WorkflowJobSummaryFieldsResolvers<ContextType = GatewayContext, Pare
   workflowJobTemplate?: Resolver<Maybe<ResolversTypes['ObjectSummary']>, ParentType, ContextType>;
 }>;
 
-export type WorkflowJobTemplateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowJobTemplate'] = ResolversParentTypes['WorkflowJobTemplate']> = ResolversObject<{
+export type WorkflowJobTemplateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowJobTemplate'] = ResolversParentTypes['WorkflowJobTemplate'], FederationReferenceType extends FederationReferenceTypes['WorkflowJobTemplate'] = FederationReferenceTypes['WorkflowJobTemplate']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WorkflowJobTemplate']> | FederationReferenceType, FederationReferenceType, ContextType>;
   allowSimultaneous?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   askInventoryOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   askLabelsOnLaunch?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;

@@ -18,6 +18,7 @@ import { ProjectUpdate } from './ProjectUpdate.js';
 import { Query } from './Query.js';
 import { jobRoots } from './QueryJobs.js';
 import { resourceRoots } from './QueryResources.js';
+import { ENTITY_RESOURCES, resolveReference } from './entities.js';
 import { DateTime, JSON_SCALAR } from './scalars.js';
 import { Schedule } from './Schedule.js';
 import * as summaries from './SummaryFields.js';
@@ -32,7 +33,7 @@ import { WorkflowJobNode } from './WorkflowJobNode.js';
 import { CancelInfo, WorkflowJobRelated } from './WorkflowJobRelated.js';
 import { WorkflowJobTemplate } from './WorkflowJobTemplate.js';
 
-export const resolvers: Resolvers = {
+const typeResolvers: Resolvers = {
   DateTime,
   JSON: JSON_SCALAR,
   JobStatus,
@@ -70,3 +71,10 @@ export const resolvers: Resolvers = {
   SystemJob,
   AdHocCommand,
 };
+
+/** The type resolvers, with federation's `__resolveReference` added to every entity type. */
+export const resolvers: Resolvers = { ...typeResolvers };
+for (const [type, resource] of Object.entries(ENTITY_RESOURCES)) {
+  const entity = type as keyof typeof ENTITY_RESOURCES;
+  resolvers[entity] = { ...typeResolvers[entity], __resolveReference: resolveReference(resource) } as never;
+}

@@ -1,0 +1,133 @@
+/**
+ * GraphiQL in a real browser: Debian's Chromium, driven by playwright-core, opens the gateway's /graphql,
+ * runs the default query against the demo upstream and opens the docs pane.
+ * Screenshots go to test-output/ (gitignored); docs/graphiql.png is a copy of test-output/graphiql.png.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CREDENTIALS } from '../src/demo/index.js';
+import { EXAMPLE_QUERY } from '../src/example-query.js';
+import { startTestGateway, type TestGateway } from './gateway.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUT = fileURLToPath(new URL('../test-output/', import.meta.url));
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// Stable hooks in the page GraphiQL renders (GraphiQL 5, bundled by @graphql-yoga/render-graphiql).
+const EXECUTE_BUTTON = 'button.graphiql-execute-button';
+const RESULT_WINDOW = '[aria-label="Result Window"]';
+const DOCS_BUTTON = 'button[aria-label="Show Documentation Explorer"]';
+const DOCS_PANE = '[aria-label="Documentation Explorer"]';
+
+/** Editor text as rendered (Monaco may use non-breaking spaces), with whitespace collapsed. */
+const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The full text of one of GraphiQL's Monaco models (`operation.graphql`, `response.json`, …), if Monaco is reachable. */
+function modelText(page: Page, suffix: string): Promise<string | null> {
+  return page.evaluate((suffix) => {
+    const monaco = (window as any).__MONACO;
+    const model = monaco?.editor?.getModels?.().find((m: any) => String(m.uri).endsWith(suffix));
+    return model ? String(model.getValue()) : null;
+  }, suffix);
+}
+
+describe('GraphiQL in Chromium', () => {
+  let gw: TestGateway | undefined;
+  let browser: Browser | undefined;
+  let jobName: string;
+  let queryDescription: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium not found at ${CHROMIUM}. This test drives a real browser: install Debian's chromium ` +
+          '(apt-get install -y --no-install-recommends chromium fonts-dejavu-core; .ci/run does this) ' +
+          'or set CHROMIUM_PATH. Do not run `npx playwright install`.',
+      );
+    }
+    mkdirSync(OUT, { recursive: true });
+    gw = await startTestGateway({ awxToken: DEMO_CREDENTIALS.admin.token });
+
+    const job = await gw.gql('{ workflowJob(id: 1) { name } }');
+    expect(job.body.errors).toBeUndefined();
+    jobName = job.body.data?.workflowJob?.name;
+    expect(typeof jobName).toBe('string');
+
+    // The docs pane renders the SDL description as markdown: compare its first sentence, without code marks.
+    const schema = await gw.gql('{ __schema { queryType { description } } }');
+    const description: string = schema.body.data?.__schema?.queryType?.description ?? '';
+    queryDescription = normalize(description.replace(/`/g, '')).split(/(?<=\.)\s/)[0] ?? '';
+    expect(queryDescription.length).toBeGreaterThan(10);
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 15_000 });
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close().catch(() => {});
+    await gw?.close();
+  }, 15_000);
+
+  it('runs the default query and shows the docs from our SDL', async () => {
+    // A fresh context: no stored GraphiQL tabs, so the page opens with the default query.
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      // No Authorization header: the gateway's awxToken makes this the demo admin, as with `npm start`.
+      const response = await page.goto(gw!.url, { waitUntil: 'domcontentloaded' });
+      expect(response?.status()).toBe(200);
+
+      // Rendered (not the "Loading…" shell) and the operation editor holds the default query.
+      await page.locator(EXECUTE_BUTTON).waitFor({ state: 'visible' });
+      await expect.poll(() => modelText(page, 'operation.graphql'), { timeout: 15_000 }).toBe(EXAMPLE_QUERY);
+      await page.getByText('query WorkflowJobWithGraph').first().waitFor({ state: 'visible' });
+
+      await page.locator(EXECUTE_BUTTON).click();
+      const result = page.locator(RESULT_WINDOW);
+      await expect.poll(async () => normalize(await result.innerText()), { timeout: 15_000 }).toContain(`"name": "${jobName}"`);
+
+      const visible = normalize(await result.innerText());
+      expect(visible).toContain('"workflowJob"');
+      expect(visible).toContain('"status"');
+      expect(visible).not.toContain('"errors"');
+      // The whole response (Monaco only renders the visible lines), when GraphiQL's Monaco is reachable.
+      const full = await modelText(page, 'response.json');
+      if (full !== null) {
+        const body = JSON.parse(full);
+        expect(body.errors).toBeUndefined();
+        expect(body.data.workflowJob).toMatchObject({ name: jobName, status: expect.any(String) });
+        expect(body.data.workflowJob.related.workflowNodes.nodes.length).toBeGreaterThan(0);
+      }
+      await page.screenshot({ path: `${OUT}graphiql.png` });
+
+      // Docs pane: open it, go to Query, and find its description from our SDL.
+      await page.locator(DOCS_BUTTON).click();
+      const docs = page.locator(DOCS_PANE);
+      await docs.getByText('Root Types').waitFor({ state: 'visible' });
+      await docs.locator('a', { hasText: /^Query$/ }).first().click();
+      await expect.poll(async () => normalize(await docs.innerText()), { timeout: 10_000 }).toContain(queryDescription);
+      await expect(docs.getByText(queryDescription.slice(0, 40)).first().isVisible()).resolves.toBe(true);
+      await page.screenshot({ path: `${OUT}graphiql-docs.png` });
+
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: `${OUT}graphiql-failure.png` }).catch(() => {});
+      if (pageErrors.length) console.error('GraphiQL page errors:\n' + pageErrors.join('\n'));
+      throw error;
+    } finally {
+      await context.close().catch(() => {});
+    }
+  }, 45_000);
+});
