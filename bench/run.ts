@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { DEMO_CREDENTIALS } from '../src/demo/index.js';
+import { loadCheck, type LoadReport } from './load.js';
 import { NaiveClient } from './naive.js';
 import { memoryOf, startChild, type Child } from './processes.js';
 import { medianMs, RELATED_SCENARIOS } from './related.js';
@@ -94,6 +95,23 @@ async function relatedRows(setup: Setup): Promise<string[]> {
   return rows;
 }
 
+/** The load check runs against its own upstream, with 10% faults, and its own gateway. */
+async function loadRows(): Promise<string[]> {
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+  const upstream = await startChild('bench/upstream.ts', { BENCH_LATENCY_MS: String(LATENCY_MS), BENCH_FAULT_RATE: '0.1' }, /\{"url":"([^"]+)"\}/);
+  const env = { AWX_URL: upstream.match[1]!, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', AWX_TIMEOUT_MS: '2000' };
+  const gateway = await startChild('src/main.ts', env, /GraphiQL at http:\/\/localhost:(\d+)/);
+  try {
+    const r: LoadReport = await loadCheck(`http://127.0.0.1:${gateway.match[1]}/graphql`, gateway.process.pid!, AUTH, 50, seconds);
+    return [
+      `| ${r.requests} | ${(r.requests / r.seconds).toFixed(0)} | ${r.ok} | ${r.upstreamErrors} | ${r.gateway5xx} | ${r.otherErrors} | ${r.rssMb.before.toFixed(0)} / ${r.rssMb.peak.toFixed(0)} / ${r.rssMb.after.toFixed(0)} |`,
+    ];
+  } finally {
+    gateway.process.kill('SIGTERM');
+    upstream.process.kill('SIGTERM');
+  }
+}
+
 async function main(): Promise<void> {
   const upstream = await startChild('bench/upstream.ts', { BENCH_LATENCY_MS: String(LATENCY_MS) }, /\{"url":"([^"]+)"\}/);
   const env = { AWX_URL: upstream.match[1]!, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
@@ -102,14 +120,16 @@ async function main(): Promise<void> {
   try {
     const related = await relatedRows(setup);
     const throughput = await throughputRows(setup);
-    writeReport(throughput, related, memoryOf(gateway.process.pid!));
+    const memory = memoryOf(gateway.process.pid!);
+    const load = process.env.BENCH_SKIP_LOAD ? ['| skipped | | | | | | |'] : await loadRows();
+    writeReport(throughput, related, load, memory);
   } finally {
     gateway.process.kill('SIGTERM');
     upstream.process.kill('SIGTERM');
   }
 }
 
-function writeReport(throughput: string[], related: string[], memory: { rssMb: number; peakMb: number }): void {
+function writeReport(throughput: string[], related: string[], load: string[], memory: { rssMb: number; peakMb: number }): void {
   const report = [
     '# Benchmark results',
     '',
@@ -129,6 +149,12 @@ function writeReport(throughput: string[], related: string[], memory: { rssMb: n
     ...throughput,
     '',
     `Gateway process RSS: ${memory.rssMb.toFixed(0)} MB at the end, ${memory.peakMb.toFixed(0)} MB at its peak.`,
+    '',
+    '## Load check (50 connections, 10% injected upstream faults: 500, reset, malformed JSON, slow body)',
+    '',
+    '| requests | requests/s | ok | upstream errors (mapped) | gateway 5xx | other errors | gateway RSS MB before / peak / after |',
+    '|---|---|---|---|---|---|---|',
+    ...load,
     '',
   ].join('\n');
   writeFileSync(new URL('./RESULTS.md', import.meta.url), report);

@@ -1,5 +1,7 @@
 /** Gateway configuration from environment variables, checked up front so a bad setting fails fast. */
 import { accessSync, constants } from 'node:fs';
+import { RESILIENCE_DEFAULTS } from './awx/transport.js';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/types.js';
 
 /** Everything the gateway needs to start. */
 export interface GatewayConfig {
@@ -18,6 +20,29 @@ export interface GatewayConfig {
   graphiql: boolean;
   /** Answer introspection queries (INTROSPECTION); GraphiQL needs it. */
   introspection: boolean;
+  /** Query limits (MAX_QUERY_BYTES, MAX_TOKENS, MAX_DEPTH, MAX_ALIASES, MAX_DIRECTIVES, MAX_COST). */
+  limits: QueryLimits;
+  /** Serve Prometheus metrics at /metrics (METRICS). */
+  metrics: boolean;
+  /** How long /readiness reuses AWX's ping answer (READINESS_CACHE_MS). */
+  readinessCacheMs: number;
+  /** How long /readiness waits for AWX's ping (READINESS_TIMEOUT_MS). */
+  readinessTimeoutMs: number;
+  /** Browser origins whose pages may call the gateway (CORS_ORIGINS). */
+  corsOrigins: string[];
+  /** Retries, circuit breaker and concurrency cap of AWX calls (AWX_RETRIES, AWX_BREAKER_*, AWX_MAX_*). */
+  resilience: ResilienceConfig;
+  /** How long SIGTERM waits for in-flight requests before closing anyway (SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs: number;
+}
+
+/** How the gateway spares a failing or busy AWX; passed on to `createAwxTransport`. */
+export interface ResilienceConfig {
+  retries: number;
+  breakerFailures: number;
+  breakerCooldownMs: number;
+  maxConcurrency: number;
+  maxQueue: number;
 }
 
 /** A configuration problem, with every bad variable named. */
@@ -61,6 +86,46 @@ function awxUrl(raw: string | undefined, problems: string[]): string | undefined
   return url.toString();
 }
 
+/** CORS_ORIGINS: comma-separated origins such as `https://dashboard.example.com` (scheme, host, optional port). */
+function origins(raw: string | undefined, problems: string[]): string[] {
+  const list = (raw ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  for (const item of list) {
+    let ok = false;
+    try {
+      ok = new URL(item).origin === item;
+    } catch {
+      ok = false;
+    }
+    if (!ok) problems.push(`CORS_ORIGINS entries must be origins like https://dashboard.example.com (no path or trailing slash), got "${item}"`);
+  }
+  return list;
+}
+
+/** The query limits, each defaulting to DEFAULT_QUERY_LIMITS. */
+function queryLimits(env: Env, problems: string[]): QueryLimits {
+  const fallback = DEFAULT_QUERY_LIMITS;
+  return {
+    maxQueryBytes: integer(env, 'MAX_QUERY_BYTES', fallback.maxQueryBytes, 1, 10_000_000, problems),
+    maxTokens: integer(env, 'MAX_TOKENS', fallback.maxTokens, 1, 1_000_000, problems),
+    maxDepth: integer(env, 'MAX_DEPTH', fallback.maxDepth, 1, 1_000, problems),
+    maxAliases: integer(env, 'MAX_ALIASES', fallback.maxAliases, 0, 10_000, problems),
+    maxDirectives: integer(env, 'MAX_DIRECTIVES', fallback.maxDirectives, 0, 10_000, problems),
+    maxCost: integer(env, 'MAX_COST', fallback.maxCost, 1, 1_000_000_000, problems),
+  };
+}
+
+/** The resilience settings, each defaulting to RESILIENCE_DEFAULTS; AWX_BREAKER_FAILURES=0 turns the breaker off. */
+function resilience(env: Env, problems: string[]): ResilienceConfig {
+  const fallback = RESILIENCE_DEFAULTS;
+  return {
+    retries: integer(env, 'AWX_RETRIES', fallback.retries, 0, 2, problems),
+    breakerFailures: integer(env, 'AWX_BREAKER_FAILURES', fallback.breakerFailures, 0, 1_000, problems),
+    breakerCooldownMs: integer(env, 'AWX_BREAKER_COOLDOWN_MS', fallback.breakerCooldownMs, 100, 600_000, problems),
+    maxConcurrency: integer(env, 'AWX_MAX_CONCURRENCY', fallback.maxConcurrency, 1, 1_024, problems),
+    maxQueue: integer(env, 'AWX_MAX_QUEUE', fallback.maxQueue, 0, 100_000, problems),
+  };
+}
+
 /** Reads and validates the configuration; throws ConfigError naming every problem at once. */
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const problems: string[] = [];
@@ -76,6 +141,13 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     detailConcurrency: integer(env, 'AWX_DETAIL_CONCURRENCY', 8, 1, 64, problems),
     graphiql: boolean(env, 'GRAPHIQL', problems, true),
     introspection: boolean(env, 'INTROSPECTION', problems, true),
+    limits: queryLimits(env, problems),
+    metrics: boolean(env, 'METRICS', problems, true),
+    readinessCacheMs: integer(env, 'READINESS_CACHE_MS', 2_000, 0, 300_000, problems),
+    readinessTimeoutMs: integer(env, 'READINESS_TIMEOUT_MS', 2_000, 100, 60_000, problems),
+    corsOrigins: origins(env.CORS_ORIGINS, problems),
+    resilience: resilience(env, problems),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 600_000, problems),
   };
   if (!LOG_LEVELS.includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${config.logLevel}"`);
   if (config.caFile) {

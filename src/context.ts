@@ -1,15 +1,17 @@
 /** The per-request context: one AWX client and one set of loaders, made from this request's credentials. */
 import type { YogaInitialContext } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import { AwxClient, type AwxTransport, type UpstreamCall } from './awx/client.js';
 import { createLoaders, type LoaderOptions, type Loaders } from './loaders/index.js';
-
-/** A client's own request id is kept only when it is short and plain (it goes into logs and upstream headers). */
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
+import type { RequestScope, ScopeOf } from './observability/index.js';
 
 /** What resolvers get. Nothing in it outlives the request or is seen by another caller. */
 export interface GatewayContext extends YogaInitialContext {
   loaders: Loaders;
+  /** The client's `x-request-id` when plain, else a generated one; sent to AWX and returned to the client. */
   requestId: string;
+  /** The gateway logger bound to this request: every line carries `requestId`. */
+  log: Logger;
   upstreamCalls: UpstreamCall[];
 }
 
@@ -19,6 +21,10 @@ export interface ContextDeps {
   loaderOptions: LoaderOptions;
   /** `Authorization` value for callers who send none (AWX_TOKEN); undefined to forward nothing. */
   fallbackAuthorization?: string;
+  /** Finds the request's scope (id, logger, accounting), shared with the gateway's plugins. */
+  scopeOf: ScopeOf;
+  /** Told of each finished AWX call, after it is counted in the request's scope. */
+  onUpstreamCall?: (scope: RequestScope, call: UpstreamCall) => void;
 }
 
 /**
@@ -28,14 +34,16 @@ export interface ContextDeps {
  */
 export function createContext(deps: ContextDeps, initial: YogaInitialContext): GatewayContext {
   const { request } = initial;
-  const sent = request.headers.get('x-request-id');
-  const requestId = sent && REQUEST_ID.test(sent) ? sent : crypto.randomUUID();
-  const upstreamCalls: UpstreamCall[] = [];
+  const scope = deps.scopeOf(request);
   const awx = new AwxClient(deps.transport, {
     authorization: request.headers.get('authorization') ?? deps.fallbackAuthorization,
     signal: request.signal,
-    requestId,
-    onCall: (call) => upstreamCalls.push(call),
+    requestId: scope.requestId,
+    onCall: (call) => {
+      scope.upstreamCalls.push(call);
+      deps.onUpstreamCall?.(scope, call);
+    },
   });
-  return { ...initial, loaders: createLoaders(awx, deps.loaderOptions), requestId, upstreamCalls };
+  const loaders = createLoaders(awx, deps.loaderOptions);
+  return { ...initial, loaders, requestId: scope.requestId, log: scope.log, upstreamCalls: scope.upstreamCalls };
 }

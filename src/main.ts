@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type GatewayConfig } from './config.js';
 import { DEMO_CREDENTIALS, startFakeAwx, type FakeAwx } from './demo/index.js';
 import { createLogger } from './logger.js';
 import { createGateway } from './server.js';
+import { exitGracefullyOnSignals } from './shutdown.js';
 
 interface Upstream {
   url: string;
@@ -35,7 +36,9 @@ async function main(): Promise<void> {
     logger.info({ demoUpstream: upstream.demo.url }, 'AWX_URL is not set: serving the embedded demo AWX; callers without credentials act as its admin');
   }
   if (config.insecureTls) logger.warn('AWX_INSECURE_TLS is on: the AWX certificate is not verified');
-  const transport = createAwxTransport({ url: upstream.url, timeoutMs: config.timeoutMs, caFile: config.caFile, insecureTls: config.insecureTls });
+  const transport = createAwxTransport({
+    url: upstream.url, timeoutMs: config.timeoutMs, caFile: config.caFile, insecureTls: config.insecureTls, ...config.resilience,
+  });
   const gateway = createGateway({
     transport,
     logger,
@@ -43,6 +46,10 @@ async function main(): Promise<void> {
     awxToken: upstream.token,
     graphiql: config.graphiql,
     introspection: config.introspection,
+    limits: config.limits,
+    metrics: config.metrics,
+    readiness: { cacheMs: config.readinessCacheMs, timeoutMs: config.readinessTimeoutMs },
+    allowedOrigins: config.corsOrigins,
   });
   const server = createServer(gateway);
   server.on('error', (error) => {
@@ -53,14 +60,12 @@ async function main(): Promise<void> {
     const { port } = server.address() as AddressInfo;
     logger.info({ port, awx: upstream.demo ? 'demo' : new URL(upstream.url).origin }, `GraphQL and GraphiQL at http://localhost:${port}/graphql`);
   });
-  const stop = () => {
-    logger.info('shutting down');
-    server.close(() => void Promise.all([upstream.demo?.close(), transport.dispatcher.close()]).then(() => process.exit(0)));
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  exitGracefullyOnSignals(server, {
+    timeoutMs: config.shutdownTimeoutMs,
+    logger,
+    // The pool closes only after the last response: in-flight requests still need it while they drain.
+    release: (forced) => Promise.all([forced ? transport.dispatcher.destroy() : transport.dispatcher.close(), upstream.demo?.close()]),
+  });
 }
 
 await main();

@@ -1,13 +1,17 @@
 /** Builds the gateway (a Yoga instance) from configuration; listening is main.ts's job. */
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { getOperationAST, NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, useErrorHandler, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import type { AwxTransport, UpstreamCall } from './awx/client.js';
+import type { AwxTransport } from './awx/client.js';
 import { createContext, type GatewayContext } from './context.js';
-import { isExpectedError, maskError } from './errors.js';
+import { maskError } from './errors.js';
 import { EXAMPLE_QUERY } from './example-query.js';
+import { queryLimitPlugins, type QueryLimits } from './limits/index.js';
+import { useJsonRefusals } from './refusals.js';
+import { createObservability, type ReadinessOptions } from './observability/index.js';
 import { buildSchema } from './schema.js';
+import { corsFor, useCsrfPrevention } from './security.js';
 import { subgraphPlugins } from './subgraph.js';
 
 /** What a gateway is built from. */
@@ -17,49 +21,24 @@ export interface GatewayOptions {
   detailConcurrency: number;
   /** Service token for callers who send no `Authorization` (AWX_TOKEN); see README for the risk. */
   awxToken?: string;
+  /** Browser origins allowed to call the gateway (CORS_ORIGINS); others are refused (CSRF) and get no CORS headers. */
+  allowedOrigins?: readonly string[];
   /** Serve GraphiQL to browsers (default true). */
   graphiql?: boolean;
   /** Answer `__schema`/`__type` introspection (default true); `_service { sdl }` stays for supergraphs. */
   introspection?: boolean;
+  /** Query limits (MAX_DEPTH, MAX_COST, …), enforced before any AWX call; unset ones take their defaults. */
+  limits?: Partial<QueryLimits>;
+  /** Serve Prometheus metrics at /metrics (METRICS, default true). */
+  metrics?: boolean;
+  /** How /readiness pings AWX (READINESS_CACHE_MS, READINESS_TIMEOUT_MS; 2 s each by default). */
+  readiness?: Partial<ReadinessOptions>;
+  /** Reads the AWX circuit breaker's state (`closed`, `open`, `half-open`) for the metrics, at each scrape. */
+  breakerState?: () => string | undefined;
 }
 
 /** The gateway: a Yoga server whose `fetch`/request listener serves /graphql and /health. */
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
-
-interface RequestLog {
-  started: number;
-  operationName?: string;
-  context?: GatewayContext;
-}
-
-/** One log line per request: operation, status, duration and how many AWX calls it cost. */
-function useRequestLog(logger: Logger, logs: WeakMap<Request, RequestLog>): Plugin<GatewayContext> {
-  return {
-    onRequest: ({ request }) => void logs.set(request, { started: performance.now() }),
-    onExecute: ({ args }) => {
-      const entry = logs.get(args.contextValue.request);
-      if (entry) entry.operationName = getOperationAST(args.document, args.operationName)?.name?.value;
-    },
-    onContextBuilding: ({ context }) => {
-      const entry = logs.get(context.request);
-      return ({ context: built }) => {
-        if (entry) entry.context = built as GatewayContext;
-      };
-    },
-    onResponse: ({ request, response }) => {
-      const entry = logs.get(request);
-      if (!entry || new URL(request.url).pathname === '/health') return;
-      const calls: UpstreamCall[] = entry.context?.upstreamCalls ?? [];
-      logger.info({
-        requestId: entry.context?.requestId,
-        operationName: entry.operationName ?? null,
-        status: response.status,
-        durationMs: Math.round((performance.now() - entry.started) * 10) / 10,
-        upstreamCalls: calls.length,
-      }, 'graphql request');
-    },
-  };
-}
 
 /** Refuses `__schema` and `__type` queries (a validation error, before any AWX call); `__typename` still works. */
 function useNoIntrospection(): Plugin<GatewayContext> {
@@ -68,11 +47,13 @@ function useNoIntrospection(): Plugin<GatewayContext> {
 
 /** Builds the gateway. Nothing here holds a caller's credentials: those live in each request's context. */
 export function createGateway(options: GatewayOptions): Gateway {
-  const logs = new WeakMap<Request, RequestLog>();
+  const observability = createObservability({ ...options, graphqlEndpoint: '/graphql' });
   const deps = {
     transport: options.transport,
-    loaderOptions: { detailConcurrency: options.detailConcurrency },
+    loaderOptions: { detailConcurrency: options.detailConcurrency, onBatch: observability.loaderBatch },
     fallbackAuthorization: options.awxToken ? `Bearer ${options.awxToken}` : undefined,
+    scopeOf: observability.scopeOf,
+    onUpstreamCall: observability.upstreamCall,
   };
   return createYoga<Record<string, never>, GatewayContext>({
     schema: buildSchema(),
@@ -81,18 +62,17 @@ export function createGateway(options: GatewayOptions): Gateway {
     landingPage: false,
     context: (initial) => createContext(deps, initial),
     maskedErrors: { maskError },
+    cors: corsFor({ allowedOrigins: options.allowedOrigins ?? [] }),
     graphiql: options.graphiql === false ? false : { title: 'AWX GraphQL', defaultQuery: EXAMPLE_QUERY },
     renderGraphiQL,
     logging: false,
     plugins: [
+      ...observability.plugins,
+      useCsrfPrevention({ allowedOrigins: options.allowedOrigins ?? [] }),
       ...subgraphPlugins(),
       ...(options.introspection === false ? [useNoIntrospection()] : []),
-      useRequestLog(options.logger, logs),
-      useErrorHandler(({ errors, context }) => {
-        for (const error of errors.filter((e) => !isExpectedError(e))) {
-          options.logger.error({ requestId: (context as Partial<GatewayContext>).requestId, err: error }, 'unexpected error');
-        }
-      }),
+      ...queryLimitPlugins(options.limits),
+      useJsonRefusals('/graphql'),
     ],
   });
 }

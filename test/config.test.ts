@@ -16,6 +16,13 @@ describe('loadConfig', () => {
       detailConcurrency: 8,
       graphiql: true,
       introspection: true,
+      metrics: true,
+      readinessCacheMs: 2000,
+      readinessTimeoutMs: 2000,
+      corsOrigins: [],
+      limits: { maxQueryBytes: 32_768, maxTokens: 1_000, maxDepth: 15, maxAliases: 30, maxDirectives: 50, maxCost: 20_000 },
+      resilience: { retries: 2, breakerFailures: 5, breakerCooldownMs: 10_000, maxConcurrency: 32, maxQueue: 1_024 },
+      shutdownTimeoutMs: 15_000,
     });
   });
 
@@ -50,5 +57,7 @@ describe('loadConfig', () => {
     expect(bad).toThrow(/AWX_INSECURE_TLS/);
     expect(bad).toThrow(/AWX_CA_FILE/);
     expect(() => loadConfig({ AWX_URL: 'not a url' })).toThrow(/AWX_URL must be an absolute http\(s\) URL/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://ok.example.com, https://bad.example.com/path' })).toThrow(/CORS_ORIGINS entries must be origins/);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example.com,http://localhost:3000' }).corsOrigins).toEqual(['https://a.example.com', 'http://localhost:3000']);
   });
 });

@@ -1,4 +1,5 @@
 /** GraphiQL and introspection: on by default for exploring, each switchable off for production. */
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_QUERY } from '../src/example-query.js';
 import { startTestGateway, type TestGateway } from './gateway.js';
@@ -19,6 +20,12 @@ describe('by default', () => {
     expect(html).toContain('<title>AWX GraphQL</title>');
     expect(html).toContain('query WorkflowJobWithGraph');
     expect(html).not.toMatch(/<script[^>]+src="https?:\/\//);
+  });
+
+  it('answers the full introspection query GraphiQL and codegen send, without errors', async () => {
+    const { body } = await gw.gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.__schema.types.length).toBeGreaterThan(50);
   });
 
   it('answers introspection, and the example query runs', async () => {

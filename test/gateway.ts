@@ -2,9 +2,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { createAwxTransport } from '../src/awx/transport.js';
+import type { AwxTransport } from '../src/awx/client.js';
+import { createAwxTransport, type AwxTransportOptions } from '../src/awx/transport.js';
 import { DEMO_CREDENTIALS, startFakeAwx, type FakeAwx, type FakeAwxOptions } from '../src/demo/index.js';
 import { createLogger } from '../src/logger.js';
+import type { QueryLimits } from '../src/limits/index.js';
 import { createGateway } from '../src/server.js';
 
 export const ADMIN = `Bearer ${DEMO_CREDENTIALS.admin.token}`;
@@ -23,6 +25,8 @@ export interface GqlResponse {
 export interface TestGateway {
   url: string;
   fake: FakeAwx;
+  /** The AWX pool with its breaker and concurrency cap, to observe their state. */
+  transport: AwxTransport;
   logs: string[];
   /** POSTs a query; `auth` defaults to the demo admin, `null` sends no Authorization header. */
   gql(query: string, variables?: Record<string, unknown>, auth?: string | null, headers?: Record<string, string>): Promise<GqlResponse>;
@@ -39,6 +43,12 @@ export interface TestGatewayOptions {
   detailConcurrency?: number;
   graphiql?: boolean;
   introspection?: boolean;
+  metrics?: boolean;
+  readiness?: { cacheMs?: number; timeoutMs?: number };
+  allowedOrigins?: string[];
+  limits?: Partial<QueryLimits>;
+  /** Retries, breaker and concurrency cap of the AWX transport (defaults as in production). */
+  resilience?: Pick<AwxTransportOptions, 'retries' | 'breakerFailures' | 'breakerCooldownMs' | 'maxConcurrency' | 'maxQueue'>;
 }
 
 /** Starts a fake AWX and a gateway in front of it, both on port 0. */
@@ -46,7 +56,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const fake = await startFakeAwx(options.fake);
   const logs: string[] = [];
   const sink = new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) });
-  const transport = createAwxTransport({ url: options.awxUrl ?? fake.url, timeoutMs: options.timeoutMs ?? 5_000 });
+  const transport = createAwxTransport({ url: options.awxUrl ?? fake.url, timeoutMs: options.timeoutMs ?? 5_000, ...options.resilience });
   const gateway = createGateway({
     transport,
     logger: createLogger('info', sink),
@@ -54,6 +64,10 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     awxToken: options.awxToken,
     graphiql: options.graphiql,
     introspection: options.introspection,
+    metrics: options.metrics,
+    readiness: options.readiness,
+    limits: options.limits,
+    allowedOrigins: options.allowedOrigins,
   });
   const server: Server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -61,6 +75,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   return {
     url,
     fake,
+    transport,
     logs,
     async gql(query, variables, auth = ADMIN, headers = {}) {
       const response = await fetch(url, {

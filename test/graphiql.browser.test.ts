@@ -59,7 +59,7 @@ describe('GraphiQL in Chromium', () => {
     gw = await startTestGateway({ awxToken: DEMO_CREDENTIALS.admin.token });
 
     const job = await gw.gql('{ workflowJob(id: 1) { name } }');
-    expect(job.body.errors).toBeUndefined();
+    expect(job.body.errors, `the gateway failed before the browser started; its log:\n${gw.logs.join('')}`).toBeUndefined();
     jobName = job.body.data?.workflowJob?.name;
     expect(typeof jobName).toBe('string');
 
@@ -70,7 +70,7 @@ describe('GraphiQL in Chromium', () => {
     expect(queryDescription.length).toBeGreaterThan(10);
 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 15_000 });
-  }, 30_000);
+  }, 20_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
@@ -129,5 +129,5 @@ describe('GraphiQL in Chromium', () => {
     } finally {
       await context.close().catch(() => {});
     }
-  }, 45_000);
+  }, 40_000);
 });

@@ -123,7 +123,7 @@ describe('Query.workflowJob', () => {
     const { body } = await gw.gql(EXAMPLE_QUERY);
     expect(body.errors).toBeUndefined();
     expect(body.data!.workflowJob.id).toBe('1');
-    expect(body.data!.workflowJobs.nodes.length).toBeGreaterThan(0);
+    expect(body.data!.workflowJob.related.workflowNodes.nodes.length).toBeGreaterThan(0);
   });
 });
 

@@ -1987,7 +1987,7 @@ export type WorkflowJobNodeFilter = {
  * and paging never skips or repeats a job.
  */
 export type WorkflowJobOrder = {
-  /** The direction; ascending by default. */
+  /** The direction; ascending when omitted. */
   direction?: InputMaybe<OrderDirection>;
   /** The field to sort by. */
   field: WorkflowJobOrderField;

@@ -1,21 +1,37 @@
 /** The one HTTP client of AWX: builds URLs, forwards the caller's credentials, reads and checks JSON. */
+import type { IncomingHttpHeaders } from 'node:http';
 import { request, type Dispatcher } from 'undici';
-import { AwxError, AwxResponseError, AwxTimeoutError, AwxUnavailableError, errorFromResponse } from './errors.js';
+import type { CircuitBreaker } from './breaker.js';
+import { AwxError, errorFromResponse } from './errors.js';
+import type { ConcurrencyLimiter } from './limiter.js';
+import { breakerOutcome, networkError, parseResponse, readBody } from './response.js';
+import { startDeadline, withRetries, type Deadline, type RetryPolicy } from './retry.js';
 
-/** What every caller shares: where AWX is, how to reach it, and how long to wait. */
+/** What every caller shares: where AWX is, how to reach it, how long to wait, and how to spare it. */
 export interface AwxTransport {
   baseUrl: URL;
   dispatcher: Dispatcher;
+  /** Deadline of one read, its retries and any wait for a slot included. */
   timeoutMs: number;
   maxBodyBytes: number;
+  /** Retries of transient failures (502/503/504, connection resets). */
+  retry: RetryPolicy;
+  /** Fails calls fast while AWX keeps failing. */
+  breaker: CircuitBreaker;
+  /** Caps the AWX requests in flight, with a bounded queue. */
+  limiter: ConcurrencyLimiter;
 }
 
-/** One finished upstream call, reported for logs and request accounting. */
+/** One finished upstream call (one attempt: each retry is a call of its own), reported for logs and request accounting. */
 export interface UpstreamCall {
   method: string;
   path: string;
   status: number | null;
   durationMs: number;
+  /** The AwxError code when the call failed (e.g. UPSTREAM_TIMEOUT when AWX never answered). */
+  error?: string;
+  /** 1 for the first attempt of a read, 2 and up for its retries. */
+  attempt?: number;
 }
 
 /** What belongs to one GraphQL request: its credentials, its cancellation, its accounting. */
@@ -24,12 +40,21 @@ export interface AwxCaller {
   signal?: AbortSignal;
   requestId?: string;
   onCall?: (call: UpstreamCall) => void;
+  /** At most this many retries for this caller (e.g. 0 for a health probe); the transport's policy caps it. */
+  retries?: number;
 }
 
 /** A path below `/api/v2/`: fixed resource names and integer ids only, so no client text becomes a path. */
 export type AwxPath = ReadonlyArray<string | number>;
 
 const SEGMENT = /^[a-z_]+$/;
+
+/** An answer read in full: AWX's status, headers (for Retry-After) and body text. */
+interface Answer {
+  statusCode: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+}
 
 /** Reads AWX on behalf of one caller. Never shared between callers: it holds their credentials. */
 export class AwxClient {
@@ -38,18 +63,29 @@ export class AwxClient {
     private readonly caller: AwxCaller,
   ) {}
 
-  /** GET a JSON document; throws an AwxError for any HTTP error, bad body, timeout or network failure. */
+  /**
+   * GET a JSON document; throws an AwxError for any HTTP error, bad body, timeout or network failure.
+   * Transient failures are retried within the deadline; the breaker and the concurrency cap may refuse it.
+   */
   async getJson<T>(path: AwxPath, query?: URLSearchParams): Promise<T> {
     const url = this.urlFor(path, query);
-    const started = performance.now();
-    let status: number | null = null;
+    const settle = this.transport.breaker.admit();
+    const deadline = startDeadline(this.transport.timeoutMs, this.caller.signal);
+    const retries = Math.min(this.caller.retries ?? Infinity, this.transport.retry.retries);
+    let answer: Answer;
     try {
-      const response = await this.send(url);
-      status = response.statusCode;
-      return parseResponse<T>(status, response.text);
-    } finally {
-      this.caller.onCall?.({ method: 'GET', path: url.pathname + url.search, status, durationMs: performance.now() - started });
+      answer = await withRetries(
+        { method: 'GET', policy: { ...this.transport.retry, retries }, signal: deadline.signal, remainingMs: deadline.remainingMs },
+        (retry) => this.attempt(url, deadline, retry + 1),
+        (sent) => ({ status: sent.statusCode, headers: sent.headers }),
+      );
+    } catch (error) {
+      const failure = networkError(error, deadline, this.transport.timeoutMs);
+      settle(breakerOutcome(failure, deadline));
+      throw failure;
     }
+    settle(answer.statusCode >= 500 ? 'failure' : 'success');
+    return parseResponse<T>(answer.statusCode, answer.text);
   }
 
   private urlFor(path: AwxPath, query?: URLSearchParams): URL {
@@ -63,17 +99,31 @@ export class AwxClient {
     return url;
   }
 
-  /** Sends and reads the whole body under one deadline; redirects are not followed (they could leak credentials). */
-  private async send(url: URL): Promise<{ statusCode: number; text: string }> {
-    const timeout = AbortSignal.timeout(this.transport.timeoutMs);
-    const signal = this.caller.signal ? AbortSignal.any([this.caller.signal, timeout]) : timeout;
+  /** One attempt: waits for a slot (not reported: AWX saw nothing), sends, reads, and reports the call. */
+  private async attempt(url: URL, deadline: Deadline, attempt: number): Promise<Answer> {
+    const release = await this.transport.limiter.acquire(deadline.signal);
+    const started = performance.now();
+    let status: number | null = null;
+    let error: string | undefined;
     try {
-      const response = await request(url, { method: 'GET', dispatcher: this.transport.dispatcher, headers: this.headers(), signal });
-      const text = await readBody(response.body, this.transport.maxBodyBytes);
-      return { statusCode: response.statusCode, text };
-    } catch (error) {
-      throw networkError(error, timeout.aborted, this.transport.timeoutMs);
+      const answer = await this.send(url, deadline.signal);
+      status = answer.statusCode;
+      if (status >= 300) error = errorFromResponse(status, null).code;
+      return answer;
+    } catch (failure) {
+      error = failure instanceof AwxError ? failure.code : networkError(failure, deadline, this.transport.timeoutMs).code;
+      throw failure;
+    } finally {
+      release();
+      this.caller.onCall?.({ method: 'GET', path: url.pathname + url.search, status, durationMs: performance.now() - started, error, attempt });
     }
+  }
+
+  /** Sends and reads the whole body; redirects are not followed (they could leak credentials). */
+  private async send(url: URL, signal: AbortSignal): Promise<Answer> {
+    const response = await request(url, { method: 'GET', dispatcher: this.transport.dispatcher, headers: this.headers(), signal });
+    const text = await readBody(response.body, this.transport.maxBodyBytes);
+    return { statusCode: response.statusCode, headers: response.headers, text };
   }
 
   private headers(): Record<string, string> {
@@ -82,54 +132,4 @@ export class AwxClient {
     if (this.caller.requestId) headers['x-request-id'] = this.caller.requestId;
     return headers;
   }
-}
-
-/** Reads a body to the end (so the connection can be reused), refusing more than `limit` bytes. */
-async function readBody(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      body.destroy();
-      throw new AwxResponseError(`AWX sent a response larger than ${limit} bytes.`);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseResponse<T>(status: number, text: string): T {
-  let parsed: unknown;
-  let parseFailed = false;
-  try {
-    parsed = text === '' ? null : JSON.parse(text);
-  } catch {
-    parseFailed = true;
-  }
-  if (status >= 200 && status < 300) {
-    if (parseFailed || parsed === null || typeof parsed !== 'object') {
-      throw new AwxResponseError('AWX sent a response that is not valid JSON.', status);
-    }
-    return parsed as T;
-  }
-  throw errorFromResponse(status, parsed);
-}
-
-/** Undici's failures, as timeouts or an unreachable AWX; the message names no host or credential. */
-function networkError(error: unknown, timedOut: boolean, timeoutMs: number): AwxError {
-  if (error instanceof AwxError) return error;
-  const code = (error as { code?: string } | null)?.code ?? '';
-  if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-    return new AwxTimeoutError(timeoutMs);
-  }
-  if ((error as Error | null)?.name === 'AbortError') return new AwxUnavailableError('request canceled by the caller');
-  const reasons: Record<string, string> = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset',
-    UND_ERR_SOCKET: 'connection closed',
-    UND_ERR_CONNECT_TIMEOUT: 'connect timeout',
-    ENOTFOUND: 'host not found',
-  };
-  return new AwxUnavailableError(reasons[code] ?? (code.startsWith('ERR_TLS') || code.includes('CERT') ? 'TLS failure' : 'network error'));
 }

@@ -10,7 +10,8 @@ export type AwxErrorCode =
   | 'RATE_LIMITED'
   | 'UPSTREAM_ERROR'
   | 'UPSTREAM_TIMEOUT'
-  | 'UPSTREAM_UNAVAILABLE';
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_OVERLOADED';
 
 /** Base of every AWX failure; `message` is safe to show (no credentials, no upstream URL). */
 export class AwxError extends Error {
@@ -51,6 +52,22 @@ export class AwxUnavailableError extends AwxError {
   override name = 'AwxUnavailableError';
   constructor(reason: string) {
     super('UPSTREAM_UNAVAILABLE', `AWX is unreachable (${reason}).`);
+  }
+}
+
+/** AWX failed repeatedly, so the circuit breaker fails calls fast until its cool-down ends. */
+export class AwxCircuitOpenError extends AwxError {
+  override name = 'AwxCircuitOpenError';
+  constructor(retryInMs: number) {
+    super('UPSTREAM_UNAVAILABLE', `AWX is unavailable: too many recent failures; retrying in ${Math.max(1, Math.ceil(retryInMs / 1000))}s.`);
+  }
+}
+
+/** The gateway already has as many AWX requests running and waiting as it allows. */
+export class AwxOverloadedError extends AwxError {
+  override name = 'AwxOverloadedError';
+  constructor(maxConcurrent: number, maxQueue: number) {
+    super('UPSTREAM_OVERLOADED', `The gateway is at capacity (${maxConcurrent} AWX requests running, ${maxQueue} waiting); retry shortly.`);
   }
 }
 

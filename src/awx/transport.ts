@@ -1,7 +1,10 @@
-/** The connection pool to AWX, shared by all callers (it holds no credentials). */
+/** The connection pool to AWX, shared by all callers (it holds no credentials), with its resilience policies. */
 import { readFileSync } from 'node:fs';
 import { Agent } from 'undici';
+import { CircuitBreaker } from './breaker.js';
 import type { AwxTransport } from './client.js';
+import { ConcurrencyLimiter } from './limiter.js';
+import { DEFAULT_RETRY_POLICY } from './retry.js';
 
 /** How to reach AWX, as read from configuration. */
 export interface AwxTransportOptions {
@@ -11,16 +14,31 @@ export interface AwxTransportOptions {
   insecureTls?: boolean;
   maxBodyBytes?: number;
   connections?: number;
+  /** Retries of a failed read (AWX_RETRIES, default 2). */
+  retries?: number;
+  /** Consecutive failures that open the circuit breaker (AWX_BREAKER_FAILURES, default 5; 0 disables it). */
+  breakerFailures?: number;
+  /** How long the breaker stays open before a probe (AWX_BREAKER_COOLDOWN_MS, default 10 s). */
+  breakerCooldownMs?: number;
+  /** AWX requests in flight at once (AWX_MAX_CONCURRENCY, default 32). */
+  maxConcurrency?: number;
+  /** AWX requests waiting for a slot before new ones are refused (AWX_MAX_QUEUE, default 1024). */
+  maxQueue?: number;
 }
+
+/** Resilience defaults, used when an option is not given. */
+export const RESILIENCE_DEFAULTS = { retries: 2, breakerFailures: 5, breakerCooldownMs: 10_000, maxConcurrency: 32, maxQueue: 1_024 } as const;
 
 /** Builds the keep-alive pool; a CA file trusts a private AWX certificate, `insecureTls` skips checks. */
 export function createAwxTransport(options: AwxTransportOptions): AwxTransport {
   const connect: Record<string, unknown> = {};
   if (options.caFile) connect.ca = readFileSync(options.caFile);
   if (options.insecureTls) connect.rejectUnauthorized = false;
+  const maxConcurrency = options.maxConcurrency ?? RESILIENCE_DEFAULTS.maxConcurrency;
   const dispatcher = new Agent({
     keepAliveTimeout: 10_000,
-    connections: options.connections ?? 64,
+    // Never fewer sockets than the cap allows in flight, or requests would queue twice.
+    connections: Math.max(options.connections ?? 64, maxConcurrency),
     connect,
   });
   return {
@@ -28,5 +46,23 @@ export function createAwxTransport(options: AwxTransportOptions): AwxTransport {
     dispatcher,
     timeoutMs: options.timeoutMs,
     maxBodyBytes: options.maxBodyBytes ?? 32 * 1024 * 1024,
+    retry: { ...DEFAULT_RETRY_POLICY, retries: options.retries ?? RESILIENCE_DEFAULTS.retries },
+    breaker: new CircuitBreaker({
+      failureThreshold: options.breakerFailures ?? RESILIENCE_DEFAULTS.breakerFailures,
+      cooldownMs: options.breakerCooldownMs ?? RESILIENCE_DEFAULTS.breakerCooldownMs,
+    }),
+    limiter: new ConcurrencyLimiter(maxConcurrency, options.maxQueue ?? RESILIENCE_DEFAULTS.maxQueue),
   };
+}
+
+/** A snapshot of the upstream's resilience state, for metrics and readiness. */
+export interface UpstreamStatus {
+  breaker: AwxTransport['breaker']['state'];
+  inFlight: number;
+  queued: number;
+}
+
+/** Reads the breaker state and the in-flight and queued counts of a transport. */
+export function upstreamStatus(transport: AwxTransport): UpstreamStatus {
+  return { breaker: transport.breaker.state, inFlight: transport.limiter.inFlight, queued: transport.limiter.queued };
 }

@@ -7,9 +7,13 @@ import type { AwxResource } from '../awx/resources.js';
 /** Loads objects of one collection by id; null for ids the caller cannot see or that do not exist. */
 export type ByIdLoader<T extends AwxRecord = AwxRecord> = DataLoader<number, T | null>;
 
+/** Told of each batch a loader sends, with its name and how many keys it carries (for metrics). */
+export type OnBatch = (loader: string, size: number) => void;
+
 /** Creates the by-id loader of one collection, for one request. */
-export function createByIdLoader<T extends AwxRecord>(awx: AwxClient, resource: AwxResource): ByIdLoader<T> {
+export function createByIdLoader<T extends AwxRecord>(awx: AwxClient, resource: AwxResource, onBatch?: OnBatch): ByIdLoader<T> {
   return new DataLoader<number, T | null>(async (ids) => {
+    onBatch?.(resource, ids.length);
     const found = await fetchByIds<T>(awx, resource, ids);
     return ids.map((id) => found.get(id) ?? null);
   });
@@ -23,12 +27,12 @@ export function primeAll<T extends AwxRecord>(loader: ByIdLoader<T>, records: re
 }
 
 /** A lazily filled registry: the by-id loader of each collection, made on first use in this request. */
-export function createByIdRegistry(awx: AwxClient): <T extends AwxRecord = AwxRecord>(resource: AwxResource) => ByIdLoader<T> {
+export function createByIdRegistry(awx: AwxClient, onBatch?: OnBatch): <T extends AwxRecord = AwxRecord>(resource: AwxResource) => ByIdLoader<T> {
   const loaders = new Map<AwxResource, ByIdLoader>();
   return <T extends AwxRecord>(resource: AwxResource) => {
     let loader = loaders.get(resource);
     if (!loader) {
-      loader = createByIdLoader(awx, resource);
+      loader = createByIdLoader(awx, resource, onBatch);
       loaders.set(resource, loader);
     }
     return loader as unknown as ByIdLoader<T>;

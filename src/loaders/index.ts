@@ -1,7 +1,7 @@
 /** All loaders of one request, built from that request's AWX client (and so its credentials). */
 import type { AwxClient } from '../awx/client.js';
 import type { AwxWorkflowJobNode } from '../awx/workflowJobNodes.js';
-import { createByIdRegistry } from './byId.js';
+import { createByIdRegistry, type OnBatch } from './byId.js';
 import { createNodesOfJobLoader, type NodesOfJobLoader } from './workflowJobNode.js';
 import { createWorkflowJobLoaders, type WorkflowJobLoaders } from './workflowJob.js';
 import { createSubListReader, type SubListReader } from './workflowJobSubLists.js';
@@ -9,6 +9,8 @@ import { createSubListReader, type SubListReader } from './workflowJobSubLists.j
 /** Tuning shared by every request's loaders. */
 export interface LoaderOptions {
   detailConcurrency: number;
+  /** Told of each batch (loader name, key count); the loader name is an AWX collection or `nodes_of_workflow_job`. */
+  onBatch?: OnBatch;
 }
 
 /** The loaders a resolver may use. Created per request: caches here never outlive it or cross callers. */
@@ -24,11 +26,11 @@ export interface Loaders {
 
 /** Builds a fresh set of loaders for one request. */
 export function createLoaders(awx: AwxClient, options: LoaderOptions): Loaders {
-  const byId = createByIdRegistry(awx);
+  const byId = createByIdRegistry(awx, options.onBatch);
   return {
     byId,
     workflowJob: createWorkflowJobLoaders(awx, byId('workflow_jobs'), options.detailConcurrency),
-    nodesOfJob: createNodesOfJobLoader(awx, byId<AwxWorkflowJobNode>('workflow_job_nodes')),
+    nodesOfJob: createNodesOfJobLoader(awx, byId<AwxWorkflowJobNode>('workflow_job_nodes'), options.onBatch),
     subList: createSubListReader(awx, byId),
   };
 }

@@ -1,0 +1,73 @@
+/** Observability of one gateway: request ids and loggers, metrics, readiness, and the plugins serving them. */
+import type { Plugin, YogaInitialContext } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { AwxTransport, UpstreamCall } from '../awx/client.js';
+import { pingAwx } from '../awx/ping.js';
+import { upstreamStatus } from '../awx/transport.js';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
+import { useObservability } from './plugin.js';
+import { createReadinessCheck, DEFAULT_READINESS, type ReadinessOptions } from './readiness.js';
+import { useErrorLog, useRequestLog } from './requestLog.js';
+import { createRequestScopes, type RequestScope, type ScopeOf } from './requestScope.js';
+
+export { METRIC_NAMES, type GatewayMetrics } from './metrics.js';
+export { DEFAULT_READINESS, type ReadinessOptions } from './readiness.js';
+export type { RequestScope, ScopeOf } from './requestScope.js';
+
+/** What observability is built from. */
+export interface ObservabilityOptions {
+  logger: Logger;
+  transport: AwxTransport;
+  graphqlEndpoint: string;
+  /** Serve `/metrics` and measure (default true). */
+  metrics?: boolean;
+  readiness?: Partial<ReadinessOptions>;
+  /** Reads the circuit breaker's state at each scrape; the transport's own breaker when not given. */
+  breakerState?: () => string | undefined;
+}
+
+/** The parts the rest of the gateway uses. */
+export interface Observability {
+  /** Finds a request's scope: its id, its logger, its AWX calls. */
+  scopeOf: ScopeOf;
+  /** Told of each finished AWX call: records it and logs it when AWX failed. */
+  upstreamCall(scope: RequestScope, call: UpstreamCall): void;
+  /** Told of each loader batch and its size. */
+  loaderBatch(loader: string, size: number): void;
+  /** Undefined when metrics are off. */
+  metrics?: GatewayMetrics;
+  /** The yoga plugins: probes, request-id header, request metrics, request and error log lines. */
+  plugins: Plugin<YogaInitialContext>[];
+}
+
+/** Builds the observability of one gateway. */
+export function createObservability(options: ObservabilityOptions): Observability {
+  const scopeOf = createRequestScopes(options.logger);
+  const metrics = options.metrics === false ? undefined : createGatewayMetrics();
+  metrics?.watchUpstream(() => {
+    const status = upstreamStatus(options.transport);
+    return { ...status, breaker: options.breakerState ? options.breakerState() : status.breaker };
+  });
+  const readinessOptions = { ...DEFAULT_READINESS, ...options.readiness };
+  const readiness = createReadinessCheck(
+    (signal) => pingAwx(options.transport, signal, (call) => metrics?.upstreamCall(call)),
+    readinessOptions,
+  );
+  return {
+    scopeOf,
+    metrics,
+    upstreamCall(scope, call) {
+      metrics?.upstreamCall(call);
+      // Only failures of AWX itself: 4xx answers are the caller's business and show in the GraphQL errors.
+      if (call.status === null || call.status >= 500 || call.status === 429) {
+        scope.log.warn({ upstream: call }, 'AWX call failed');
+      }
+    },
+    loaderBatch: (loader, size) => metrics?.loaderBatch(loader, size),
+    plugins: [
+      useObservability({ scopeOf, metrics, readiness, graphqlEndpoint: options.graphqlEndpoint }),
+      useRequestLog(scopeOf),
+      useErrorLog(scopeOf, options.logger),
+    ],
+  };
+}

@@ -1,0 +1,35 @@
+/** Request and error log lines, written through each request's own logger so every line carries its id. */
+import { useErrorHandler, type Plugin, type YogaInitialContext } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { isExpectedError } from '../errors.js';
+import { PROBE_PATHS } from './plugin.js';
+import type { ScopeOf } from './requestScope.js';
+
+/** One line per request: operation, status, duration and how many AWX calls it cost; probes only at debug. */
+export function useRequestLog(scopeOf: ScopeOf): Plugin<YogaInitialContext> {
+  return {
+    onResponse: ({ request, response }) => {
+      const scope = scopeOf(request);
+      const path = new URL(request.url).pathname;
+      const line = {
+        operationName: scope.operationName ?? null,
+        status: response.status,
+        durationMs: Math.round((performance.now() - scope.started) * 10) / 10,
+        upstreamCalls: scope.upstreamCalls.length,
+      };
+      if (PROBE_PATHS.has(path)) scope.log.debug({ path, status: line.status, durationMs: line.durationMs }, 'probe request');
+      else scope.log.info(line, 'graphql request');
+    },
+  };
+}
+
+/** Logs errors that are defects (not bad input or AWX refusals) with their stack, under the request's id. */
+export function useErrorLog(scopeOf: ScopeOf, fallback: Logger): Plugin<YogaInitialContext> {
+  return useErrorHandler(({ errors, context }) => {
+    // In the execution phase envelop passes the execution args, with the GraphQL context inside.
+    const inner = (context as { contextValue?: Partial<YogaInitialContext> } | undefined)?.contextValue;
+    const request = (inner ?? (context as Partial<YogaInitialContext> | undefined))?.request;
+    const log = request ? scopeOf(request).log : fallback;
+    for (const error of errors.filter((e) => !isExpectedError(e))) log.error({ err: error }, 'unexpected error');
+  });
+}

@@ -1,0 +1,52 @@
+/** What the gateway tracks about one HTTP request: its id, a logger bound to it, and its accounting. */
+import type { Logger } from 'pino';
+import type { UpstreamCall } from '../awx/client.js';
+
+/** A client's own request id is kept only when it is short and plain (it goes into logs, headers and AWX). */
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** The header that carries the request id: read from the client, sent to AWX, returned in the response. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** How a GraphQL request turned out: no errors, data with errors, or errors without data. */
+export type RequestOutcome = 'success' | 'partial' | 'error';
+
+/** One request as the gateway sees it while serving it. */
+export interface RequestScope {
+  requestId: string;
+  /** The gateway logger bound to this request: every line written through it carries `requestId`. */
+  log: Logger;
+  /** `performance.now()` when the request was first seen. */
+  started: number;
+  upstreamCalls: UpstreamCall[];
+  /** The GraphQL operation's name, once the document is parsed. */
+  operationName?: string;
+  /** Set once a GraphQL result was produced; unset for non-GraphQL routes (GraphiQL, probes). */
+  outcome?: RequestOutcome;
+}
+
+/** Finds the scope of a request, making it on first use. */
+export type ScopeOf = (request: Request) => RequestScope;
+
+/** The client's request id when it is plain, else a fresh UUID. */
+export function requestIdFrom(headers: Headers): string {
+  const sent = headers.get(REQUEST_ID_HEADER);
+  return sent && REQUEST_ID.test(sent) ? sent : crypto.randomUUID();
+}
+
+/**
+ * Scopes keyed by the request object and made on first use, so every hook and the GraphQL context
+ * agree on one id, whichever of them runs first (yoga answers `/health` before user hooks run).
+ */
+export function createRequestScopes(logger: Logger): ScopeOf {
+  const scopes = new WeakMap<Request, RequestScope>();
+  return (request) => {
+    let scope = scopes.get(request);
+    if (!scope) {
+      const requestId = requestIdFrom(request.headers);
+      scope = { requestId, log: logger.child({ requestId }), started: performance.now(), upstreamCalls: [] };
+      scopes.set(request, scope);
+    }
+    return scope;
+  };
+}

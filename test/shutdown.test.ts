@@ -1,0 +1,91 @@
+/** SIGTERM drains: src/main.ts stops accepting, finishes in-flight requests (within a bound), then exits 0. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeAwx, type FakeAwx } from '../src/demo/index.js';
+
+const children: ChildProcess[] = [];
+afterEach(() => children.splice(0).forEach((child) => child.kill('SIGKILL')));
+
+let fake: FakeAwx;
+beforeAll(async () => {
+  fake = await startFakeAwx();
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+  fake.clearFaults();
+  fake.clearRequests();
+  fake.setLatency(0);
+});
+
+/** Starts src/main.ts against the fake on a free port and waits for its "listening" log line. */
+async function startMain(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', AWX_URL: fake.url, AWX_TOKEN: 'demo-admin-token', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  for (let waited = 0; waited < 200; waited++) {
+    const match = /GraphiQL at http:\/\/localhost:(\d+)\/graphql/.exec(output);
+    if (match) return { child, port: Number(match[1]), exited, output: () => output };
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`gateway did not start:\n${output}`);
+}
+
+const query = (port: number) =>
+  fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ workflowJob(id: 1) { id name status } }' }),
+  });
+
+/** Resolves with the error code of a fresh TCP connection attempt, or 'connected'. */
+const tryConnect = (port: number) =>
+  new Promise<string>((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve('connected')));
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+  });
+
+const untilUpstreamSees = async (count: number) => {
+  for (let i = 0; i < 200 && fake.requests.length < count; i++) await new Promise((r) => setTimeout(r, 10));
+  expect(fake.requests.length).toBeGreaterThanOrEqual(count);
+};
+
+describe('SIGTERM', () => {
+  it('finishes the in-flight request, refuses new connections, and exits 0', async () => {
+    const { child, port, exited, output } = await startMain({});
+    expect(await tryConnect(port)).toBe('connected');
+    fake.setLatency(1_500);
+    const slow = query(port);
+    await untilUpstreamSees(1);
+    child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await tryConnect(port)).toBe('ECONNREFUSED');
+    const response = await slow;
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toEqual({ data: { workflowJob: { id: '1', name: expect.any(String), status: expect.any(String) } } });
+    expect(await exited).toBe(0);
+    expect(output()).toContain('shutting down');
+  }, 30_000);
+
+  it('cuts requests still running after SHUTDOWN_TIMEOUT_MS and still exits 0', async () => {
+    const { child, port, exited } = await startMain({ SHUTDOWN_TIMEOUT_MS: '300', AWX_TIMEOUT_MS: '30000' });
+    fake.addFault({ fault: { type: 'hang' } });
+    const stuck = query(port).then((r) => r.text()).catch((error: Error) => error);
+    await untilUpstreamSees(1);
+    const started = performance.now();
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(await stuck).toBeInstanceOf(Error);
+  }, 30_000);
+});
