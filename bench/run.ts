@@ -123,6 +123,10 @@ async function main(): Promise<void> {
     const memory = memoryOf(gateway.process.pid!);
     const load = process.env.BENCH_SKIP_LOAD ? ['| skipped | | | | | | |'] : await loadRows();
     writeReport(throughput, related, load, memory);
+  } catch (error) {
+    const problems = gateway.output().split('\n').filter((line) => /"level":(40|50|60)/.test(line));
+    process.stderr.write(`gateway warnings and errors (last 5 of ${problems.length}):\n${problems.slice(-5).join('\n')}\n`);
+    throw error;
   } finally {
     gateway.process.kill('SIGTERM');
     upstream.process.kill('SIGTERM');
