@@ -4,6 +4,7 @@
  */
 import { Pool } from 'undici';
 import { memoryOf } from './processes.js';
+import { AUTH, startGateway, startUpstream, stop } from './setup.js';
 
 const UPSTREAM_CODES = new Set(['UPSTREAM_ERROR', 'UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_OVERLOADED']);
 const QUERY = JSON.stringify({
@@ -55,4 +56,15 @@ function classify(report: LoadReport, status: number, text: string): void {
   if (!body.errors?.length) return void report.ok++;
   if (body.errors.every((e) => UPSTREAM_CODES.has(e.extensions?.code ?? ''))) report.upstreamErrors++;
   else report.otherErrors++;
+}
+
+/** The load check against its own upstream (10% faults) and its own gateway, for BENCH_LOAD_SECONDS (30). */
+export async function faultLoadCheck(): Promise<LoadReport> {
+  const upstream = await startUpstream(0.1);
+  const gateway = await startGateway(upstream.url, { AWX_TIMEOUT_MS: '2000' });
+  try {
+    return await loadCheck(gateway.url, gateway.child.process.pid!, AUTH, 50, Number(process.env.BENCH_LOAD_SECONDS ?? 30));
+  } finally {
+    stop(gateway.child, upstream.child);
+  }
 }

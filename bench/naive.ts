@@ -56,3 +56,24 @@ export async function nodeGraphs(client: NaiveClient, pageSize: number): Promise
     }),
   );
 }
+
+/** The S2 dashboard page the naive way: each job's template, creator, inventory and labels, by their URLs. */
+export async function dashboardPage(client: NaiveClient, pageSize: number): Promise<Json[]> {
+  const page = await client.get(`/api/v2/workflow_jobs/?order_by=id&page=1&page_size=${pageSize}`);
+  return Promise.all(
+    page.results.map(async (job: Json) => {
+      const get = (url?: string) => (url ? client.get(url) : Promise.resolve(null));
+      const inventoryUrl = job.inventory ? `/api/v2/inventories/${job.inventory}/` : undefined;
+      const [template, creator, inventory, labels] = await Promise.all([
+        get(job.related.workflow_job_template), get(job.related.created_by), get(inventoryUrl), get(job.related.labels),
+      ]);
+      return {
+        id: job.id, name: job.name, status: job.status,
+        template: template && { name: template.name, modified: template.modified },
+        creator: creator && { username: creator.username, email: creator.email },
+        inventory: inventory && { name: inventory.name, totalHosts: inventory.total_hosts },
+        labels: labels?.results.map((l: Json) => l.name) ?? [],
+      };
+    }),
+  );
+}

@@ -1,5 +1,6 @@
 /** Related-object scenarios: upstream requests and median latency, gateway against the naive baseline. */
 import { dashboard, jobWithTemplateAndCreator, NaiveClient, nodeGraphs } from './naive.js';
+import { AUTH, probe, runQuery, type Gateway } from './setup.js';
 
 /** One related-object query, as GraphQL for the gateway and as the naive REST walk. */
 export interface RelatedScenario {
@@ -36,4 +37,18 @@ export async function medianMs(runs: number, task: () => Promise<unknown>): Prom
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
+}
+
+/** One table row per related-object scenario: upstream requests and median latency, gateway and naive. */
+export async function relatedRows(gateway: Gateway, awxUrl: string, runs: number): Promise<string[]> {
+  const rows: string[] = [];
+  for (const scenario of RELATED_SCENARIOS) {
+    const calls = await probe(gateway, scenario.query);
+    const gatewayMs = await medianMs(runs, () => runQuery(gateway, scenario.query));
+    const counter = new NaiveClient(awxUrl, AUTH);
+    await scenario.naive(counter);
+    const naiveMs = await medianMs(runs, () => scenario.naive(new NaiveClient(awxUrl, AUTH)));
+    rows.push(`| ${scenario.name} | ${calls} | ${counter.calls} | ${gatewayMs.toFixed(1)} | ${naiveMs.toFixed(1)} | ${(gatewayMs / naiveMs).toFixed(2)}× |`);
+  }
+  return rows;
 }

@@ -1,168 +1,60 @@
 /**
- * `npm run bench`: what queries through the gateway cost against calling AWX's REST API directly.
- * The demo upstream (with injected latency) and the gateway (`src/main.ts`) run as separate processes,
- * and both paths are measured in the same run, so the ratios hold on a shared, noisy machine.
- * Writes bench/RESULTS.md.
+ * `npm run bench`: what queries through the gateway cost against calling AWX's REST API directly. The demo
+ * upstream (with injected latency), the gateway (`src/main.ts`) and a raw undici proxy run as separate
+ * processes, and every path is measured in the same run, so the ratios hold on a shared, noisy machine.
+ * Writes bench/RESULTS.md. Environment: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_LATENCY_MS, BENCH_RUNS,
+ * BENCH_SOAK=1, BENCH_SKIP_LOAD, BENCH_LOAD_SECONDS.
  */
-import { writeFileSync } from 'node:fs';
-import os from 'node:os';
-import autocannon from 'autocannon';
-import { DEMO_CREDENTIALS } from '../src/demo/index.js';
-import { loadCheck, type LoadReport } from './load.js';
-import { NaiveClient } from './naive.js';
-import { memoryOf, startChild, type Child } from './processes.js';
-import { medianMs, RELATED_SCENARIOS } from './related.js';
+import { cacheCheck } from './cache.js';
+import { faultLoadCheck } from './load.js';
+import { memoryCheck } from './memory.js';
+import { relatedRows } from './related.js';
+import { dashboardQuery, rows, S1_QUERY, s1, s2, s3, type Measured, type Targets } from './scenarios.js';
+import { breakerWaits, failedCalls, startGateway, startProxy, startUpstream, stop, warmUp } from './setup.js';
+import { checkTargets } from './targets.js';
+import { writeReport } from './report.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const AUTH = `Bearer ${DEMO_CREDENTIALS.admin.token}`;
+const S4_SIZES = [10, 50, 200];
 
-const THROUGHPUT_SCENARIOS = [
-  {
-    name: 'one workflow job by id',
-    query: '{ workflowJob(id: 1) { id name status failed started finished elapsed launchedBy { name } summaryFields { workflowJobTemplate { name } } } }',
-    rest: '/api/v2/workflow_jobs/1/',
-  },
-  {
-    name: 'a page of 200 workflow jobs',
-    query: '{ workflowJobs(first: 200) { totalCount nodes { id name status failed started finished elapsed } } }',
-    rest: '/api/v2/workflow_jobs/?order_by=id&page=1&page_size=200',
-  },
-];
-
-interface Setup {
-  awxUrl: string;
-  gatewayUrl: string;
-  gateway: Child;
-}
-
-let probes = 0;
-
-/** Runs one GraphQL query through the gateway, failing on errors. */
-async function runQuery(setup: Setup, query: string, requestId?: string): Promise<void> {
-  const response = await fetch(setup.gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: AUTH, ...(requestId ? { 'x-request-id': requestId } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  const body = (await response.json()) as { errors?: unknown };
-  if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
-}
-
-/** Runs one query and returns how many AWX requests the gateway logged for it. */
-async function probe(setup: Setup, query: string): Promise<number> {
-  const requestId = `bench-probe-${++probes}`;
-  await runQuery(setup, query, requestId);
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  const line = setup.gateway.output().split('\n').find((l) => l.includes(`"requestId":"${requestId}"`));
-  if (!line) throw new Error(`no log line for ${requestId}`);
-  return (JSON.parse(line) as { upstreamCalls: number }).upstreamCalls;
-}
-
-async function load(url: string, options: Partial<autocannon.Options>) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...options });
-  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx };
-}
-
-async function throughputRows(setup: Setup): Promise<string[]> {
-  const rows: string[] = [];
-  for (const scenario of THROUGHPUT_SCENARIOS) {
-    const calls = await probe(setup, scenario.query);
-    const body = JSON.stringify({ query: scenario.query });
-    const viaGateway = await load(setup.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: AUTH }, body });
-    const direct = await load(`${setup.awxUrl}${scenario.rest}`, { headers: { authorization: AUTH } });
-    rows.push(
-      `| ${scenario.name} | gateway | ${calls} | ${viaGateway.p50} | ${viaGateway.p99} | ${viaGateway.rps.toFixed(0)} | ${viaGateway.errors} |`,
-      `| ${scenario.name} | direct REST | 1 | ${direct.p50} | ${direct.p99} | ${direct.rps.toFixed(0)} | ${direct.errors} |`,
-      `| ${scenario.name} | **gateway / REST** | | **${(viaGateway.p50 / Math.max(direct.p50, 1)).toFixed(2)}×** | | **${(viaGateway.rps / direct.rps).toFixed(2)}×** | |`,
-    );
-  }
-  return rows;
-}
-
-async function relatedRows(setup: Setup): Promise<string[]> {
-  const rows: string[] = [];
-  for (const scenario of RELATED_SCENARIOS) {
-    const calls = await probe(setup, scenario.query);
-    const gatewayMs = await medianMs(RUNS, () => runQuery(setup, scenario.query));
-    const counter = new NaiveClient(setup.awxUrl, AUTH);
-    await scenario.naive(counter);
-    const naiveMs = await medianMs(RUNS, () => scenario.naive(new NaiveClient(setup.awxUrl, AUTH)));
-    rows.push(`| ${scenario.name} | ${calls} | ${counter.calls} | ${gatewayMs.toFixed(1)} | ${naiveMs.toFixed(1)} | ${(gatewayMs / naiveMs).toFixed(2)}× |`);
-  }
-  return rows;
-}
-
-/** The load check runs against its own upstream, with 10% faults, and its own gateway. */
-async function loadRows(): Promise<string[]> {
-  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
-  const upstream = await startChild('bench/upstream.ts', { BENCH_LATENCY_MS: String(LATENCY_MS), BENCH_FAULT_RATE: '0.1' }, /\{"url":"([^"]+)"\}/);
-  const env = { AWX_URL: upstream.match[1]!, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', AWX_TIMEOUT_MS: '2000' };
-  const gateway = await startChild('src/main.ts', env, /GraphiQL at http:\/\/localhost:(\d+)/);
-  try {
-    const r: LoadReport = await loadCheck(`http://127.0.0.1:${gateway.match[1]}/graphql`, gateway.process.pid!, AUTH, 50, seconds);
-    return [
-      `| ${r.requests} | ${(r.requests / r.seconds).toFixed(0)} | ${r.ok} | ${r.upstreamErrors} | ${r.gateway5xx} | ${r.otherErrors} | ${r.rssMb.before.toFixed(0)} / ${r.rssMb.peak.toFixed(0)} / ${r.rssMb.after.toFixed(0)} |`,
-    ];
-  } finally {
-    gateway.process.kill('SIGTERM');
-    upstream.process.kill('SIGTERM');
-  }
+/** Runs S1–S4 and returns their results and table rows. */
+async function scenarios(t: Targets) {
+  const s1Results = await s1(t);
+  const s4 = new Map<number, Measured[]>();
+  for (const n of S4_SIZES) s4.set(n, await s2(t, n));
+  const s3Results = await s3(t);
+  const table = [
+    ...rows('S1 one workflow job by id', s1Results, 'raw undici proxy'),
+    ...rows('S2 dashboard, 50 jobs', s4.get(50)!, 'batching REST client'),
+    ...rows('S3 node graphs of 20 jobs', s3Results, 'batching REST client'),
+    ...S4_SIZES.filter((n) => n !== 50).flatMap((n) => rows(`S4 dashboard, ${n} jobs`, s4.get(n)!, 'batching REST client')),
+  ];
+  return { s1: s1Results, s2: s4.get(50)!, s4, table };
 }
 
 async function main(): Promise<void> {
-  const upstream = await startChild('bench/upstream.ts', { BENCH_LATENCY_MS: String(LATENCY_MS) }, /\{"url":"([^"]+)"\}/);
-  const env = { AWX_URL: upstream.match[1]!, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
-  const gateway = await startChild('src/main.ts', env, /GraphiQL at http:\/\/localhost:(\d+)/);
-  const setup = { awxUrl: upstream.match[1]!, gatewayUrl: `http://127.0.0.1:${gateway.match[1]}/graphql`, gateway };
+  const upstream = await startUpstream();
+  const gateway = await startGateway(upstream.url);
+  const proxy = await startProxy(upstream.url);
   try {
-    const related = await relatedRows(setup);
-    const throughput = await throughputRows(setup);
-    const memory = memoryOf(gateway.process.pid!);
-    const load = process.env.BENCH_SKIP_LOAD ? ['| skipped | | | | | | |'] : await loadRows();
-    writeReport(throughput, related, load, memory);
+    const t: Targets = { gateway, awxUrl: upstream.url, proxyUrl: proxy.url };
+    await warmUp(gateway, S1_QUERY);
+    await warmUp(gateway, dashboardQuery(50));
+    const related = await relatedRows(gateway, upstream.url, RUNS);
+    const measured = await scenarios(t);
+    const memory = await memoryCheck(upstream.url);
+    const cache = await cacheCheck(upstream.url, gateway);
+    const load = process.env.BENCH_SKIP_LOAD ? null : await faultLoadCheck();
+    const targets = checkTargets({ ...measured, memory });
+    const health = { failedCalls: failedCalls(gateway), breakerWaits };
+    writeReport({ related: { runs: RUNS, rows: related }, scenarios: measured.table, targets, memory, cache, load, health });
   } catch (error) {
-    const problems = gateway.output().split('\n').filter((line) => /"level":(40|50|60)/.test(line));
+    const problems = gateway.child.output().split('\n').filter((line) => /"level":(40|50|60)/.test(line));
     process.stderr.write(`gateway warnings and errors (last 5 of ${problems.length}):\n${problems.slice(-5).join('\n')}\n`);
     throw error;
   } finally {
-    gateway.process.kill('SIGTERM');
-    upstream.process.kill('SIGTERM');
+    stop(gateway.child, proxy.child, upstream.child);
   }
-}
-
-function writeReport(throughput: string[], related: string[], load: string[], memory: { rssMb: number; peakMb: number }): void {
-  const report = [
-    '# Benchmark results',
-    '',
-    `Machine: ${os.cpus().length}× ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${new Date().toISOString()}.`,
-    `Demo upstream with ${LATENCY_MS} ms injected latency, gateway and load generator in three processes.`,
-    '',
-    `## Related objects (median of ${RUNS} sequential runs)`,
-    '',
-    '| query | gateway upstream requests | naive upstream requests | gateway median ms | naive median ms | gateway / naive |',
-    '|---|---|---|---|---|---|',
-    ...related,
-    '',
-    `## Throughput (autocannon, ${CONNECTIONS} connections, ${SECONDS} s each)`,
-    '',
-    '| scenario | via | upstream requests per query | p50 ms | p99 ms | requests/s | errors |',
-    '|---|---|---|---|---|---|---|',
-    ...throughput,
-    '',
-    `Gateway process RSS: ${memory.rssMb.toFixed(0)} MB at the end, ${memory.peakMb.toFixed(0)} MB at its peak.`,
-    '',
-    '## Load check (50 connections, 10% injected upstream faults: 500, reset, malformed JSON, slow body)',
-    '',
-    '| requests | requests/s | ok | upstream errors (mapped) | gateway 5xx | other errors | gateway RSS MB before / peak / after |',
-    '|---|---|---|---|---|---|---|',
-    ...load,
-    '',
-  ].join('\n');
-  writeFileSync(new URL('./RESULTS.md', import.meta.url), report);
-  process.stdout.write(report);
 }
 
 await main();

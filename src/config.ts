@@ -1,6 +1,7 @@
 /** Gateway configuration from environment variables, checked up front so a bad setting fails fast. */
 import { accessSync, constants } from 'node:fs';
 import { RESILIENCE_DEFAULTS } from './awx/transport.js';
+import { CACHE_DEFAULTS, type CacheConfig } from './cache/index.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/types.js';
 
 /** Everything the gateway needs to start. */
@@ -34,6 +35,8 @@ export interface GatewayConfig {
   resilience: ResilienceConfig;
   /** How long SIGTERM waits for in-flight requests before closing anyway (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
+  /** Cross-request cache of finished jobs (CACHE, REDIS_URL, CACHE_TTL_MS, CACHE_ACTIVE_TTL_MS, CACHE_MAX_ENTRIES, CACHE_KEY_SECRET). */
+  cache: CacheConfig;
 }
 
 /** How the gateway spares a failing or busy AWX; passed on to `createAwxTransport`. */
@@ -126,6 +129,26 @@ function resilience(env: Env, problems: string[]): ResilienceConfig {
   };
 }
 
+/** The cache settings: CACHE=off|memory|redis (off by default); redis needs a redis:// or rediss:// REDIS_URL. */
+function cache(env: Env, problems: string[]): CacheConfig {
+  const mode = (env.CACHE || 'off').toLowerCase();
+  if (mode !== 'off' && mode !== 'memory' && mode !== 'redis') problems.push(`CACHE must be off, memory or redis, got "${env.CACHE}"`);
+  const redisUrl = env.REDIS_URL || undefined;
+  if (mode === 'redis' && !redisUrl) problems.push('CACHE=redis needs REDIS_URL, such as redis://redis:6379/0');
+  if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+  const keySecret = env.CACHE_KEY_SECRET || undefined;
+  if (keySecret !== undefined && keySecret.length < 16) problems.push('CACHE_KEY_SECRET must be at least 16 characters');
+  return {
+    mode: mode as CacheConfig['mode'],
+    ttlMs: integer(env, 'CACHE_TTL_MS', CACHE_DEFAULTS.ttlMs, 1, 86_400_000, problems),
+    activeTtlMs: integer(env, 'CACHE_ACTIVE_TTL_MS', CACHE_DEFAULTS.activeTtlMs, 0, 600_000, problems),
+    maxEntries: integer(env, 'CACHE_MAX_ENTRIES', CACHE_DEFAULTS.maxEntries, 1, 10_000_000, problems),
+    redisUrl,
+    keySecret,
+    redisPrefix: env.CACHE_REDIS_PREFIX || CACHE_DEFAULTS.redisPrefix,
+  };
+}
+
 /** Reads and validates the configuration; throws ConfigError naming every problem at once. */
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const problems: string[] = [];
@@ -148,6 +171,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     corsOrigins: origins(env.CORS_ORIGINS, problems),
     resilience: resilience(env, problems),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 600_000, problems),
+    cache: cache(env, problems),
   };
   if (!LOG_LEVELS.includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${config.logLevel}"`);
   if (config.caFile) {

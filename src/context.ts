@@ -2,6 +2,7 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { AwxClient, type AwxTransport, type UpstreamCall } from './awx/client.js';
+import type { GatewayCache } from './cache/index.js';
 import { createLoaders, type LoaderOptions, type Loaders } from './loaders/index.js';
 import type { RequestScope, ScopeOf } from './observability/index.js';
 
@@ -25,6 +26,8 @@ export interface ContextDeps {
   scopeOf: ScopeOf;
   /** Told of each finished AWX call, after it is counted in the request's scope. */
   onUpstreamCall?: (scope: RequestScope, call: UpstreamCall) => void;
+  /** The cross-request cache of finished jobs (CACHE); each request sees only its own credential's entries. */
+  cache?: GatewayCache;
 }
 
 /**
@@ -35,8 +38,9 @@ export interface ContextDeps {
 export function createContext(deps: ContextDeps, initial: YogaInitialContext): GatewayContext {
   const { request } = initial;
   const scope = deps.scopeOf(request);
+  const authorization = request.headers.get('authorization') ?? deps.fallbackAuthorization;
   const awx = new AwxClient(deps.transport, {
-    authorization: request.headers.get('authorization') ?? deps.fallbackAuthorization,
+    authorization,
     signal: request.signal,
     requestId: scope.requestId,
     onCall: (call) => {
@@ -44,6 +48,8 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
       deps.onUpstreamCall?.(scope, call);
     },
   });
-  const loaders = createLoaders(awx, deps.loaderOptions);
+  // The cache is keyed by the exact Authorization sent to AWX, so RBAC-filtered answers never cross callers.
+  const cache = deps.cache?.forCaller(authorization, scope.log);
+  const loaders = createLoaders(awx, { ...deps.loaderOptions, cache });
   return { ...initial, loaders, requestId: scope.requestId, log: scope.log, upstreamCalls: scope.upstreamCalls };
 }

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     metrics: config.metrics,
     readiness: { cacheMs: config.readinessCacheMs, timeoutMs: config.readinessTimeoutMs },
     allowedOrigins: config.corsOrigins,
+    cache: config.cache,
   });
   const server = createServer(gateway);
   server.on('error', (error) => {
@@ -64,7 +65,9 @@ async function main(): Promise<void> {
     timeoutMs: config.shutdownTimeoutMs,
     logger,
     // The pool closes only after the last response: in-flight requests still need it while they drain.
-    release: (forced) => Promise.all([forced ? transport.dispatcher.destroy() : transport.dispatcher.close(), upstream.demo?.close()]),
+    release: (forced) => Promise.all([
+      forced ? transport.dispatcher.destroy() : transport.dispatcher.close(), upstream.demo?.close(), gateway.dispose(),
+    ]),
   });
 }
 

@@ -1,9 +1,9 @@
 /** Builds the gateway (a Yoga instance) from configuration; listening is main.ts's job. */
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type GraphiQLOptions, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { AwxTransport } from './awx/client.js';
+import { createGatewayCache, type CacheConfig, type GatewayCache } from './cache/index.js';
 import { createContext, type GatewayContext } from './context.js';
 import { maskError } from './errors.js';
 import { EXAMPLE_QUERY } from './example-query.js';
@@ -35,27 +35,48 @@ export interface GatewayOptions {
   readiness?: Partial<ReadinessOptions>;
   /** Reads the AWX circuit breaker's state (`closed`, `open`, `half-open`) for the metrics, at each scrape. */
   breakerState?: () => string | undefined;
+  /** Cross-request cache of finished jobs (CACHE, default off); closed when the gateway is disposed. */
+  cache?: CacheConfig;
 }
 
 /** The gateway: a Yoga server whose `fetch`/request listener serves /graphql and /health. */
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
+
+/**
+ * GraphiQL's page inlines its whole bundle so it works offline (no CDN); that module takes ~45 MB, so it is
+ * loaded on the first page view rather than at start (production often turns GraphiQL off).
+ */
+async function renderGraphiQL(options: GraphiQLOptions): Promise<string> {
+  return (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options);
+}
 
 /** Refuses `__schema` and `__type` queries (a validation error, before any AWX call); `__typename` still works. */
 function useNoIntrospection(): Plugin<GatewayContext> {
   return { onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) };
 }
 
+const CACHES = new WeakMap<Gateway, GatewayCache>();
+
+/** The gateway's cache of finished jobs, to `evict` after a write or deletion; undefined when CACHE is off. */
+export function cacheOf(gateway: Gateway): GatewayCache | undefined {
+  return CACHES.get(gateway);
+}
+
 /** Builds the gateway. Nothing here holds a caller's credentials: those live in each request's context. */
 export function createGateway(options: GatewayOptions): Gateway {
   const observability = createObservability({ ...options, graphqlEndpoint: '/graphql' });
+  const cache = options.cache && createGatewayCache(options.cache, {
+    awxBaseUrl: options.transport.baseUrl.toString(), logger: options.logger, registry: observability.metrics?.registry,
+  });
   const deps = {
     transport: options.transport,
     loaderOptions: { detailConcurrency: options.detailConcurrency, onBatch: observability.loaderBatch },
     fallbackAuthorization: options.awxToken ? `Bearer ${options.awxToken}` : undefined,
     scopeOf: observability.scopeOf,
     onUpstreamCall: observability.upstreamCall,
+    cache,
   };
-  return createYoga<Record<string, never>, GatewayContext>({
+  const gateway = createYoga<Record<string, never>, GatewayContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
@@ -73,6 +94,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(options.introspection === false ? [useNoIntrospection()] : []),
       ...queryLimitPlugins(options.limits),
       useJsonRefusals('/graphql'),
+      ...(cache ? [{ onDispose: () => cache.close() }] : []),
     ],
   });
+  if (cache) CACHES.set(gateway, cache);
+  return gateway;
 }

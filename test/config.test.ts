@@ -23,7 +23,17 @@ describe('loadConfig', () => {
       limits: { maxQueryBytes: 32_768, maxTokens: 1_000, maxDepth: 15, maxAliases: 30, maxDirectives: 50, maxCost: 20_000 },
       resilience: { retries: 2, breakerFailures: 5, breakerCooldownMs: 10_000, maxConcurrency: 32, maxQueue: 1_024 },
       shutdownTimeoutMs: 15_000,
+      cache: { mode: 'off', ttlMs: 300_000, activeTtlMs: 0, maxEntries: 10_000, redisUrl: undefined, keySecret: undefined, redisPrefix: 'awx-graphql:' },
     });
+  });
+
+  it('reads the cache settings and names each bad one', () => {
+    const env = { CACHE: 'redis', REDIS_URL: 'redis://cache:6379/1', CACHE_TTL_MS: '60000', CACHE_ACTIVE_TTL_MS: '5000', CACHE_KEY_SECRET: 'a-long-shared-secret' };
+    expect(loadConfig(env).cache).toMatchObject({ mode: 'redis', redisUrl: 'redis://cache:6379/1', ttlMs: 60_000, activeTtlMs: 5_000, keySecret: 'a-long-shared-secret' });
+    expect(() => loadConfig({ CACHE: 'disk', CACHE_TTL_MS: '0', CACHE_KEY_SECRET: 'short' })).toThrowError(
+      /CACHE must be off, memory or redis, got "disk"[\s\S]*CACHE_KEY_SECRET must be at least 16[\s\S]*CACHE_TTL_MS must be an integer from 1/,
+    );
+    expect(() => loadConfig({ CACHE: 'redis' })).toThrowError(/CACHE=redis needs REDIS_URL/);
   });
 
   it('reads every variable', () => {

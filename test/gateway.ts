@@ -7,7 +7,8 @@ import { createAwxTransport, type AwxTransportOptions } from '../src/awx/transpo
 import { DEMO_CREDENTIALS, startFakeAwx, type FakeAwx, type FakeAwxOptions } from '../src/demo/index.js';
 import { createLogger } from '../src/logger.js';
 import type { QueryLimits } from '../src/limits/index.js';
-import { createGateway } from '../src/server.js';
+import type { CacheConfig, GatewayCache } from '../src/cache/index.js';
+import { cacheOf, createGateway } from '../src/server.js';
 
 export const ADMIN = `Bearer ${DEMO_CREDENTIALS.admin.token}`;
 export const ALICE = `Bearer ${DEMO_CREDENTIALS.alice.token}`;
@@ -28,6 +29,8 @@ export interface TestGateway {
   /** The AWX pool with its breaker and concurrency cap, to observe their state. */
   transport: AwxTransport;
   logs: string[];
+  /** The gateway's cross-request cache, when `cache` was given. */
+  cache?: GatewayCache;
   /** POSTs a query; `auth` defaults to the demo admin, `null` sends no Authorization header. */
   gql(query: string, variables?: Record<string, unknown>, auth?: string | null, headers?: Record<string, string>): Promise<GqlResponse>;
   /** Upstream requests recorded since the last `fake.clearRequests()`, as raw paths. */
@@ -49,17 +52,23 @@ export interface TestGatewayOptions {
   limits?: Partial<QueryLimits>;
   /** Retries, breaker and concurrency cap of the AWX transport (defaults as in production). */
   resilience?: Pick<AwxTransportOptions, 'retries' | 'breakerFailures' | 'breakerCooldownMs' | 'maxConcurrency' | 'maxQueue'>;
+  /** Cross-request cache (off when not given). */
+  cache?: CacheConfig;
+  /** Log level of the captured logs (default info). */
+  logLevel?: string;
+  /** An already running fake AWX to put this gateway in front of (closed by its owner, not by `close`). */
+  sharedFake?: FakeAwx;
 }
 
 /** Starts a fake AWX and a gateway in front of it, both on port 0. */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const fake = await startFakeAwx(options.fake);
+  const fake = options.sharedFake ?? (await startFakeAwx(options.fake));
   const logs: string[] = [];
   const sink = new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) });
   const transport = createAwxTransport({ url: options.awxUrl ?? fake.url, timeoutMs: options.timeoutMs ?? 5_000, ...options.resilience });
   const gateway = createGateway({
     transport,
-    logger: createLogger('info', sink),
+    logger: createLogger(options.logLevel ?? 'info', sink),
     detailConcurrency: options.detailConcurrency ?? 8,
     awxToken: options.awxToken,
     graphiql: options.graphiql,
@@ -68,6 +77,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     readiness: options.readiness,
     limits: options.limits,
     allowedOrigins: options.allowedOrigins,
+    cache: options.cache,
   });
   const server: Server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -77,6 +87,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     fake,
     transport,
     logs,
+    cache: cacheOf(gateway),
     async gql(query, variables, auth = ADMIN, headers = {}) {
       const response = await fetch(url, {
         method: 'POST',
@@ -90,7 +101,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await transport.dispatcher.destroy();
-      await fake.close();
+      await gateway.dispose();
+      if (!options.sharedFake) await fake.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 /** Upstream resilience against the fake AWX: retries, the circuit breaker, the concurrency cap, disconnects. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, startTestGateway, type TestGateway } from './gateway.js';
+import { upstreamStatus } from '../src/awx/transport.js';
 
 const ONE = '{ workflowJob(id: 1) { id name } }';
 const isJob = (r: { pathname: string }) => r.pathname === '/api/v2/workflow_jobs/1/';
@@ -166,5 +167,33 @@ describe('concurrency cap', () => {
     [next, ...holders].forEach((c) => c.abort());
     await Promise.all([waiting, ...held]);
     await until(() => gw.transport.limiter.inFlight === 0 && gw.transport.limiter.queued === 0);
+  });
+});
+
+describe('callers who disconnect', () => {
+  it('do not count against the circuit breaker, and are not logged as AWX failures', async () => {
+    const gw = await startTestGateway({ resilience: { breakerFailures: 2 } });
+    try {
+      gw.fake.setLatency(300);
+      for (let i = 0; i < 5; i++) {
+        const controller = new AbortController();
+        const sent = fetch(gw.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: ADMIN },
+          body: JSON.stringify({ query: '{ workflowJob(id: 1) { id } }' }),
+          signal: controller.signal,
+        }).catch(() => null);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        controller.abort();
+        await sent;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(upstreamStatus(gw.transport).breaker).toBe('closed');
+      expect(gw.logs.filter((line) => line.includes('AWX call failed'))).toEqual([]);
+      gw.fake.setLatency(0);
+      expect((await gw.gql('{ workflowJob(id: 1) { id } }')).body).toEqual({ data: { workflowJob: { id: '1' } } });
+    } finally {
+      await gw.close();
+    }
   });
 });

@@ -32,6 +32,8 @@ export interface UpstreamCall {
   error?: string;
   /** 1 for the first attempt of a read, 2 and up for its retries. */
   attempt?: number;
+  /** True when the caller went away (or its deadline passed) before AWX answered: not AWX's fault. */
+  canceled?: boolean;
 }
 
 /** What belongs to one GraphQL request: its credentials, its cancellation, its accounting. */
@@ -115,7 +117,8 @@ export class AwxClient {
       throw failure;
     } finally {
       release();
-      this.caller.onCall?.({ method: 'GET', path: url.pathname + url.search, status, durationMs: performance.now() - started, error, attempt });
+      const canceled = status === null && deadline.canceled ? true : undefined;
+      this.caller.onCall?.({ method: 'GET', path: url.pathname + url.search, status, durationMs: performance.now() - started, error, attempt, canceled });
     }
   }
 

@@ -131,13 +131,16 @@ export interface Deadline extends AbortCause {
 export function startDeadline(timeoutMs: number, caller?: AbortSignal): Deadline {
   const timeout = AbortSignal.timeout(timeoutMs);
   const endsAt = performance.now() + timeoutMs;
+  const signal = caller ? AbortSignal.any([caller, timeout]) : timeout;
   return {
-    signal: caller ? AbortSignal.any([caller, timeout]) : timeout,
+    signal,
     get timedOut() {
       return timeout.aborted;
     },
+    // Yoga's request signal (whatwg-node's CustomAbortControllerSignal) can still read `aborted: false` after
+    // it fired, so the caller is known to have gone when the joint signal ended without the timeout.
     get canceled() {
-      return caller?.aborted ?? false;
+      return (caller?.aborted ?? false) || (signal.aborted && !timeout.aborted);
     },
     remainingMs: () => endsAt - performance.now(),
   };

@@ -1,6 +1,7 @@
 /** All loaders of one request, built from that request's AWX client (and so its credentials). */
 import type { AwxClient } from '../awx/client.js';
 import type { AwxWorkflowJobNode } from '../awx/workflowJobNodes.js';
+import type { CallerCache } from '../cache/index.js';
 import { createByIdRegistry, type OnBatch } from './byId.js';
 import { createNodesOfJobLoader, type NodesOfJobLoader } from './workflowJobNode.js';
 import { createWorkflowJobLoaders, type WorkflowJobLoaders } from './workflowJob.js';
@@ -11,6 +12,8 @@ export interface LoaderOptions {
   detailConcurrency: number;
   /** Told of each batch (loader name, key count); the loader name is an AWX collection or `nodes_of_workflow_job`. */
   onBatch?: OnBatch;
+  /** This caller's view of the cross-request cache of finished jobs (CACHE); undefined when off. */
+  cache?: CallerCache;
 }
 
 /** The loaders a resolver may use. Created per request: caches here never outlive it or cross callers. */
@@ -26,11 +29,11 @@ export interface Loaders {
 
 /** Builds a fresh set of loaders for one request. */
 export function createLoaders(awx: AwxClient, options: LoaderOptions): Loaders {
-  const byId = createByIdRegistry(awx, options.onBatch);
+  const byId = createByIdRegistry(awx, options.onBatch, options.cache);
   return {
     byId,
-    workflowJob: createWorkflowJobLoaders(awx, byId('workflow_jobs'), options.detailConcurrency),
-    nodesOfJob: createNodesOfJobLoader(awx, byId<AwxWorkflowJobNode>('workflow_job_nodes'), options.onBatch),
+    workflowJob: createWorkflowJobLoaders(awx, byId('workflow_jobs'), options.detailConcurrency, options.cache),
+    nodesOfJob: createNodesOfJobLoader(awx, { nodeById: byId<AwxWorkflowJobNode>('workflow_job_nodes'), jobById: byId('workflow_jobs') }, options),
     subList: createSubListReader(awx, byId),
   };
 }

@@ -5,6 +5,7 @@ import type { AwxClient } from '../awx/client.js';
 import type { ListWindow, OrderKey, WindowResult } from '../awx/paginate.js';
 import type { AwxWorkflowJob } from '../awx/types.js';
 import { getWorkflowJob, listWorkflowJobs, type WorkflowJobQuery } from '../awx/workflowJobs.js';
+import { isTerminal, type CallerCache } from '../cache/index.js';
 import { primeAll, type ByIdLoader } from './byId.js';
 import { mapBounded } from './concurrency.js';
 
@@ -25,17 +26,33 @@ export interface WorkflowJobLoaders {
 /**
  * Creates the loaders; `detailConcurrency` caps parallel detail reads so a 200-job page cannot flood
  * AWX. Every job read, from a list or a detail, primes `byId` (this request's workflow job loader).
+ * With a `cache`, plain detail reads (no search) are served from it when a finished job's detail is
+ * there; detail entries have their own namespace, so a cached list row never answers for a detail.
  */
-export function createWorkflowJobLoaders(awx: AwxClient, byId: ByIdLoader, detailConcurrency: number): WorkflowJobLoaders {
+export function createWorkflowJobLoaders(awx: AwxClient, byId: ByIdLoader, detailConcurrency: number, cache?: CallerCache): WorkflowJobLoaders {
+  const prime = (job: AwxWorkflowJob) => void byId.clear(job.id).prime(job.id, job as unknown as AwxRecord);
   const readDetail = async (key: WorkflowJobDetailKey) => {
     const job = await getWorkflowJob(awx, key.id, key.search);
-    if (job && key.search === undefined) byId.clear(job.id).prime(job.id, job as unknown as AwxRecord);
+    if (job && key.search === undefined) prime(job);
     return job;
   };
-  const detail = new DataLoader<WorkflowJobDetailKey, AwxWorkflowJob | null, string>(
-    (keys) => mapBounded(keys, detailConcurrency, readDetail),
-    { cacheKeyFn: (key) => (key.search === undefined ? String(key.id) : `${key.id}?${key.search}`) },
-  );
+  const batch = async (keys: readonly WorkflowJobDetailKey[]) => {
+    const plain = keys.filter((key) => key.search === undefined).map((key) => key.id);
+    const read = cache ? await cache.read<AwxWorkflowJob>('workflow_job_detail', plain) : undefined;
+    const results = await mapBounded(keys, detailConcurrency, async (key) => {
+      const hit = key.search === undefined ? read?.hits.get(key.id) : undefined;
+      if (hit) prime(hit);
+      return hit ?? readDetail(key);
+    });
+    if (cache && read) {
+      const fetched = results.filter((job, i): job is AwxWorkflowJob => !!job && !(job instanceof Error) && keys[i]!.search === undefined && !read.hits.has(job.id));
+      await cache.store('workflow_job_detail', read, fetched.map((job) => ({ id: job.id, value: job, terminal: isTerminal(job) })));
+    }
+    return results;
+  };
+  const detail = new DataLoader<WorkflowJobDetailKey, AwxWorkflowJob | null, string>(batch, {
+    cacheKeyFn: (key) => (key.search === undefined ? String(key.id) : `${key.id}?${key.search}`),
+  });
   const list: WorkflowJobLoaders['list'] = async (query, order, window) => {
     const result = await listWorkflowJobs(awx, query, order, window);
     primeAll(byId, result.items as unknown as AwxRecord[]);

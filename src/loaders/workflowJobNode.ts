@@ -2,18 +2,42 @@
 import DataLoader from 'dataloader';
 import type { AwxClient } from '../awx/client.js';
 import { fetchNodesOfJobs, type AwxWorkflowJobNode } from '../awx/workflowJobNodes.js';
+import { isTerminal, type CallerCache } from '../cache/index.js';
 import { primeAll, type ByIdLoader, type OnBatch } from './byId.js';
+import { readThrough } from './cached.js';
 
 /** Nodes of a workflow job by the job's id; each node fetched also primes the node-by-id loader. */
 export type NodesOfJobLoader = DataLoader<number, AwxWorkflowJobNode[]>;
 
-/** Creates the loader; `nodeById` is this request's node-by-id loader, primed with every node read. */
-export function createNodesOfJobLoader(awx: AwxClient, nodeById: ByIdLoader<AwxWorkflowJobNode>, onBatch?: OnBatch): NodesOfJobLoader {
+/** This request's by-id loaders the node loader uses: nodes (primed with every node read) and workflow jobs. */
+export interface NodeLoaderPeers {
+  nodeById: ByIdLoader<AwxWorkflowJobNode>;
+  /** Tells whether a job is finished; already primed by whatever read the job whose nodes are asked for. */
+  jobById: ByIdLoader;
+}
+
+/**
+ * Creates the loader. With a cache, a job's node list is stored only once the workflow job itself
+ * is finished: until then AWX still adds nodes' jobs and changes their summaries.
+ */
+export function createNodesOfJobLoader(
+  awx: AwxClient,
+  peers: NodeLoaderPeers,
+  options: { onBatch?: OnBatch; cache?: CallerCache },
+): NodesOfJobLoader {
+  const fetch = (jobIds: readonly number[]) => {
+    options.onBatch?.('nodes_of_workflow_job', jobIds.length);
+    return fetchNodesOfJobs(awx, jobIds);
+  };
+  const finished = async (fetched: Map<number, AwxWorkflowJobNode[]>) => {
+    const jobs = await peers.jobById.loadMany([...fetched.keys()]);
+    const done = new Set(jobs.filter((job) => isTerminal(job)).map((job) => (job as { id: number }).id));
+    return (id: number) => done.has(id);
+  };
   return new DataLoader<number, AwxWorkflowJobNode[]>(async (jobIds) => {
-    onBatch?.('nodes_of_workflow_job', jobIds.length);
-    const byJob = await fetchNodesOfJobs(awx, jobIds);
+    const byJob = await readThrough(options.cache, 'nodes_of_workflow_job', jobIds, fetch, finished);
     const nodes = jobIds.map((id) => byJob.get(id) ?? []);
-    nodes.forEach((list) => primeAll(nodeById, list));
+    nodes.forEach((list) => primeAll(peers.nodeById, list));
     return nodes;
   });
 }

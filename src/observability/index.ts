@@ -58,10 +58,10 @@ export function createObservability(options: ObservabilityOptions): Observabilit
     metrics,
     upstreamCall(scope, call) {
       metrics?.upstreamCall(call);
-      // Only failures of AWX itself: 4xx answers are the caller's business and show in the GraphQL errors.
-      if (call.status === null || call.status >= 500 || call.status === 429) {
-        scope.log.warn({ upstream: call }, 'AWX call failed');
-      }
+      // Only failures of AWX itself: 4xx answers are the caller's business and show in the GraphQL errors,
+      // and a call the caller abandoned (disconnect) is theirs too.
+      if (call.canceled) scope.log.debug({ upstream: call }, 'AWX call canceled by the caller');
+      else if (call.status === null || call.status >= 500 || call.status === 429) scope.log.warn({ upstream: call }, 'AWX call failed');
     },
     loaderBatch: (loader, size) => metrics?.loaderBatch(loader, size),
     plugins: [

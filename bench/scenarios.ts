@@ -1,0 +1,81 @@
+/** S1–S4: each query through the gateway and through its REST baselines, under the same load. */
+import { batchedDashboard, batchedNodeGraphs } from './batching.js';
+import { loop, type LoadStats } from './loop.js';
+import { dashboardPage, NaiveClient, nodeGraphs } from './naive.js';
+import { AUTH, cannon, CONNECTIONS, probe, SECONDS, type Gateway } from './setup.js';
+
+/** One path measured: how many upstream requests one query costs, and how it behaves under load. */
+export interface Measured {
+  via: string;
+  upstream: number;
+  stats: LoadStats;
+}
+
+/** Where the run's processes listen. */
+export interface Targets {
+  gateway: Gateway;
+  awxUrl: string;
+  proxyUrl: string;
+}
+
+/** A REST baseline: a function of a counting client. */
+interface Baseline {
+  via: string;
+  run: (client: NaiveClient) => Promise<unknown>;
+}
+
+export const S1_QUERY = '{ workflowJob(id: 1) { id name status failed started finished elapsed launchedBy { name } summaryFields { workflowJobTemplate { name } } } }';
+const S1_PATH = '/api/v2/workflow_jobs/1/';
+
+/** The S2 dashboard query for `n` jobs, optionally filtered (GraphQL arguments without braces). */
+export function dashboardQuery(n: number, filter = ''): string {
+  return `{ workflowJobs(first: ${n}${filter ? `, ${filter}` : ''}) { nodes { id name status related { workflowJobTemplate { name modified } createdBy { username email } inventory { name totalHosts } labels { nodes { name } } } } } }`;
+}
+
+const S3_QUERY = '{ workflowJobs(first: 20) { nodes { id related { workflowNodes { nodes { identifier job { __typename status } successNodes { identifier } } } } } } }';
+
+/** Measures the gateway with autocannon and each baseline with the loop helper, at the same concurrency and duration. */
+async function compare(t: Targets, query: string, baselines: Baseline[]): Promise<Measured[]> {
+  const rows: Measured[] = [{ via: 'gateway', upstream: await probe(t.gateway, query), stats: await cannon(t.gateway.url, query) }];
+  for (const baseline of baselines) {
+    const counter = new NaiveClient(t.awxUrl, AUTH);
+    await baseline.run(counter);
+    const stats = await loop(() => baseline.run(new NaiveClient(t.awxUrl, AUTH)), CONNECTIONS, SECONDS);
+    rows.push({ via: baseline.via, upstream: counter.calls, stats });
+  }
+  return rows;
+}
+
+/** S1: one workflow job by id, via the gateway, a direct REST GET and the raw pass-through proxy. */
+export async function s1(t: Targets): Promise<Measured[]> {
+  return [
+    { via: 'gateway', upstream: await probe(t.gateway, S1_QUERY), stats: await cannon(t.gateway.url, S1_QUERY) },
+    { via: 'direct REST', upstream: 1, stats: await cannon(`${t.awxUrl}${S1_PATH}`) },
+    { via: 'raw undici proxy', upstream: 1, stats: await cannon(`${t.proxyUrl}${S1_PATH}`) },
+  ];
+}
+
+/** S2 (and S4): a dashboard page of `n` jobs with template, creator, inventory and labels. */
+export function s2(t: Targets, n: number): Promise<Measured[]> {
+  return compare(t, dashboardQuery(n), [
+    { via: 'batching REST client', run: (c) => batchedDashboard(c, n) },
+    { via: 'naive REST', run: (c) => dashboardPage(c, n) },
+  ]);
+}
+
+/** S3: the node graphs of 20 workflow jobs with each node's spawned job status. */
+export function s3(t: Targets): Promise<Measured[]> {
+  return compare(t, S3_QUERY, [
+    { via: 'batching REST client', run: (c) => batchedNodeGraphs(c, 20) },
+    { via: 'naive REST', run: (c) => nodeGraphs(c, 20) },
+  ]);
+}
+
+/** Table rows for one scenario, each path's p50 and throughput relative to the first baseline named. */
+export function rows(name: string, measured: Measured[], reference: string): string[] {
+  const ref = measured.find((m) => m.via === reference)!.stats;
+  return measured.map(({ via, upstream, stats: s }) => {
+    const ratio = via === reference ? '1.00× / 1.00×' : `${(s.p50 / ref.p50).toFixed(2)}× / ${(s.rps / ref.rps).toFixed(2)}×`;
+    return `| ${name} | ${via} | ${upstream} | ${s.p50.toFixed(1)} | ${s.p99.toFixed(1)} | ${s.rps.toFixed(0)} | ${ratio} | ${s.errors} |`;
+  });
+}

@@ -1,0 +1,107 @@
+/** The processes of a benchmark run and how to talk to them: the demo upstream, the gateway, the raw proxy. */
+import autocannon from 'autocannon';
+import { DEMO_CREDENTIALS } from '../src/demo/index.js';
+import type { LoadStats } from './loop.js';
+import { startChild, type Child } from './processes.js';
+
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+export const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 5);
+export const AUTH = `Bearer ${DEMO_CREDENTIALS.admin.token}`;
+
+const URL_LINE = /\{"url":"([^"]+)"\}/;
+const GATEWAY_READY = /GraphiQL at http:\/\/localhost:(\d+)/;
+
+/** A running gateway: its process and its GraphQL endpoint. */
+export interface Gateway {
+  child: Child;
+  url: string;
+}
+
+/** Starts the demo upstream with the run's latency (and `faultRate`), returning it and its URL. */
+export async function startUpstream(faultRate = 0): Promise<{ child: Child; url: string }> {
+  const child = await startChild('bench/upstream.ts', { BENCH_LATENCY_MS: String(LATENCY_MS), BENCH_FAULT_RATE: String(faultRate) }, URL_LINE);
+  return { child, url: child.match[1]! };
+}
+
+/** Starts `src/main.ts` against `awxUrl`, with extra environment such as `CACHE`. */
+export async function startGateway(awxUrl: string, env: Record<string, string> = {}): Promise<Gateway> {
+  const child = await startChild('src/main.ts', { AWX_URL: awxUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, GATEWAY_READY);
+  return { child, url: `http://127.0.0.1:${child.match[1]}/graphql` };
+}
+
+/** Starts the raw undici pass-through proxy (bench/proxy.ts) in front of `awxUrl`. */
+export async function startProxy(awxUrl: string): Promise<{ child: Child; url: string }> {
+  const child = await startChild('bench/proxy.ts', { UPSTREAM_URL: awxUrl }, URL_LINE);
+  return { child, url: child.match[1]! };
+}
+
+/** Stops the given children (SIGTERM). */
+export function stop(...children: Child[]): void {
+  for (const child of children) child.process.kill('SIGTERM');
+}
+
+/** Runs one GraphQL query through the gateway, failing on errors. */
+export async function runQuery(gateway: Gateway, query: string, requestId?: string): Promise<void> {
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: AUTH, ...(requestId ? { 'x-request-id': requestId } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as { errors?: unknown };
+  if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
+}
+
+let probes = 0;
+
+/** Runs one query and returns how many AWX requests the gateway logged for it (waiting out an open breaker). */
+export async function probe(gateway: Gateway, query: string): Promise<number> {
+  const probeId = `bench-probe-${++probes}`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runQuery(gateway, query, `${probeId}-${attempt}`);
+      return await upstreamCallsOf(gateway, `${probeId}-${attempt}`);
+    } catch (error) {
+      if (attempt >= 15 || !String(error).includes('UPSTREAM_UNAVAILABLE')) throw error;
+      breakerWaits++;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+}
+
+/** How many times a probe found the gateway's circuit breaker open and waited (reported, not hidden). */
+export let breakerWaits = 0;
+
+async function upstreamCallsOf(gateway: Gateway, requestId: string): Promise<number> {
+  for (let waited = 0; waited < 50; waited++) {
+    const line = gateway.child.output().split('\n').find((l) => l.includes(`"requestId":"${requestId}"`) && l.includes('upstreamCalls'));
+    if (line) return (JSON.parse(line) as { upstreamCalls: number }).upstreamCalls;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no log line for ${requestId}`);
+}
+
+/** autocannon against `url` (a GraphQL POST when `query` is given, else a GET) for the run's duration. */
+export async function cannon(url: string, query?: string, connections = CONNECTIONS, seconds = SECONDS): Promise<LoadStats> {
+  let graphqlErrors = 0;
+  // A GraphQL answer with `errors` is a 200 too: count those bodies as errors.
+  const onResponse = (_status: number, body: string) => void (query && body.includes('"errors"') && graphqlErrors++);
+  const options: Partial<autocannon.Options> = query
+    ? { method: 'POST', headers: { 'content-type': 'application/json', authorization: AUTH }, body: JSON.stringify({ query }) }
+    : { headers: { authorization: AUTH } };
+  const result = await autocannon({ url, connections, duration: seconds, ...options, requests: [{ onResponse }] });
+  // autocannon drops its in-flight requests at the end: let the gateway see them out before the next probe.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx + graphqlErrors };
+}
+
+/** Warms a gateway's JIT and connection pool with a short run of `query` before anything is measured. */
+export async function warmUp(gateway: Gateway, query: string): Promise<void> {
+  await autocannon({ url: gateway.url, connections: CONNECTIONS, duration: 2, method: 'POST', headers: { 'content-type': 'application/json', authorization: AUTH }, body: JSON.stringify({ query }) });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
+/** How many "AWX call failed" warnings a gateway logged so far. */
+export function failedCalls(gateway: Gateway): number {
+  return gateway.child.output().split('\n').filter((l) => l.includes('"msg":"AWX call failed"')).length;
+}
