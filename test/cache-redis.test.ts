@@ -1,4 +1,4 @@
-/** The shared cache on a real Redis (CACHE=redis; REDIS_URL or redis://127.0.0.1:6379): the shared suite, replicas, failing open. */
+/** The shared cache on a real Redis (CACHE=redis; REDIS_URL, else a private redis-server): the shared suite, replicas, failing open. */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,19 +6,23 @@ import { CACHE_DEFAULTS, type CacheConfig } from '../src/cache/index.js';
 import type { RedisBackend } from '../src/cache/redis.js';
 import { cacheSuite } from './cache-suite.js';
 import { startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway.js';
+import { startTestRedis, type TestRedis } from './redis-server.js';
 
-const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+let REDIS_URL = '';
+let redis: TestRedis;
 /** Every key of this run starts with it, so runs never see each other's entries and cleanup is exact. */
 const PREFIX = `awx-graphql-test:${randomUUID()}:`;
 let admin: Redis;
 
 beforeAll(async () => {
+  redis = await startTestRedis();
+  REDIS_URL = redis.url;
   admin = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2_000 });
   try {
     await admin.connect();
     await admin.ping();
   } catch (error) {
-    throw new Error(`These tests need a Redis at ${REDIS_URL} (set REDIS_URL; .ci/run starts redis-server): ${(error as Error).message}`);
+    throw new Error(`These tests need a Redis at ${REDIS_URL} (set REDIS_URL, or install redis-server): ${(error as Error).message}`);
   }
 });
 afterAll(async () => {
@@ -29,6 +33,7 @@ afterAll(async () => {
     cursor = next;
   } while (cursor !== '0');
   admin.disconnect();
+  await redis.stop();
 });
 
 let run = 0;
