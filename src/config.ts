@@ -2,6 +2,7 @@
 import { accessSync, constants } from 'node:fs';
 import { RESILIENCE_DEFAULTS } from './awx/transport.js';
 import { CACHE_DEFAULTS, type CacheConfig } from './cache/index.js';
+import { awxUrl, boolean, integer, origins, type Env } from './envParsers.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/types.js';
 
 /** Everything the gateway needs to start. */
@@ -55,56 +56,6 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-type Env = Record<string, string | undefined>;
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!(value >= min && value <= max)) problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-  return value;
-}
-
-function boolean(env: Env, name: string, problems: string[], fallback = false): boolean {
-  const raw = (env[name] ?? '').toLowerCase();
-  if (raw === '') return fallback;
-  if (['false', '0', 'no'].includes(raw)) return false;
-  if (['true', '1', 'yes'].includes(raw)) return true;
-  problems.push(`${name} must be true or false, got "${env[name]}"`);
-  return false;
-}
-
-function awxUrl(raw: string | undefined, problems: string[]): string | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    problems.push(`AWX_URL must be an absolute http(s) URL such as https://awx.example.com, got "${raw}"`);
-    return undefined;
-  }
-  if (!['http:', 'https:'].includes(url.protocol)) problems.push('AWX_URL must use http or https');
-  if (url.username || url.password) problems.push('AWX_URL must not contain credentials: callers send their own (or set AWX_TOKEN)');
-  if (url.search || url.hash) problems.push('AWX_URL must not have a query string or fragment');
-  return url.toString();
-}
-
-/** CORS_ORIGINS: comma-separated origins such as `https://dashboard.example.com` (scheme, host, optional port). */
-function origins(raw: string | undefined, problems: string[]): string[] {
-  const list = (raw ?? '').split(',').map((item) => item.trim()).filter(Boolean);
-  for (const item of list) {
-    let ok = false;
-    try {
-      ok = new URL(item).origin === item;
-    } catch {
-      ok = false;
-    }
-    if (!ok) problems.push(`CORS_ORIGINS entries must be origins like https://dashboard.example.com (no path or trailing slash), got "${item}"`);
-  }
-  return list;
-}
-
-/** The query limits, each defaulting to DEFAULT_QUERY_LIMITS. */
 function queryLimits(env: Env, problems: string[]): QueryLimits {
   const fallback = DEFAULT_QUERY_LIMITS;
   return {
