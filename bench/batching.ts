@@ -1,6 +1,8 @@
 /**
  * The hand-written REST baseline: what a careful client of AWX's REST API does without a gateway. It reads a
- * page, then every related resource type in one `?id__in=` request, and takes labels from `summary_fields`.
+ * page, then every related resource type in one `?id__in=` request, and takes labels from `summary_fields`
+ * except for jobs with more than ten (AWX embeds ten): those need their `/labels/` list, one request each,
+ * as for the gateway, since AWX cannot batch labels by job.
  */
 import { NaiveClient } from './naive.js';
 
@@ -14,14 +16,28 @@ async function byIds(client: NaiveClient, resource: string, ids: Iterable<number
   return new Map((page.results as Json[]).map((item) => [item.id as number, item]));
 }
 
-/** The S2 dashboard page in 4 requests: the jobs, then templates, creators and inventories by `id__in`. */
+/** Every label name of each job: from its summary when complete, else from its `/labels/` list. */
+async function labelNames(client: NaiveClient, jobs: Json[]): Promise<Map<number, string[]>> {
+  const lists = await Promise.all(
+    jobs.map(async (job) => {
+      const embedded = job.summary_fields.labels ?? { count: 0, results: [] };
+      if (embedded.count <= embedded.results.length) return [job.id, embedded.results.map((l: Json) => l.name)] as const;
+      const all = await client.get(`/api/v2/workflow_jobs/${job.id}/labels/?page_size=200`);
+      return [job.id, (all.results as Json[]).map((l) => l.name)] as const;
+    }),
+  );
+  return new Map(lists);
+}
+
+/** The S2 dashboard page: the jobs, then templates, creators and inventories by `id__in` (4), plus long label lists. */
 export async function batchedDashboard(client: NaiveClient, pageSize: number, query = ''): Promise<Json[]> {
   const page = await client.get(`/api/v2/workflow_jobs/?order_by=id&page=1&page_size=${pageSize}${query}`);
   const jobs = page.results as Json[];
-  const [templates, users, inventories] = await Promise.all([
+  const [templates, users, inventories, labels] = await Promise.all([
     byIds(client, 'workflow_job_templates', jobs.map((j) => j.workflow_job_template)),
     byIds(client, 'users', jobs.map((j) => j.summary_fields.created_by?.id)),
     byIds(client, 'inventories', jobs.map((j) => j.inventory)),
+    labelNames(client, jobs),
   ]);
   return jobs.map((job) => {
     const template = templates.get(job.workflow_job_template);
@@ -32,7 +48,7 @@ export async function batchedDashboard(client: NaiveClient, pageSize: number, qu
       template: template && { name: template.name, modified: template.modified },
       creator: creator && { username: creator.username, email: creator.email },
       inventory: inventory && { name: inventory.name, totalHosts: inventory.total_hosts },
-      labels: (job.summary_fields.labels?.results ?? []).map((l: Json) => l.name),
+      labels: labels.get(job.id) ?? [],
     };
   });
 }

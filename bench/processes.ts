@@ -8,9 +8,10 @@ export interface Child {
   output: () => string;
 }
 
-/** Starts `node --import tsx <script>` and waits until its output matches `ready`. */
+/** Starts `node <script>` (through tsx for TypeScript sources) and waits until its output matches `ready`. */
 export async function startChild(script: string, env: Record<string, string>, ready: RegExp): Promise<Child & { match: RegExpExecArray }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = script.endsWith('.js') ? [script] : ['--import', 'tsx', script];
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

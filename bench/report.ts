@@ -20,7 +20,7 @@ export interface Report {
 
 /** What the batching baseline leaves out, measured with a logging proxy in front of the demo upstream. */
 const BATCHING_NOTE =
-  'Note on the batching client: it takes labels from `summary_fields`, which AWX cuts at ten, so for jobs with more labels (2 of the first 50 jobs, 8 of the first 200 in the demo data) it returns only the first ten; a correct client needs one more request per such job. The gateway makes those requests (`/workflow_jobs/{id}/labels/`) and takes inventories from `summary_fields` instead of an `id__in` request, hence its request count growing with the number of such jobs in the page.';
+  'Note on labels: AWX embeds at most ten labels in `summary_fields`, and its `/labels/` list cannot be batched by job, so both the batching client and the gateway read `/workflow_jobs/{id}/labels/` for each job with more than ten (2 of the first 50 jobs, 8 of the first 200 in the demo data); request counts grow with the number of such jobs on the page. The gateway takes inventories from `summary_fields` instead of an `id__in` request.';
 
 const LOAD_HEADER = '| requests | requests/s | ok | upstream errors (mapped) | gateway 5xx | other errors | gateway RSS MB before / peak / after |\n|---|---|---|---|---|---|---|';
 

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: what queries through the gateway cost against calling AWX's REST API directly. The demo
- * upstream (with injected latency), the gateway (`src/main.ts`) and a raw undici proxy run as separate
+ * upstream (with injected latency), the compiled gateway (`dist/src/main.js`) and a raw undici proxy run as separate
  * processes, and every path is measured in the same run, so the ratios hold on a shared, noisy machine.
  * Writes bench/RESULTS.md. Environment: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_LATENCY_MS, BENCH_RUNS,
  * BENCH_SOAK=1, BENCH_SKIP_LOAD, BENCH_LOAD_SECONDS.

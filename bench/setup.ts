@@ -24,9 +24,13 @@ export async function startUpstream(faultRate = 0): Promise<{ child: Child; url:
   return { child, url: child.match[1]! };
 }
 
-/** Starts `src/main.ts` against `awxUrl`, with extra environment such as `CACHE`. */
+/**
+ * Starts the gateway as production runs it: the compiled `dist/src/main.js` (`npm run build`, which
+ * `npm run bench` runs first) with NODE_ENV=production, against `awxUrl`, with extra environment such as `CACHE`.
+ */
 export async function startGateway(awxUrl: string, env: Record<string, string> = {}): Promise<Gateway> {
-  const child = await startChild('src/main.ts', { AWX_URL: awxUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, GATEWAY_READY);
+  const settings = { AWX_URL: awxUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production', ...env };
+  const child = await startChild('dist/src/main.js', settings, GATEWAY_READY);
   return { child, url: `http://127.0.0.1:${child.match[1]}/graphql` };
 }
 
