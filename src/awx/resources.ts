@@ -1,5 +1,16 @@
 /** AWX resource names, the `type` strings that name them, and the API paths that point at them. */
 
+/** The collections of unified jobs (all kinds of job share one id space). */
+export const JOB_RESOURCES = [
+  'workflow_jobs',
+  'jobs',
+  'project_updates',
+  'inventory_updates',
+  'workflow_approvals',
+  'system_jobs',
+  'ad_hoc_commands',
+] as const;
+
 /** Collections this gateway reads by id through `GET /api/v2/<resource>/?id__in=…`. */
 export const AWX_RESOURCES = [
   'users',
@@ -17,13 +28,7 @@ export const AWX_RESOURCES = [
   'notifications',
   'activity_stream',
   'workflow_job_nodes',
-  'workflow_jobs',
-  'jobs',
-  'project_updates',
-  'inventory_updates',
-  'workflow_approvals',
-  'system_jobs',
-  'ad_hoc_commands',
+  ...JOB_RESOURCES,
 ] as const;
 
 /** One AWX collection. */

@@ -1,5 +1,6 @@
 /** What the cross-request cache may hold, and the keys and credential fingerprints it is addressed by. */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { JOB_RESOURCES } from '../awx/resources.js';
 
 /** Unified job statuses after which AWX never changes the job again. */
 export const TERMINAL_STATUSES: ReadonlySet<string> = new Set(['successful', 'failed', 'error', 'canceled']);
@@ -15,17 +16,7 @@ export function isTerminal(record: unknown): boolean {
  * detail (it carries fields list rows lack, so it never shares a key with a row) and the node list
  * of a workflow job (keyed by the workflow job's id).
  */
-export const CACHED_RESOURCES = [
-  'workflow_jobs',
-  'jobs',
-  'project_updates',
-  'inventory_updates',
-  'workflow_approvals',
-  'system_jobs',
-  'ad_hoc_commands',
-  'workflow_job_detail',
-  'nodes_of_workflow_job',
-] as const;
+export const CACHED_RESOURCES = [...JOB_RESOURCES, 'workflow_job_detail', 'nodes_of_workflow_job'] as const;
 
 /** One cache namespace. */
 export type CachedResource = (typeof CACHED_RESOURCES)[number];

@@ -5,6 +5,7 @@ import { JOB_RESOURCE_OF_TYPE, refFromUrl, TEMPLATE_RESOURCE_OF_TYPE, TEMPLATE_T
 import type { AwxWorkflowJobNode } from '../awx/workflowJobNodes.js';
 import type { GatewayContext } from '../context.js';
 import { propsOf } from './helpers.js';
+import { launchConfigFields } from './launchConfig.js';
 import { fields, resolveRelated } from './related.js';
 
 /** What a node's `summary_fields` answer about its job, template and workflow job (awx-api.md §6). */
@@ -29,19 +30,7 @@ export const WorkflowJobNode: WorkflowJobNodeResolvers = {
   identifier: p('identifier'),
   doNotRun: p('do_not_run'),
   allParentsMustConverge: p('all_parents_must_converge'),
-  extraData: p('extra_data'),
-  inventoryId: p('inventory'),
-  scmBranch: p('scm_branch'),
-  jobType: p('job_type'),
-  jobTags: p('job_tags'),
-  skipTags: p('skip_tags'),
-  limit: p('limit'),
-  diffMode: p('diff_mode'),
-  verbosity: p('verbosity'),
-  executionEnvironmentId: p('execution_environment'),
-  forks: p('forks'),
-  jobSliceCount: p('job_slice_count'),
-  timeout: p('timeout'),
+  ...launchConfigFields,
   jobId: p('job'),
   job: (node, _args, ctx, info) => {
     const summary = summaryOf(node, 'job');
