@@ -2,6 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { CacheReport } from './cache.js';
+import type { CpuReport } from './cpu.js';
+import { analysisSection } from './analysis.js';
 import type { LoadReport } from './load.js';
 import type { MemoryReport } from './memory.js';
 import { CONNECTIONS, LATENCY_MS, SECONDS } from './setup.js';
@@ -12,6 +14,7 @@ export interface Report {
   scenarios: string[];
   targets: string[];
   memory: MemoryReport;
+  cpu: CpuReport;
   cache: CacheReport;
   load: LoadReport | null;
   /** The main gateway's "AWX call failed" warnings, and how often a probe waited out its open breaker. */
@@ -26,22 +29,29 @@ const LOAD_HEADER = '| requests | requests/s | ok | upstream errors (mapped) | g
 
 function memorySection(m: MemoryReport): string[] {
   const soak = m.soakMb ? `RSS after each of three consecutive 30 s runs: ${m.soakMb.map((mb) => mb.toFixed(0)).join(' / ')} MB.` : 'Soak (three consecutive 30 s runs) not run: set BENCH_SOAK=1.';
-  return [`S2 (50 jobs) for ${m.seconds} s at ${m.connections} connections against a fresh gateway: ${m.rps.toFixed(0)} requests/s, peak RSS (VmHWM) ${m.peakMb.toFixed(0)} MB.`, '', soak];
+  const c = m.constrained;
+  return [
+    `S2 (50 jobs) for ${m.seconds} s at ${m.connections} connections against a fresh gateway: ${m.rps.toFixed(0)} requests/s, peak RSS (VmHWM) ${m.peakMb.toFixed(0)} MB; ${c.defaultCpuMsPerQuery.toFixed(1)} ms of CPU per query afterwards.`,
+    '',
+    `The same with \`NODE_OPTIONS="${c.nodeOptions}"\`: ${c.rps.toFixed(0)} requests/s, peak RSS ${c.peakMb.toFixed(0)} MB, ${c.cpuMsPerQuery.toFixed(1)} ms of CPU per query (${(c.cpuMsPerQuery / c.defaultCpuMsPerQuery).toFixed(2)}× the default's).`,
+    '',
+    soak,
+  ];
 }
 
 function cacheSection(c: CacheReport): string[] {
   if ('unavailable' in c) return [`Not measured: cache not available (${c.unavailable}).`];
-  const row = (name: string, r: { coldUpstream: number; warmUpstream: number; p50: number; rps: number }) =>
-    `| ${name} | ${r.coldUpstream} | ${r.warmUpstream} | ${r.p50} | ${r.rps.toFixed(0)} |`;
+  const row = (name: string, setting: string, r: { coldUpstream: number; warmUpstream: number; p50: number; rps: number }) =>
+    `| ${name} | ${setting} | ${r.coldUpstream} | ${r.warmUpstream} | ${r.p50} | ${r.rps.toFixed(0)} |`;
   return [
-    'S2 (50 jobs) over finished jobs (`filter: { status: [SUCCESSFUL, FAILED] }`), repeated.',
+    'Each workload on a fresh gateway with CACHE=memory and on the gateway without cache; "repeated" is the same query run again.',
+    'The dashboard\'s list, users, templates and labels are mutable AWX objects the cache never holds; finished jobs, their node lists and their finished spawned jobs are what it holds.',
     '',
-    '| cache | upstream requests, first query | upstream requests, repeated | p50 ms | requests/s |',
-    '|---|---|---|---|---|',
-    row('off', c.off),
-    row('CACHE=memory', c.memory),
+    '| workload | cache | upstream requests, first query | upstream requests, repeated | p50 ms | requests/s |',
+    '|---|---|---|---|---|---|',
+    ...c.workloads.flatMap((w) => [row(w.name, 'off', w.off), row(w.name, 'CACHE=memory', w.memory)]),
     '',
-    `Two replicas sharing Redis (CACHE=redis): the first replica's first query made ${c.redisFirstReplicaFirstQuery} upstream requests; the second replica's first query made ${c.redisSecondReplicaFirstQuery}.`,
+    `Two replicas sharing Redis (CACHE=redis), finished jobs by reference: the first replica's first query made ${c.redisFirstReplicaFirstQuery} upstream requests; the second replica's first query made ${c.redisSecondReplicaFirstQuery}.`,
   ];
 }
 
@@ -63,6 +73,8 @@ export function writeReport(r: Report): void {
     '',
     ...r.targets,
     '',
+    ...analysisSection(r.cpu),
+    '',
     `## Scenarios (${CONNECTIONS} connections, ${SECONDS} s each)`,
     '',
     'The gateway is driven by autocannon; the REST baselines run in a loop with the same concurrency and duration (bench/loop.ts).',
@@ -75,6 +87,10 @@ export function writeReport(r: Report): void {
     BATCHING_NOTE,
     '',
     `The main gateway logged ${r.health.failedCalls} "AWX call failed" warnings over the run (no faults injected; autocannon drops in-flight requests when a run ends), and the upstream-count probes found its circuit breaker open ${r.health.breakerWaits} times.`,
+    '',
+    '## CPU per S2 query',
+    '',
+    `${r.cpu.queries} sequential S2 queries (50 jobs) each: the gateway process spent ${r.cpu.gatewayMs.toFixed(1)} ms of CPU per query, the batching REST client ${r.cpu.batchingClientMs.toFixed(1)} ms (${(r.cpu.gatewayMs / r.cpu.batchingClientMs).toFixed(1)}×). Both parse the same AWX bodies; the gateway also serves HTTP, parses, validates and executes GraphQL over 50 jobs and serializes the answer. Under 10 connections on 2 cores shared with the upstream and the load generator, S2's p50 follows this CPU.`,
     '',
     '## Memory (50 connections)',
     '',

@@ -6,6 +6,7 @@
  * BENCH_SOAK=1, BENCH_SKIP_LOAD, BENCH_LOAD_SECONDS.
  */
 import { cacheCheck } from './cache.js';
+import { cpuCheck } from './cpu.js';
 import { faultLoadCheck } from './load.js';
 import { memoryCheck } from './memory.js';
 import { relatedRows } from './related.js';
@@ -42,12 +43,13 @@ async function main(): Promise<void> {
     await warmUp(gateway, dashboardQuery(50));
     const related = await relatedRows(gateway, upstream.url, RUNS);
     const measured = await scenarios(t);
+    const cpu = await cpuCheck(gateway, upstream.url);
     const memory = await memoryCheck(upstream.url);
     const cache = await cacheCheck(upstream.url, gateway);
     const load = process.env.BENCH_SKIP_LOAD ? null : await faultLoadCheck();
     const targets = checkTargets({ ...measured, memory });
     const health = { failedCalls: failedCalls(gateway), breakerWaits };
-    writeReport({ related: { runs: RUNS, rows: related }, scenarios: measured.table, targets, memory, cache, load, health });
+    writeReport({ related: { runs: RUNS, rows: related }, scenarios: measured.table, targets, memory, cpu, cache, load, health });
   } catch (error) {
     const problems = gateway.child.output().split('\n').filter((line) => /"level":(40|50|60)/.test(line));
     process.stderr.write(`gateway warnings and errors (last 5 of ${problems.length}):\n${problems.slice(-5).join('\n')}\n`);

@@ -31,6 +31,7 @@ export function checkTargets(r: Results): string[] {
     line(new Set(counts).size === 1, `S4 gateway upstream requests constant over ${sizes.join(', ')} jobs: ${counts.join(', ')}`),
     line(steps.every((s) => s.growth <= s.size), `S4 gateway p50 grows no faster than page size: ${steps.map((s) => `${s.from.n}→${s.to.n} jobs (${x(s.size)}) p50 ${x(s.growth)}`).join('; ')}`),
     line(r.memory.peakMb <= 150, `gateway peak RSS ≤ 150 MB under 50 connections: ${r.memory.peakMb.toFixed(0)} MB`),
+    line(r.memory.constrained.peakMb <= 150, `with NODE_OPTIONS="${r.memory.constrained.nodeOptions}", gateway peak RSS ≤ 150 MB under 50 connections: ${r.memory.constrained.peakMb.toFixed(0)} MB (CPU per query ${x(r.memory.constrained.cpuMsPerQuery / r.memory.constrained.defaultCpuMsPerQuery)} the default's)`),
   ];
   const soak = r.memory.soakMb;
   if (soak) {

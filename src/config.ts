@@ -1,9 +1,12 @@
 /** Gateway configuration from environment variables, checked up front so a bad setting fails fast. */
 import { accessSync, constants } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { defaultMaxInFlight } from './admission.js';
 import { RESILIENCE_DEFAULTS } from './awx/transport.js';
 import { CACHE_DEFAULTS, type CacheConfig } from './cache/index.js';
 import { awxUrl, boolean, integer, origins, type Env } from './envParsers.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/types.js';
+import { subscriptionConfig, type SubscriptionConfig } from './live/config.js';
 
 /** Everything the gateway needs to start. */
 export interface GatewayConfig {
@@ -36,8 +39,12 @@ export interface GatewayConfig {
   resilience: ResilienceConfig;
   /** How long SIGTERM waits for in-flight requests before closing anyway (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
+  /** GraphQL queries executing at once and waiting for a slot (MAX_INFLIGHT_REQUESTS, MAX_QUEUED_REQUESTS). */
+  admission: { maxInFlight: number; maxQueued: number };
   /** Cross-request cache of finished jobs (CACHE, REDIS_URL, CACHE_TTL_MS, CACHE_ACTIVE_TTL_MS, CACHE_MAX_ENTRIES, CACHE_KEY_SECRET). */
   cache: CacheConfig;
+  /** How subscriptions watch jobs (SUBSCRIPTION_POLL_MS, SUBSCRIPTION_POLL_MAX_MS, SUBSCRIPTION_MAX_WATCHERS, AWX_WEBSOCKET, REDIS_URL). */
+  subscriptions: SubscriptionConfig;
 }
 
 /** How the gateway spares a failing or busy AWX; passed on to `createAwxTransport`. */
@@ -122,7 +129,12 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     corsOrigins: origins(env.CORS_ORIGINS, problems),
     resilience: resilience(env, problems),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 600_000, problems),
+    admission: {
+      maxInFlight: integer(env, 'MAX_INFLIGHT_REQUESTS', defaultMaxInFlight(availableParallelism()), 0, 10_000, problems),
+      maxQueued: integer(env, 'MAX_QUEUED_REQUESTS', 1_024, 0, 100_000, problems),
+    },
     cache: cache(env, problems),
+    subscriptions: subscriptionConfig(env, problems),
   };
   if (!LOG_LEVELS.includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${config.logLevel}"`);
   if (config.caFile) {

@@ -1,8 +1,11 @@
 /** The per-request context: one AWX client and one set of loaders, made from this request's credentials. */
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { credentialCheck } from './awx/credentials.js';
 import { AwxClient, type AwxTransport, type UpstreamCall } from './awx/client.js';
-import type { GatewayCache } from './cache/index.js';
+import { createWorkflowJobActions, type WorkflowJobActions } from './awx/workflowJobActions.js';
+import type { CachedResource, GatewayCache } from './cache/index.js';
+import type { CallerLive, LiveRegistry } from './live/index.js';
 import { createLoaders, type LoaderOptions, type Loaders } from './loaders/index.js';
 import type { RequestScope, ScopeOf } from './observability/index.js';
 
@@ -14,6 +17,12 @@ export interface GatewayContext extends YogaInitialContext {
   /** The gateway logger bound to this request: every line carries `requestId`. */
   log: Logger;
   upstreamCalls: UpstreamCall[];
+  /** Subscriptions with this caller's credentials: followed jobs, and fresh loaders for each event. */
+  live: CallerLive;
+  /** AWX's workflow job actions (cancel, relaunch, delete, launch), sent once with this caller's credentials. */
+  actions: WorkflowJobActions;
+  /** Drops an object from the cross-request cache for every caller after a write; never fails, a no-op when CACHE is off. */
+  evict(resource: CachedResource, id: number): Promise<void>;
 }
 
 /** The shared, credential-free parts every context is built from. */
@@ -28,6 +37,8 @@ export interface ContextDeps {
   onUpstreamCall?: (scope: RequestScope, call: UpstreamCall) => void;
   /** The cross-request cache of finished jobs (CACHE); each request sees only its own credential's entries. */
   cache?: GatewayCache;
+  /** The gateway's watched jobs (subscriptions), shared by callers with the same credential. */
+  live: LiveRegistry;
 }
 
 /**
@@ -49,7 +60,17 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
     },
   });
   // The cache is keyed by the exact Authorization sent to AWX, so RBAC-filtered answers never cross callers.
-  const cache = deps.cache?.forCaller(authorization, scope.log);
-  const loaders = createLoaders(awx, { ...deps.loaderOptions, cache });
-  return { ...initial, loaders, requestId: scope.requestId, log: scope.log, upstreamCalls: scope.upstreamCalls };
+  // Cached answers go only to a caller AWX still accepts (a revoked token gets 401, not cached data).
+  const cache = deps.cache?.forCaller(authorization, scope.log, credentialCheck(awx, scope.upstreamCalls));
+  const newLoaders = () => createLoaders(awx, { ...deps.loaderOptions, cache });
+  const loaders = newLoaders();
+  const live = deps.live.forCaller({ authorization, requestId: scope.requestId, log: scope.log, signal: request.signal, newLoaders });
+  const evict = async (resource: CachedResource, id: number) => {
+    // The write already happened: a cache that cannot evict is logged, not reported as the write failing.
+    await deps.cache?.evict(resource, id).catch((error: unknown) => scope.log.warn({ resource, error: String(error) }, 'cache eviction failed'));
+  };
+  return {
+    ...initial, loaders, requestId: scope.requestId, log: scope.log, upstreamCalls: scope.upstreamCalls, live,
+    actions: createWorkflowJobActions(awx), evict,
+  };
 }

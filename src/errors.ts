@@ -13,6 +13,17 @@ export function upstreamDataError(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UPSTREAM_ERROR' } });
 }
 
+/** The object a mutation acted on is gone, or no longer visible to the caller. */
+export function notFound(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+}
+
+/** Whether AWX answered a request with a refusal (4xx): it did not act on it, so nothing it holds changed. */
+export function refusedByAwx(error: unknown): boolean {
+  const status = error instanceof AwxError ? error.status : undefined;
+  return status !== undefined && status >= 400 && status < 500;
+}
+
 /** Quotes a client-sent value in a message, cut short so a huge input does not become a huge error. */
 export function quote(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);

@@ -1,12 +1,14 @@
 /** Starts the gateway: reads configuration, starts the demo upstream when no AWX_URL is set, listens. */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { admitted } from './admission.js';
 import { createAwxTransport } from './awx/transport.js';
 import { ConfigError, loadConfig, type GatewayConfig } from './config.js';
-import { DEMO_CREDENTIALS, startFakeAwx, type FakeAwx } from './demo/index.js';
+import type { FakeAwx } from './demo/index.js';
 import { createLogger } from './logger.js';
-import { createGateway } from './server.js';
+import { createGateway, liveOf } from './server.js';
 import { exitGracefullyOnSignals } from './shutdown.js';
+import { attachGraphqlWs } from './websocketServer.js';
 
 interface Upstream {
   url: string;
@@ -17,7 +19,10 @@ interface Upstream {
 /** The real AWX when configured; otherwise the embedded demo, with its admin token for header-less callers. */
 async function resolveUpstream(config: GatewayConfig): Promise<Upstream> {
   if (config.awxUrl) return { url: config.awxUrl, token: config.awxToken };
-  const demo = await startFakeAwx({ port: 0, host: '127.0.0.1' });
+  // Loaded only when used: a gateway in front of a real AWX never carries the demo's code and data.
+  const { DEMO_CREDENTIALS, startFakeAwx } = await import('./demo/index.js');
+  // Motion: the demo's unfinished jobs move a step every 2 s, so launches finish and subscriptions show progress.
+  const demo = await startFakeAwx({ port: 0, host: '127.0.0.1', motion: { stepMs: 2_000 } });
   return { url: demo.url, token: config.awxToken ?? DEMO_CREDENTIALS.admin.token, demo };
 }
 
@@ -51,8 +56,11 @@ async function main(): Promise<void> {
     readiness: { cacheMs: config.readinessCacheMs, timeoutMs: config.readinessTimeoutMs },
     allowedOrigins: config.corsOrigins,
     cache: config.cache,
+    subscriptions: config.subscriptions,
   });
-  const server = createServer(gateway);
+  // Queries beyond MAX_INFLIGHT_REQUESTS wait their turn, bounding memory under bursts (src/admission.ts).
+  const server = createServer(admitted(gateway, { ...config.admission, endpoint: '/graphql' }).listener);
+  const websocket = attachGraphqlWs(server, gateway, { allowedOrigins: config.corsOrigins, maxQueryBytes: config.limits.maxQueryBytes, logger });
   server.on('error', (error) => {
     logger.fatal({ err: error }, 'cannot listen');
     process.exit(1);
@@ -64,6 +72,10 @@ async function main(): Promise<void> {
   exitGracefullyOnSignals(server, {
     timeoutMs: config.shutdownTimeoutMs,
     logger,
+    endStreams: () => {
+      liveOf(gateway).endAll();
+      return websocket.close();
+    },
     // The pool closes only after the last response: in-flight requests still need it while they drain.
     release: (forced) => Promise.all([
       forced ? transport.dispatcher.destroy() : transport.dispatcher.close(), upstream.demo?.close(), gateway.dispose(),

@@ -26,7 +26,7 @@ export function corsFor(policy: BrowserPolicy): (request: Request) => CORSOption
 }
 
 /** The origin a request was sent from, when a browser says (`Origin`, or `Sec-Fetch-Site` for same-origin GETs). */
-function crossSiteOrigin(request: Request): string | null {
+export function crossSiteOrigin(request: Request): string | null {
   const origin = request.headers.get('origin');
   const site = request.headers.get('sec-fetch-site');
   if (site === 'same-origin' || site === 'none') return null;

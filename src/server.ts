@@ -8,6 +8,7 @@ import { createContext, type GatewayContext } from './context.js';
 import { maskError } from './errors.js';
 import { EXAMPLE_QUERY } from './example-query.js';
 import { queryLimitPlugins, type QueryLimits } from './limits/index.js';
+import { createLiveRegistry, type LiveRegistry, type SubscriptionConfig } from './live/index.js';
 import { useJsonRefusals } from './refusals.js';
 import { createObservability, type ReadinessOptions } from './observability/index.js';
 import { buildSchema } from './schema.js';
@@ -37,6 +38,8 @@ export interface GatewayOptions {
   breakerState?: () => string | undefined;
   /** Cross-request cache of finished jobs (CACHE, default off); closed when the gateway is disposed. */
   cache?: CacheConfig;
+  /** How subscriptions watch jobs (SUBSCRIPTION_*, AWX_WEBSOCKET, REDIS_URL); unset ones take their defaults. */
+  subscriptions?: Partial<SubscriptionConfig>;
 }
 
 /** The gateway: a Yoga server whose `fetch`/request listener serves /graphql and /health. */
@@ -56,6 +59,12 @@ function useNoIntrospection(): Plugin<GatewayContext> {
 }
 
 const CACHES = new WeakMap<Gateway, GatewayCache>();
+const LIVE = new WeakMap<Gateway, LiveRegistry>();
+
+/** The gateway's watched jobs, to end every subscription when the gateway stops. */
+export function liveOf(gateway: Gateway): LiveRegistry {
+  return LIVE.get(gateway)!;
+}
 
 /** The gateway's cache of finished jobs, to `evict` after a write or deletion; undefined when CACHE is off. */
 export function cacheOf(gateway: Gateway): GatewayCache | undefined {
@@ -68,7 +77,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   const cache = options.cache && createGatewayCache(options.cache, {
     awxBaseUrl: options.transport.baseUrl.toString(), logger: options.logger, registry: observability.metrics?.registry,
   });
+  const live = createLiveRegistry({
+    transport: options.transport, logger: options.logger, config: options.subscriptions, onCall: (call) => observability.metrics?.upstreamCall(call),
+  });
   const deps = {
+    live,
     transport: options.transport,
     loaderOptions: { detailConcurrency: options.detailConcurrency, onBatch: observability.loaderBatch },
     fallbackAuthorization: options.awxToken ? `Bearer ${options.awxToken}` : undefined,
@@ -95,8 +108,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...queryLimitPlugins(options.limits),
       useJsonRefusals('/graphql'),
       ...(cache ? [{ onDispose: () => cache.close() }] : []),
+      { onDispose: () => live.close() },
     ],
   });
+  LIVE.set(gateway, live);
   if (cache) CACHES.set(gateway, cache);
   return gateway;
 }

@@ -9,6 +9,8 @@ export interface DrainOptions {
   logger: Logger;
   /** Releases what requests used (the AWX pool, the demo upstream); `forced` when requests were cut. */
   release: (forced: boolean) => Promise<unknown>;
+  /** Ends long-lived streams (subscriptions over SSE and WebSocket) as the stop begins, so their requests finish. */
+  endStreams?: () => unknown;
 }
 
 // Keep-alive sockets go idle as their last response ends; close() alone would wait for their keep-alive timeout.
@@ -21,6 +23,7 @@ const IDLE_SWEEP_MS = 50;
  */
 export async function drainServer(server: Server, options: DrainOptions): Promise<{ forced: boolean }> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  await Promise.resolve(options.endStreams?.()).catch((error: unknown) => options.logger.warn({ err: error }, 'ending open subscriptions failed'));
   server.closeIdleConnections();
   const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
   let timer: NodeJS.Timeout | undefined;

@@ -1,6 +1,8 @@
 /** Configuration is validated up front, with every problem named. */
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { availableParallelism } from 'node:os';
+import { defaultMaxInFlight } from '../src/admission.js';
 
 describe('loadConfig', () => {
   it('has working defaults: demo upstream, port 4000, 10 s timeout', () => {
@@ -23,7 +25,9 @@ describe('loadConfig', () => {
       limits: { maxQueryBytes: 32_768, maxTokens: 1_000, maxDepth: 15, maxAliases: 30, maxDirectives: 50, maxCost: 20_000 },
       resilience: { retries: 2, breakerFailures: 5, breakerCooldownMs: 10_000, maxConcurrency: 32, maxQueue: 1_024 },
       shutdownTimeoutMs: 15_000,
+      admission: { maxInFlight: defaultMaxInFlight(availableParallelism()), maxQueued: 1_024 },
       cache: { mode: 'off', ttlMs: 300_000, activeTtlMs: 0, maxEntries: 10_000, redisUrl: undefined, keySecret: undefined, redisPrefix: 'awx-graphql:' },
+      subscriptions: { pollMs: 2_000, pollMaxMs: 30_000, maxWatchers: 500, websocket: 'auto', redisUrl: undefined, keySecret: undefined, redisPrefix: 'awx-graphql:' },
     });
   });
 
@@ -34,6 +38,19 @@ describe('loadConfig', () => {
       /CACHE must be off, memory or redis, got "disk"[\s\S]*CACHE_KEY_SECRET must be at least 16[\s\S]*CACHE_TTL_MS must be an integer from 1/,
     );
     expect(() => loadConfig({ CACHE: 'redis' })).toThrowError(/CACHE=redis needs REDIS_URL/);
+  });
+
+  it('reads the admission settings: 0 turns the in-flight limit off', () => {
+    expect(loadConfig({ MAX_INFLIGHT_REQUESTS: '0', MAX_QUEUED_REQUESTS: '10' }).admission).toEqual({ maxInFlight: 0, maxQueued: 10 });
+    expect(() => loadConfig({ MAX_INFLIGHT_REQUESTS: '-1', MAX_QUEUED_REQUESTS: 'many' })).toThrowError(/MAX_INFLIGHT_REQUESTS[\s\S]*MAX_QUEUED_REQUESTS/);
+  });
+
+  it('reads the subscription settings and names each bad one', () => {
+    const env = { SUBSCRIPTION_POLL_MS: '500', SUBSCRIPTION_POLL_MAX_MS: '8000', SUBSCRIPTION_MAX_WATCHERS: '20', AWX_WEBSOCKET: 'OFF', REDIS_URL: 'redis://r:6379' };
+    expect(loadConfig(env).subscriptions).toMatchObject({ pollMs: 500, pollMaxMs: 8_000, maxWatchers: 20, websocket: 'off', redisUrl: 'redis://r:6379' });
+    expect(() => loadConfig({ AWX_WEBSOCKET: 'sometimes', SUBSCRIPTION_POLL_MS: '5000', SUBSCRIPTION_POLL_MAX_MS: '1000', SUBSCRIPTION_MAX_WATCHERS: '0' })).toThrowError(
+      /AWX_WEBSOCKET must be auto or off, got "sometimes"[\s\S]*SUBSCRIPTION_POLL_MAX_MS \(1000\) must not be below SUBSCRIPTION_POLL_MS \(5000\)[\s\S]*SUBSCRIPTION_MAX_WATCHERS must be an integer from 1/,
+    );
   });
 
   it('reads every variable', () => {

@@ -1,6 +1,7 @@
 /** The embedded fake AWX, driven over real loopback HTTP: auth, RBAC, list semantics, shapes, faults, dataset. */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN, ALICE, BOB } from './demo-auth.js';
 import {
   createDemoData,
   DEMO_ADMIN_READONLY_TOKEN,
@@ -11,9 +12,6 @@ import {
   type FakeAwx,
 } from '../src/demo/index.js';
 
-const ADMIN = `Bearer ${DEMO_CREDENTIALS.admin.token}`;
-const ALICE = `Bearer ${DEMO_CREDENTIALS.alice.token}`;
-const BOB = `Bearer ${DEMO_CREDENTIALS.bob.token}`;
 const SAMPLES = new URL('./fixtures', import.meta.url).pathname;
 const UNAUTHENTICATED = 'Authentication credentials were not provided. To establish a login session, visit /api/login/.';
 
@@ -88,7 +86,8 @@ describe('authentication', () => {
   it('refuses writes: 405 with the method name, 403 for a read-only token, 401 before either', async () => {
     const post = { method: 'POST' };
     expect((await call('/api/v2/workflow_jobs/', ADMIN, post)).body).toEqual({ detail: 'Method "POST" not allowed.' });
-    expect((await call('/api/v2/workflow_jobs/1/', ADMIN, { method: 'DELETE' })).status).toBe(405);
+    expect((await call('/api/v2/workflow_jobs/', ADMIN, { method: 'DELETE' })).status).toBe(405);
+    expect((await call('/api/v2/jobs/1/', ADMIN, { method: 'PUT' })).status).toBe(405);
     const readOnly = `Bearer ${DEMO_ADMIN_READONLY_TOKEN}`;
     expect((await call('/api/v2/workflow_jobs/1/', readOnly)).status).toBe(200);
     const refused = await call('/api/v2/workflow_jobs/1/', readOnly, post);

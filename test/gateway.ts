@@ -8,11 +8,13 @@ import { DEMO_CREDENTIALS, startFakeAwx, type FakeAwx, type FakeAwxOptions } fro
 import { createLogger } from '../src/logger.js';
 import type { QueryLimits } from '../src/limits/index.js';
 import type { CacheConfig, GatewayCache } from '../src/cache/index.js';
-import { cacheOf, createGateway } from '../src/server.js';
+import type { LiveRegistry, SubscriptionConfig } from '../src/live/index.js';
+import { cacheOf, createGateway, liveOf } from '../src/server.js';
+import { attachGraphqlWs } from '../src/websocketServer.js';
 
-export const ADMIN = `Bearer ${DEMO_CREDENTIALS.admin.token}`;
-export const ALICE = `Bearer ${DEMO_CREDENTIALS.alice.token}`;
-export const BOB = `Bearer ${DEMO_CREDENTIALS.bob.token}`;
+import { ADMIN } from './demo-auth.js';
+
+export { ADMIN, ALICE, BOB } from './demo-auth.js';
 
 /** A GraphQL response as the tests read it. */
 export interface GqlResponse {
@@ -25,7 +27,11 @@ export interface GqlResponse {
 
 export interface TestGateway {
   url: string;
+  /** The graphql-ws endpoint (`ws://…/graphql`). */
+  wsUrl: string;
   fake: FakeAwx;
+  /** The gateway's watched jobs (subscriptions). */
+  live: LiveRegistry;
   /** The AWX pool with its breaker and concurrency cap, to observe their state. */
   transport: AwxTransport;
   logs: string[];
@@ -58,6 +64,8 @@ export interface TestGatewayOptions {
   logLevel?: string;
   /** An already running fake AWX to put this gateway in front of (closed by its owner, not by `close`). */
   sharedFake?: FakeAwx;
+  /** How subscriptions watch jobs (defaults as in production). */
+  subscriptions?: Partial<SubscriptionConfig>;
 }
 
 /** Starts a fake AWX and a gateway in front of it, both on port 0. */
@@ -78,13 +86,17 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     limits: options.limits,
     allowedOrigins: options.allowedOrigins,
     cache: options.cache,
+    subscriptions: options.subscriptions,
   });
   const server: Server = createServer(gateway);
+  const websocket = attachGraphqlWs(server, gateway, { allowedOrigins: options.allowedOrigins, maxQueryBytes: options.limits?.maxQueryBytes ?? 32_768, logger: createLogger('silent') });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   return {
     url,
+    wsUrl: url.replace(/^http/, 'ws'),
     fake,
+    live: liveOf(gateway),
     transport,
     logs,
     cache: cacheOf(gateway),
@@ -98,6 +110,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     },
     upstreamPaths: () => fake.requests.map((r) => r.path),
     async close() {
+      await websocket.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await transport.dispatcher.destroy();

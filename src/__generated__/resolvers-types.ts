@@ -22,6 +22,7 @@ import type { AwxJob, AwxProjectUpdate, AwxInventoryUpdate, AwxWorkflowApproval,
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
@@ -193,6 +194,13 @@ export type CancelInfo = {
   canCancel: Scalars['Boolean']['output'];
 };
 
+/** The result of `cancelWorkflowJob`. */
+export type CancelWorkflowJobPayload = {
+  __typename?: 'CancelWorkflowJobPayload';
+  /** The job as AWX reports it right after accepting the cancel request (read again, never from a cache). */
+  workflowJob: WorkflowJob;
+};
+
 /** A credential (`/api/v2/credentials/{id}/`). Its secret `inputs` are never exposed. */
 export type Credential = {
   __typename?: 'Credential';
@@ -239,6 +247,13 @@ export type CredentialSummary = {
   kind?: Maybe<Scalars['String']['output']>;
   /** Its name. */
   name?: Maybe<Scalars['String']['output']>;
+};
+
+/** The result of `deleteWorkflowJob`. */
+export type DeleteWorkflowJobPayload = {
+  __typename?: 'DeleteWorkflowJobPayload';
+  /** The id of the workflow job that was deleted. */
+  deletedId: Scalars['ID']['output'];
 };
 
 /** An execution environment as AWX summarises it. */
@@ -786,6 +801,39 @@ export type LabelSummary = {
 
 export { LaunchType };
 
+/**
+ * Values for a workflow job template's launch prompts (AWX's launch body). Only the fields given are sent;
+ * a field left out, or null, keeps the template's default.
+ */
+export type LaunchWorkflowJobTemplateInput = {
+  /** Extra variables (`extra_vars`): an object, or JSON or YAML text. Survey answers go here too. */
+  extraVars?: InputMaybe<Scalars['JSON']['input']>;
+  /** The inventory to run against (`inventory`), when the template asks for one at launch. */
+  inventoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only run plays and tasks tagged with these, comma-separated (`job_tags`). */
+  jobTags?: InputMaybe<Scalars['String']['input']>;
+  /** Labels to attach to the new job (`labels`); an empty list attaches none. */
+  labelIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Host pattern limiting the run (`limit`). */
+  limit?: InputMaybe<Scalars['String']['input']>;
+  /** Source control branch for projects that allow overriding it (`scm_branch`). */
+  scmBranch?: InputMaybe<Scalars['String']['input']>;
+  /** Skip plays and tasks tagged with these, comma-separated (`skip_tags`). */
+  skipTags?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of `launchWorkflowJobTemplate`. */
+export type LaunchWorkflowJobTemplatePayload = {
+  __typename?: 'LaunchWorkflowJobTemplatePayload';
+  /**
+   * Prompts AWX ignored because the template does not ask for them at launch, by input field name
+   * (e.g. `{"limit": "web*"}`) with the value sent; `{}` when every prompt was used.
+   */
+  ignoredFields: Scalars['JSON']['output'];
+  /** The new workflow job, as AWX created it. */
+  workflowJob: WorkflowJob;
+};
+
 /** The user, schedule or AWX component that started a job. All fields are null when AWX sends `{}`. */
 export type LaunchedBy = {
   __typename?: 'LaunchedBy';
@@ -797,6 +845,95 @@ export type LaunchedBy = {
   type?: Maybe<Scalars['String']['output']>;
   /** AWX API path of the launcher; null when there is none. */
   url?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Actions on AWX workflow jobs, made with the caller's own AWX credentials (a read-only token gets
+ * `FORBIDDEN`). Each is sent to AWX exactly once, never retried, since AWX may have acted on a request
+ * whose answer was lost. AWX's refusals are errors on the field, with a stable `extensions.code`:
+ * `BAD_USER_INPUT` (AWX's 400, with `fieldErrors` under the input's names), `FORBIDDEN` (403, with AWX's
+ * message), `NOT_FOUND` (404: no such object, or the caller may not see it), `CONFLICT` (the object's
+ * state no longer allows the action). Every write drops the touched job from the gateway's cache.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Cancels a workflow job that is still new, pending, waiting or running, and the jobs it spawned
+   * (`POST /api/v2/workflow_jobs/{id}/cancel/`). AWX cancels in the background, so the job returned, read
+   * again right after the request, may still be `RUNNING` until AWX marks it `CANCELED`. A finished job
+   * cannot be canceled: `CONFLICT` (or `FORBIDDEN` for users other than a superuser, as AWX answers them).
+   */
+  cancelWorkflowJob?: Maybe<CancelWorkflowJobPayload>;
+  /**
+   * Deletes a workflow job and its node graph (`DELETE /api/v2/workflow_jobs/{id}/`). AWX refuses while
+   * the job is pending, waiting or running (`FORBIDDEN`, "Cannot delete running job resource."): cancel it
+   * first. Needs a superuser or a workflow admin of the template's organization.
+   */
+  deleteWorkflowJob?: Maybe<DeleteWorkflowJobPayload>;
+  /**
+   * Launches a workflow job template (`POST /api/v2/workflow_job_templates/{id}/launch/`). Prompts the
+   * template does not ask for are ignored by AWX and listed in `ignoredFields`; a missing survey answer or
+   * an unknown inventory or label is `BAD_USER_INPUT` with `fieldErrors`.
+   */
+  launchWorkflowJobTemplate?: Maybe<LaunchWorkflowJobTemplatePayload>;
+  /**
+   * Starts a new run of a workflow job, with the same template and prompts
+   * (`POST /api/v2/workflow_jobs/{id}/relaunch/`). The new job's `launchType` is `RELAUNCH`.
+   */
+  relaunchWorkflowJob?: Maybe<RelaunchWorkflowJobPayload>;
+};
+
+
+/**
+ * Actions on AWX workflow jobs, made with the caller's own AWX credentials (a read-only token gets
+ * `FORBIDDEN`). Each is sent to AWX exactly once, never retried, since AWX may have acted on a request
+ * whose answer was lost. AWX's refusals are errors on the field, with a stable `extensions.code`:
+ * `BAD_USER_INPUT` (AWX's 400, with `fieldErrors` under the input's names), `FORBIDDEN` (403, with AWX's
+ * message), `NOT_FOUND` (404: no such object, or the caller may not see it), `CONFLICT` (the object's
+ * state no longer allows the action). Every write drops the touched job from the gateway's cache.
+ */
+export type MutationCancelWorkflowJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Actions on AWX workflow jobs, made with the caller's own AWX credentials (a read-only token gets
+ * `FORBIDDEN`). Each is sent to AWX exactly once, never retried, since AWX may have acted on a request
+ * whose answer was lost. AWX's refusals are errors on the field, with a stable `extensions.code`:
+ * `BAD_USER_INPUT` (AWX's 400, with `fieldErrors` under the input's names), `FORBIDDEN` (403, with AWX's
+ * message), `NOT_FOUND` (404: no such object, or the caller may not see it), `CONFLICT` (the object's
+ * state no longer allows the action). Every write drops the touched job from the gateway's cache.
+ */
+export type MutationDeleteWorkflowJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Actions on AWX workflow jobs, made with the caller's own AWX credentials (a read-only token gets
+ * `FORBIDDEN`). Each is sent to AWX exactly once, never retried, since AWX may have acted on a request
+ * whose answer was lost. AWX's refusals are errors on the field, with a stable `extensions.code`:
+ * `BAD_USER_INPUT` (AWX's 400, with `fieldErrors` under the input's names), `FORBIDDEN` (403, with AWX's
+ * message), `NOT_FOUND` (404: no such object, or the caller may not see it), `CONFLICT` (the object's
+ * state no longer allows the action). Every write drops the touched job from the gateway's cache.
+ */
+export type MutationLaunchWorkflowJobTemplateArgs = {
+  id: Scalars['ID']['input'];
+  input?: InputMaybe<LaunchWorkflowJobTemplateInput>;
+};
+
+
+/**
+ * Actions on AWX workflow jobs, made with the caller's own AWX credentials (a read-only token gets
+ * `FORBIDDEN`). Each is sent to AWX exactly once, never retried, since AWX may have acted on a request
+ * whose answer was lost. AWX's refusals are errors on the field, with a stable `extensions.code`:
+ * `BAD_USER_INPUT` (AWX's 400, with `fieldErrors` under the input's names), `FORBIDDEN` (403, with AWX's
+ * message), `NOT_FOUND` (404: no such object, or the caller may not see it), `CONFLICT` (the object's
+ * state no longer allows the action). Every write drops the touched job from the gateway's cache.
+ */
+export type MutationRelaunchWorkflowJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /**
@@ -1346,6 +1483,13 @@ export type QueryWorkflowJobsArgs = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The result of `relaunchWorkflowJob`. */
+export type RelaunchWorkflowJobPayload = {
+  __typename?: 'RelaunchWorkflowJobPayload';
+  /** The new workflow job, as AWX created it. */
+  workflowJob: WorkflowJob;
+};
+
 /** A schedule (`/api/v2/schedules/{id}/`): when a template is launched automatically, and with which prompts. */
 export type Schedule = {
   __typename?: 'Schedule';
@@ -1418,6 +1562,34 @@ export type ScheduleSummary = {
   name?: Maybe<Scalars['String']['output']>;
   /** When it fires next; null when it will not fire again. */
   nextRun?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/**
+ * Live updates, over Server-Sent Events (a GET or POST to `/graphql` with `Accept: text/event-stream`) or
+ * the graphql-ws WebSocket protocol at `/graphql`. Each subscription reads AWX with the subscriber's own
+ * credentials, like a query.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Follows one workflow job: the job at once, then again whenever its `status`, `failed` or `finished`
+   * changes or one of its nodes changes (a node's job is spawned, changes status, or the node is marked
+   * not to run). The stream completes after the job reaches a terminal status (`SUCCESSFUL`, `FAILED`,
+   * `ERROR` or `CANCELED`). Changes are learnt from AWX's websocket when it is reachable, else by polling
+   * the job. A job AWX does not have, or the caller may not see, is a `NOT_FOUND` error; bad
+   * credentials are `UNAUTHENTICATED`; past the gateway's limit of watched jobs, `TOO_MANY_SUBSCRIPTIONS`.
+   */
+  workflowJobUpdated: WorkflowJob;
+};
+
+
+/**
+ * Live updates, over Server-Sent Events (a GET or POST to `/graphql` with `Accept: text/event-stream`) or
+ * the graphql-ws WebSocket protocol at `/graphql`. Each subscription reads AWX with the subscriber's own
+ * credentials, like a query.
+ */
+export type SubscriptionWorkflowJobUpdatedArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /**
@@ -2377,9 +2549,11 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   AncestorJobSummary: ResolverTypeWrapper<AwxAncestorJobSummary>;
   CancelInfo: ResolverTypeWrapper<AwxWorkflowJob>;
+  CancelWorkflowJobPayload: ResolverTypeWrapper<Omit<CancelWorkflowJobPayload, 'workflowJob'> & { workflowJob: ResolversTypes['WorkflowJob'] }>;
   Credential: ResolverTypeWrapper<AwxCredential>;
   CredentialSummary: ResolverTypeWrapper<AwxCredentialSummary>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteWorkflowJobPayload: ResolverTypeWrapper<DeleteWorkflowJobPayload>;
   ExecutionEnvironmentSummary: ResolverTypeWrapper<AwxExecutionEnvironmentSummary>;
   InstanceGroupSummary: ResolverTypeWrapper<AwxInstanceGroupSummary>;
   Inventory: ResolverTypeWrapper<AwxInventory>;
@@ -2397,7 +2571,10 @@ export type ResolversTypes = ResolversObject<{
   LabelList: ResolverTypeWrapper<AwxLabelList>;
   LabelSummary: ResolverTypeWrapper<AwxLabelSummary>;
   LaunchType: LaunchType;
+  LaunchWorkflowJobTemplateInput: LaunchWorkflowJobTemplateInput;
+  LaunchWorkflowJobTemplatePayload: ResolverTypeWrapper<Omit<LaunchWorkflowJobTemplatePayload, 'workflowJob'> & { workflowJob: ResolversTypes['WorkflowJob'] }>;
   LaunchedBy: ResolverTypeWrapper<AwxLaunchedBy>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Notification: ResolverTypeWrapper<AwxNotification>;
   NotificationConnection: ResolverTypeWrapper<ConnectionModel<AwxNotification>>;
   NotificationEdge: ResolverTypeWrapper<EdgeModel<AwxNotification>>;
@@ -2408,8 +2585,10 @@ export type ResolversTypes = ResolversObject<{
   Project: ResolverTypeWrapper<AwxProject>;
   ProjectUpdate: ResolverTypeWrapper<AwxProjectUpdate>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RelaunchWorkflowJobPayload: ResolverTypeWrapper<Omit<RelaunchWorkflowJobPayload, 'workflowJob'> & { workflowJob: ResolversTypes['WorkflowJob'] }>;
   Schedule: ResolverTypeWrapper<AwxSchedule>;
   ScheduleSummary: ResolverTypeWrapper<AwxScheduleSummary>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SystemJob: ResolverTypeWrapper<AwxSystemJob>;
   SystemJobTemplate: ResolverTypeWrapper<AwxSystemJobTemplate>;
   UnifiedJob: ResolverTypeWrapper<AwxRecord>;
@@ -2449,9 +2628,11 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   AncestorJobSummary: AwxAncestorJobSummary;
   CancelInfo: AwxWorkflowJob;
+  CancelWorkflowJobPayload: Omit<CancelWorkflowJobPayload, 'workflowJob'> & { workflowJob: ResolversParentTypes['WorkflowJob'] };
   Credential: AwxCredential;
   CredentialSummary: AwxCredentialSummary;
   DateTime: Scalars['DateTime']['output'];
+  DeleteWorkflowJobPayload: DeleteWorkflowJobPayload;
   ExecutionEnvironmentSummary: AwxExecutionEnvironmentSummary;
   InstanceGroupSummary: AwxInstanceGroupSummary;
   Inventory: AwxInventory;
@@ -2467,7 +2648,10 @@ export type ResolversParentTypes = ResolversObject<{
   LabelEdge: EdgeModel<AwxLabel>;
   LabelList: AwxLabelList;
   LabelSummary: AwxLabelSummary;
+  LaunchWorkflowJobTemplateInput: LaunchWorkflowJobTemplateInput;
+  LaunchWorkflowJobTemplatePayload: Omit<LaunchWorkflowJobTemplatePayload, 'workflowJob'> & { workflowJob: ResolversParentTypes['WorkflowJob'] };
   LaunchedBy: AwxLaunchedBy;
+  Mutation: Record<PropertyKey, never>;
   Notification: AwxNotification;
   NotificationConnection: ConnectionModel<AwxNotification>;
   NotificationEdge: EdgeModel<AwxNotification>;
@@ -2477,8 +2661,10 @@ export type ResolversParentTypes = ResolversObject<{
   Project: AwxProject;
   ProjectUpdate: AwxProjectUpdate;
   Query: Record<PropertyKey, never>;
+  RelaunchWorkflowJobPayload: Omit<RelaunchWorkflowJobPayload, 'workflowJob'> & { workflowJob: ResolversParentTypes['WorkflowJob'] };
   Schedule: AwxSchedule;
   ScheduleSummary: AwxScheduleSummary;
+  Subscription: Record<PropertyKey, never>;
   SystemJob: AwxSystemJob;
   SystemJobTemplate: AwxSystemJobTemplate;
   UnifiedJob: AwxRecord;
@@ -2579,6 +2765,10 @@ export type CancelInfoResolvers<ContextType = GatewayContext, ParentType extends
   canCancel?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type CancelWorkflowJobPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CancelWorkflowJobPayload'] = ResolversParentTypes['CancelWorkflowJobPayload']> = ResolversObject<{
+  workflowJob?: Resolver<ResolversTypes['WorkflowJob'], ParentType, ContextType>;
+}>;
+
 export type CredentialResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Credential'] = ResolversParentTypes['Credential'], FederationReferenceType extends FederationReferenceTypes['Credential'] = FederationReferenceTypes['Credential']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Credential']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cloud?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -2608,6 +2798,10 @@ export type CredentialSummaryResolvers<ContextType = GatewayContext, ParentType 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeleteWorkflowJobPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeleteWorkflowJobPayload'] = ResolversParentTypes['DeleteWorkflowJobPayload']> = ResolversObject<{
+  deletedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
 
 export type ExecutionEnvironmentSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExecutionEnvironmentSummary'] = ResolversParentTypes['ExecutionEnvironmentSummary']> = ResolversObject<{
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2901,11 +3095,23 @@ export type LabelSummaryResolvers<ContextType = GatewayContext, ParentType exten
 
 export type LaunchTypeResolvers = EnumResolverSignature<{ CALLBACK?: any, DEPENDENCY?: any, MANUAL?: any, RELAUNCH?: any, SCHEDULED?: any, SCM?: any, SYNC?: any, WEBHOOK?: any, WORKFLOW?: any }, ResolversTypes['LaunchType']>;
 
+export type LaunchWorkflowJobTemplatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LaunchWorkflowJobTemplatePayload'] = ResolversParentTypes['LaunchWorkflowJobTemplatePayload']> = ResolversObject<{
+  ignoredFields?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  workflowJob?: Resolver<ResolversTypes['WorkflowJob'], ParentType, ContextType>;
+}>;
+
 export type LaunchedByResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LaunchedBy'] = ResolversParentTypes['LaunchedBy']> = ResolversObject<{
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelWorkflowJob?: Resolver<Maybe<ResolversTypes['CancelWorkflowJobPayload']>, ParentType, ContextType, RequireFields<MutationCancelWorkflowJobArgs, 'id'>>;
+  deleteWorkflowJob?: Resolver<Maybe<ResolversTypes['DeleteWorkflowJobPayload']>, ParentType, ContextType, RequireFields<MutationDeleteWorkflowJobArgs, 'id'>>;
+  launchWorkflowJobTemplate?: Resolver<Maybe<ResolversTypes['LaunchWorkflowJobTemplatePayload']>, ParentType, ContextType, RequireFields<MutationLaunchWorkflowJobTemplateArgs, 'id'>>;
+  relaunchWorkflowJob?: Resolver<Maybe<ResolversTypes['RelaunchWorkflowJobPayload']>, ParentType, ContextType, RequireFields<MutationRelaunchWorkflowJobArgs, 'id'>>;
 }>;
 
 export type NotificationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification'], FederationReferenceType extends FederationReferenceTypes['Notification'] = FederationReferenceTypes['Notification']> = ResolversObject<{
@@ -3065,6 +3271,10 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   workflowJobs?: Resolver<ResolversTypes['WorkflowJobConnection'], ParentType, ContextType, Partial<QueryWorkflowJobsArgs>>;
 }>;
 
+export type RelaunchWorkflowJobPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RelaunchWorkflowJobPayload'] = ResolversParentTypes['RelaunchWorkflowJobPayload']> = ResolversObject<{
+  workflowJob?: Resolver<ResolversTypes['WorkflowJob'], ParentType, ContextType>;
+}>;
+
 export type ScheduleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Schedule'] = ResolversParentTypes['Schedule'], FederationReferenceType extends FederationReferenceTypes['Schedule'] = FederationReferenceTypes['Schedule']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Schedule']> | FederationReferenceType, FederationReferenceType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -3102,6 +3312,10 @@ export type ScheduleSummaryResolvers<ContextType = GatewayContext, ParentType ex
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nextRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  workflowJobUpdated?: SubscriptionResolver<ResolversTypes['WorkflowJob'], "workflowJobUpdated", ParentType, ContextType, RequireFields<SubscriptionWorkflowJobUpdatedArgs, 'id'>>;
 }>;
 
 export type SystemJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SystemJob'] = ResolversParentTypes['SystemJob'], FederationReferenceType extends FederationReferenceTypes['SystemJob'] = FederationReferenceTypes['SystemJob']> = ResolversObject<{
@@ -3420,9 +3634,11 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   AdHocCommand?: AdHocCommandResolvers<ContextType>;
   AncestorJobSummary?: AncestorJobSummaryResolvers<ContextType>;
   CancelInfo?: CancelInfoResolvers<ContextType>;
+  CancelWorkflowJobPayload?: CancelWorkflowJobPayloadResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
   CredentialSummary?: CredentialSummaryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeleteWorkflowJobPayload?: DeleteWorkflowJobPayloadResolvers<ContextType>;
   ExecutionEnvironmentSummary?: ExecutionEnvironmentSummaryResolvers<ContextType>;
   InstanceGroupSummary?: InstanceGroupSummaryResolvers<ContextType>;
   Inventory?: InventoryResolvers<ContextType>;
@@ -3440,7 +3656,9 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   LabelList?: LabelListResolvers<ContextType>;
   LabelSummary?: LabelSummaryResolvers<ContextType>;
   LaunchType?: LaunchTypeResolvers;
+  LaunchWorkflowJobTemplatePayload?: LaunchWorkflowJobTemplatePayloadResolvers<ContextType>;
   LaunchedBy?: LaunchedByResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;
   NotificationEdge?: NotificationEdgeResolvers<ContextType>;
@@ -3451,8 +3669,10 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   Project?: ProjectResolvers<ContextType>;
   ProjectUpdate?: ProjectUpdateResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RelaunchWorkflowJobPayload?: RelaunchWorkflowJobPayloadResolvers<ContextType>;
   Schedule?: ScheduleResolvers<ContextType>;
   ScheduleSummary?: ScheduleSummaryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   SystemJob?: SystemJobResolvers<ContextType>;
   SystemJobTemplate?: SystemJobTemplateResolvers<ContextType>;
   UnifiedJob?: UnifiedJobResolvers<ContextType>;

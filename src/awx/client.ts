@@ -1,11 +1,11 @@
-/** The one HTTP client of AWX: builds URLs, forwards the caller's credentials, reads and checks JSON. */
-import type { IncomingHttpHeaders } from 'node:http';
+/** The one HTTP client of AWX: builds URLs, forwards the caller's credentials, reads and checks JSON, sends writes once. */
 import { request, type Dispatcher } from 'undici';
 import type { CircuitBreaker } from './breaker.js';
 import { AwxError, errorFromResponse } from './errors.js';
 import type { ConcurrencyLimiter } from './limiter.js';
 import { breakerOutcome, networkError, parseResponse, readBody } from './response.js';
 import { startDeadline, withRetries, type Deadline, type RetryPolicy } from './retry.js';
+import { parseWriteAnswer, type Answer, type Outgoing, type WriteMethod, type WriteOptions } from './write.js';
 
 /** What every caller shares: where AWX is, how to reach it, how long to wait, and how to spare it. */
 export interface AwxTransport {
@@ -20,6 +20,8 @@ export interface AwxTransport {
   breaker: CircuitBreaker;
   /** Caps the AWX requests in flight, with a bounded queue. */
   limiter: ConcurrencyLimiter;
+  /** The TLS settings of the pool (AWX_CA_FILE, AWX_INSECURE_TLS), for AWX's websocket, which does not go through it. */
+  tls?: { ca?: Buffer; rejectUnauthorized?: boolean };
 }
 
 /** One finished upstream call (one attempt: each retry is a call of its own), reported for logs and request accounting. */
@@ -51,13 +53,6 @@ export type AwxPath = ReadonlyArray<string | number>;
 
 const SEGMENT = /^[a-z_]+$/;
 
-/** An answer read in full: AWX's status, headers (for Retry-After) and body text. */
-interface Answer {
-  statusCode: number;
-  headers: IncomingHttpHeaders;
-  text: string;
-}
-
 /** Reads AWX on behalf of one caller. Never shared between callers: it holds their credentials. */
 export class AwxClient {
   constructor(
@@ -70,15 +65,31 @@ export class AwxClient {
    * Transient failures are retried within the deadline; the breaker and the concurrency cap may refuse it.
    */
   async getJson<T>(path: AwxPath, query?: URLSearchParams): Promise<T> {
-    const url = this.urlFor(path, query);
+    const retries = Math.min(this.caller.retries ?? Infinity, this.transport.retry.retries);
+    const answer = await this.exchange({ method: 'GET', url: this.urlFor(path, query) }, retries);
+    return parseResponse<T>(answer.statusCode, answer.text);
+  }
+
+  /**
+   * POST (with an optional JSON body) or DELETE, sent exactly once: AWX may have acted on a write whose
+   * answer was lost, so writes are never retried. The breaker, the concurrency cap and the deadline apply
+   * as to reads. Resolves with AWX's JSON answer, or null for a 2xx with no body (202, 204).
+   */
+  async write<T>(method: WriteMethod, path: AwxPath, options: WriteOptions = {}): Promise<T | null> {
+    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const answer = await this.exchange({ method, url: this.urlFor(path), body }, 0);
+    return parseWriteAnswer<T>(answer.statusCode, answer.text, options.action);
+  }
+
+  /** Sends one request (and its retries, for reads) under one deadline, and tells the breaker how AWX did. */
+  private async exchange(outgoing: Outgoing, retries: number): Promise<Answer> {
     const settle = this.transport.breaker.admit();
     const deadline = startDeadline(this.transport.timeoutMs, this.caller.signal);
-    const retries = Math.min(this.caller.retries ?? Infinity, this.transport.retry.retries);
     let answer: Answer;
     try {
       answer = await withRetries(
-        { method: 'GET', policy: { ...this.transport.retry, retries }, signal: deadline.signal, remainingMs: deadline.remainingMs },
-        (retry) => this.attempt(url, deadline, retry + 1),
+        { method: outgoing.method, policy: { ...this.transport.retry, retries }, signal: deadline.signal, remainingMs: deadline.remainingMs },
+        (retry) => this.attempt(outgoing, deadline, retry + 1),
         (sent) => ({ status: sent.statusCode, headers: sent.headers }),
       );
     } catch (error) {
@@ -87,7 +98,7 @@ export class AwxClient {
       throw failure;
     }
     settle(answer.statusCode >= 500 ? 'failure' : 'success');
-    return parseResponse<T>(answer.statusCode, answer.text);
+    return answer;
   }
 
   private urlFor(path: AwxPath, query?: URLSearchParams): URL {
@@ -102,13 +113,14 @@ export class AwxClient {
   }
 
   /** One attempt: waits for a slot (not reported: AWX saw nothing), sends, reads, and reports the call. */
-  private async attempt(url: URL, deadline: Deadline, attempt: number): Promise<Answer> {
+  private async attempt(outgoing: Outgoing, deadline: Deadline, attempt: number): Promise<Answer> {
+    const { method, url } = outgoing;
     const release = await this.transport.limiter.acquire(deadline.signal);
     const started = performance.now();
     let status: number | null = null;
     let error: string | undefined;
     try {
-      const answer = await this.send(url, deadline.signal);
+      const answer = await this.send(outgoing, deadline.signal);
       status = answer.statusCode;
       if (status >= 300) error = errorFromResponse(status, null).code;
       return answer;
@@ -118,21 +130,18 @@ export class AwxClient {
     } finally {
       release();
       const canceled = status === null && deadline.canceled ? true : undefined;
-      this.caller.onCall?.({ method: 'GET', path: url.pathname + url.search, status, durationMs: performance.now() - started, error, attempt, canceled });
+      this.caller.onCall?.({ method, path: url.pathname + url.search, status, durationMs: performance.now() - started, error, attempt, canceled });
     }
   }
 
   /** Sends and reads the whole body; redirects are not followed (they could leak credentials). */
-  private async send(url: URL, signal: AbortSignal): Promise<Answer> {
-    const response = await request(url, { method: 'GET', dispatcher: this.transport.dispatcher, headers: this.headers(), signal });
-    const text = await readBody(response.body, this.transport.maxBodyBytes);
-    return { statusCode: response.statusCode, headers: response.headers, text };
-  }
-
-  private headers(): Record<string, string> {
+  private async send({ method, url, body }: Outgoing, signal: AbortSignal): Promise<Answer> {
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'awx-graphql' };
     if (this.caller.authorization) headers.authorization = this.caller.authorization;
     if (this.caller.requestId) headers['x-request-id'] = this.caller.requestId;
-    return headers;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await request(url, { method, body, dispatcher: this.transport.dispatcher, headers, signal });
+    const text = await readBody(response.body, this.transport.maxBodyBytes);
+    return { statusCode: response.statusCode, headers: response.headers, text };
   }
 }

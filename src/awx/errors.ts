@@ -76,6 +76,8 @@ const STATUS_CODES: Record<number, AwxErrorCode> = {
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
+  // AWX answers 405 to an action the object's state no longer allows (e.g. cancel of a finished job).
+  405: 'CONFLICT',
   409: 'CONFLICT',
   429: 'RATE_LIMITED',
 };
@@ -87,38 +89,63 @@ const STATUS_MESSAGES: Partial<Record<AwxErrorCode, string>> = {
   RATE_LIMITED: 'AWX is rate-limiting this caller; retry later.',
 };
 
-/** Maps an AWX error response (status and parsed body) onto a typed error; the one place that does. */
-export function errorFromResponse(status: number, body: unknown): AwxHttpError {
+/** What a write asked AWX to do, so its refusals can say so in the caller's terms. */
+export interface AwxAction {
+  /** The request as a verb phrase, e.g. `cancel workflow job 5`. */
+  what: string;
+  /** The message of a 405: AWX's own text names only the HTTP method, not why the object's state forbids it. */
+  notAllowed?: string;
+  /** Added to a 403's message where AWX also answers 403 for a state conflict (a finished job's cancel). */
+  forbiddenHint?: string;
+  /** AWX body field → the client's input name, for the `fieldErrors` of a 400. */
+  fieldNames?: Readonly<Record<string, string>>;
+}
+
+/** Maps an AWX error response (status and parsed body, and the write it answered) onto a typed error; the one place that does. */
+export function errorFromResponse(status: number, body: unknown, action?: AwxAction): AwxHttpError {
   const code = STATUS_CODES[status] ?? 'UPSTREAM_ERROR';
-  const detail = detailOf(body);
-  if (code === 'BAD_USER_INPUT') {
-    const fieldErrors = fieldErrorsOf(body);
-    return new AwxHttpError(code, `AWX rejected the request: ${detail ?? 'bad request'}`, status, fieldErrors && { fieldErrors });
+  if (status === 405 && action?.notAllowed) return new AwxHttpError(code, action.notAllowed, status);
+  const fieldErrors = code === 'BAD_USER_INPUT' ? renamed(fieldErrorsOf(body), action?.fieldNames) : undefined;
+  const detail = detailOf(body, fieldErrors);
+  let message: string;
+  if (code === 'BAD_USER_INPUT') message = `AWX rejected the request: ${detail ?? 'bad request'}`;
+  else if (code === 'FORBIDDEN' && detail) message = `AWX refused the request: ${detail}`;
+  else if (code === 'CONFLICT') message = `AWX reported a conflict: ${detail ?? 'conflict'}`;
+  else message = STATUS_MESSAGES[code] ?? `AWX failed with HTTP ${status}.`;
+  if (action) {
+    const hint = code === 'FORBIDDEN' && action.forbiddenHint ? ` ${action.forbiddenHint}` : '';
+    message = `Could not ${action.what}: ${message}${hint}`;
   }
-  if (code === 'FORBIDDEN' && detail) {
-    return new AwxHttpError(code, `AWX refused the request: ${detail}`, status);
+  return new AwxHttpError(code, message, status, fieldErrors && { fieldErrors });
+}
+
+/** Field errors under the client's names where the action knows them (AWX's own name otherwise). */
+function renamed(fields: Record<string, unknown> | undefined, names: Readonly<Record<string, string>> | undefined): Record<string, unknown> | undefined {
+  if (!fields || !names) return fields;
+  const out: Record<string, unknown> = {};
+  for (const [field, errors] of Object.entries(fields)) {
+    const name = names[field] ?? field;
+    out[name] = out[name] === undefined ? errors : [out[name], errors].flat();
   }
-  if (code === 'CONFLICT') {
-    return new AwxHttpError(code, `AWX reported a conflict: ${detail ?? 'conflict'}`, status);
-  }
-  const message = STATUS_MESSAGES[code] ?? `AWX failed with HTTP ${status}.`;
-  return new AwxHttpError(code, message, status);
+  return out;
 }
 
 /** AWX's DRF bodies carry `detail` (or `error` for 409 conflicts); keep it short and plain. */
-function detailOf(body: unknown): string | undefined {
+function detailOf(body: unknown, fields = fieldErrorsOf(body)): string | undefined {
   if (!body || typeof body !== 'object') return undefined;
   const record = body as Record<string, unknown>;
   const text = record.detail ?? record.error;
   if (typeof text === 'string') return text.slice(0, 500);
-  const fields = fieldErrorsOf(body);
   return fields ? Object.entries(fields).map(([k, v]) => `${k}: ${[v].flat().join(' ')}`).join('; ').slice(0, 500) : undefined;
 }
 
-/** DRF validation bodies are `{field: ["message", …]}`; `__all__` holds non-field errors. */
+/**
+ * DRF validation bodies are `{field: ["message", …]}`; `__all__` holds non-field errors. AWX's launch
+ * validation also sends a bare string per field (`{"inventory": "The provided inventory is being deleted."}`).
+ */
 function fieldErrorsOf(body: unknown): Record<string, unknown> | undefined {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-  const entries = Object.entries(body as Record<string, unknown>).filter(([k]) => k !== 'detail');
-  const lists = entries.filter(([, v]) => Array.isArray(v));
+  const entries = Object.entries(body as Record<string, unknown>).filter(([k]) => k !== 'detail' && k !== 'error');
+  const lists = entries.flatMap(([k, v]) => (Array.isArray(v) ? [[k, v]] : typeof v === 'string' ? [[k, [v]]] : []));
   return lists.length > 0 ? Object.fromEntries(lists) : undefined;
 }

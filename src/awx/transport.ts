@@ -31,7 +31,7 @@ export const RESILIENCE_DEFAULTS = { retries: 2, breakerFailures: 5, breakerCool
 
 /** Builds the keep-alive pool; a CA file trusts a private AWX certificate, `insecureTls` skips checks. */
 export function createAwxTransport(options: AwxTransportOptions): AwxTransport {
-  const connect: Record<string, unknown> = {};
+  const connect: { ca?: Buffer; rejectUnauthorized?: boolean } = {};
   if (options.caFile) connect.ca = readFileSync(options.caFile);
   if (options.insecureTls) connect.rejectUnauthorized = false;
   const maxConcurrency = options.maxConcurrency ?? RESILIENCE_DEFAULTS.maxConcurrency;
@@ -52,6 +52,7 @@ export function createAwxTransport(options: AwxTransportOptions): AwxTransport {
       cooldownMs: options.breakerCooldownMs ?? RESILIENCE_DEFAULTS.breakerCooldownMs,
     }),
     limiter: new ConcurrencyLimiter(maxConcurrency, options.maxQueue ?? RESILIENCE_DEFAULTS.maxQueue),
+    tls: connect,
   };
 }
 

@@ -51,8 +51,11 @@ export interface CallerCache {
 
 /** The cache of one gateway. */
 export interface GatewayCache {
-  /** The view of the caller sending this exact `Authorization` (undefined: none), logging to `log`. */
-  forCaller(authorization: string | undefined, log: Logger): CallerCache;
+  /**
+   * The view of the caller sending this exact `Authorization` (undefined: none), logging to `log`;
+   * `verify` must resolve before any hit is served (it rejects when AWX no longer accepts the caller).
+   */
+  forCaller(authorization: string | undefined, log: Logger, verify?: () => Promise<void>): CallerCache;
   /** Drops one object for every caller (after a write or deletion through the gateway). */
   evict(resource: CachedResource, id: number): Promise<void>;
   close(): Promise<void>;
@@ -84,7 +87,7 @@ export function createGatewayCache(config: CacheConfig, deps: CacheDeps): Gatewa
   const fingerprint = createFingerprinter(deps.awxBaseUrl, config.mode === 'memory' ? 'random' : config.keySecret ?? 'derived');
   return {
     backend,
-    forCaller: (authorization, log) => callerCache(backend, fingerprint(authorization), { config, log, requests, warn }),
+    forCaller: (authorization, log, verify) => callerCache(backend, fingerprint(authorization), { config, log, requests, warn, verify }),
     async evict(resource, id) {
       await backend.evict(resource, id);
       evictions.inc({ reason: 'evict' });
@@ -99,6 +102,7 @@ interface CallerDeps {
   log: Logger;
   requests: Counter<'resource' | 'result'>;
   warn: ReturnType<typeof throttledWarning>;
+  verify?: () => Promise<void>;
 }
 
 function callerCache(backend: CacheBackend, fingerprint: string, deps: CallerDeps): CallerCache {
@@ -120,6 +124,8 @@ function callerCache(backend: CacheBackend, fingerprint: string, deps: CallerDep
       requests.inc({ resource, result: 'hit' }, hits);
       requests.inc({ resource, result: 'miss' }, ids.length - hits);
       log.debug({ resource, hits, misses: ids.length - hits }, 'cache read');
+      // Outside the fail-open try: a caller AWX refuses gets AWX's error, never the cached objects.
+      if (hits > 0) await deps.verify?.();
       return read;
     },
     async store<T>(resource: CachedResource, read: CachedRead<T>, items: readonly CacheStore<T>[]) {

@@ -1,6 +1,7 @@
 /** The shared cache backend on Redis (CACHE=redis): replicas with the same REDIS_URL and key share entries. */
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis as RedisClient } from 'ioredis';
 import { entryKey, liveValue, objectKey, type CacheBackend, type CachedResource, type CacheKey, type CacheWrite } from './keys.js';
 
 /** Where Redis is and how long a command may take before it counts as a miss. */
@@ -17,7 +18,12 @@ export interface RedisBackendOptions {
 
 /** A Redis backend and its client, to wait for readiness where that matters (tests). */
 export interface RedisBackend extends CacheBackend {
-  client: Redis;
+  client: RedisClient;
+}
+
+/** ioredis (CommonJS) is loaded on first use: gateways without CACHE=redis never pay its ~10 MB. */
+export function redisClass(): typeof RedisClient {
+  return (createRequire(import.meta.url)('ioredis') as typeof import('ioredis')).Redis;
 }
 
 /**
@@ -26,6 +32,7 @@ export interface RedisBackend extends CacheBackend {
  * with a random token (kept as long as any entry may live), which orphans every caller's copy.
  */
 export function createRedisBackend(options: RedisBackendOptions): RedisBackend {
+  const Redis = redisClass();
   const client = new Redis(options.url, {
     commandTimeout: options.commandTimeoutMs,
     connectTimeout: Math.max(1_000, options.commandTimeoutMs),

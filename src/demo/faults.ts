@@ -10,6 +10,8 @@ export interface RecordedRequest {
   query: URLSearchParams;
   authorization: string | undefined;
   headers: IncomingHttpHeaders;
+  /** The request body as text (at most 1 MiB), when one was sent. */
+  body?: string;
 }
 
 /** A failure the fake AWX can inject instead of (or around) its normal answer. */

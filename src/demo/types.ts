@@ -38,6 +38,10 @@ export interface DemoAccount {
   isSuperuser: boolean;
   /** Organization ids this user is a member of (what a non-superuser may see). */
   organizations: number[];
+  /** Member organizations where the user only holds read roles: no launch, relaunch or cancel there. */
+  readOnlyOrganizations?: number[];
+  /** Organizations the user administers: besides executing, they may delete its jobs. */
+  adminOrganizations?: number[];
 }
 
 /** An OAuth2 personal access token; `read` tokens may only GET. */

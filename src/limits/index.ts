@@ -28,14 +28,15 @@ function useQuerySizeLimit(maxBytes: number): Plugin {
  * the cost depends on variables and Yoga caches validation results by document alone.
  */
 function useCostLimit(maxCost: number): Plugin {
-  return {
-    onExecute: ({ args, setResultAndStopExecution }) => {
-      const cost = estimateCost(args.schema, args.document, args.operationName, args.variableValues);
-      if (cost !== undefined && cost > maxCost) {
-        setResultAndStopExecution({ errors: [limitError('QUERY_TOO_COSTLY', maxCost, cost)] });
-      }
-    },
+  type Check = Parameters<NonNullable<Plugin['onExecute']>>[0];
+  const check = ({ args, setResultAndStopExecution }: Pick<Check, 'args' | 'setResultAndStopExecution'>) => {
+    const cost = estimateCost(args.schema, args.document, args.operationName, args.variableValues);
+    if (cost !== undefined && cost > maxCost) {
+      setResultAndStopExecution({ errors: [limitError('QUERY_TOO_COSTLY', maxCost, cost)] });
+    }
   };
+  // A subscription's selection is resolved again for every event: it is checked once, when it starts.
+  return { onExecute: check, onSubscribe: check };
 }
 
 /** The Yoga plugins that enforce the limits; unset limits take their defaults. */

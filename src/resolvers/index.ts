@@ -11,6 +11,7 @@ import { InventoryUpdate } from './InventoryUpdate.js';
 import { Job } from './Job.js';
 import { JobTemplate } from './JobTemplate.js';
 import { Label } from './Label.js';
+import { Mutation } from './Mutation.js';
 import { Notification } from './Notification.js';
 import { Organization } from './Organization.js';
 import { Project } from './Project.js';
@@ -21,6 +22,7 @@ import { resourceRoots } from './QueryResources.js';
 import { ENTITY_RESOURCES, resolveReference } from './entities.js';
 import { DateTime, JSON_SCALAR } from './scalars.js';
 import { Schedule } from './Schedule.js';
+import { Subscription } from './Subscription.js';
 import * as summaries from './SummaryFields.js';
 import { SystemJob } from './SystemJob.js';
 import { SystemJobTemplate } from './SystemJobTemplate.js';
@@ -42,6 +44,8 @@ const typeResolvers: Resolvers = {
   OrderDirection,
   WorkflowJobOrderField,
   Query: { ...Query, ...resourceRoots, ...jobRoots },
+  Mutation,
+  Subscription,
   ...summaries,
   ...connections,
   WorkflowJob,

@@ -84,8 +84,12 @@ function emptyData(clock: string): DemoData {
     organizationOf: organizationOf as DemoData['organizationOf'],
     jobLabels: {},
     jobNotifications: {},
-    accounts: PEOPLE.map(({ id, username, password, isSuperuser, organizations }) =>
-      ({ id, username, password, isSuperuser, organizations: [...organizations] })),
+    accounts: PEOPLE.map((p) => ({
+      id: p.id, username: p.username, password: p.password, isSuperuser: p.isSuperuser,
+      organizations: [...p.organizations],
+      ...(p.readOnlyOrganizations ? { readOnlyOrganizations: [...p.readOnlyOrganizations] } : {}),
+      ...(p.adminOrganizations ? { adminOrganizations: [...p.adminOrganizations] } : {}),
+    })),
     tokens: [
       ...PEOPLE.map((p) => ({ token: `demo-${p.username}-token`, userId: p.id, scope: 'write' as const })),
       { token: DEMO_ADMIN_READONLY_TOKEN, userId: 1, scope: 'read' as const },

@@ -39,6 +39,26 @@ export function buildGraph(rng: SeededRandom, plan: WorkflowPlan): GraphNode[] {
   return nodes.map((node, index) => ({ ...node, identifier: identifier(plan.def, nodes, index) }));
 }
 
+/**
+ * The node graph AWX copies from a workflow job template at launch: its steps chained on success, the
+ * failure handler and the always-run cleanup hanging off the last step. Same template, same graph.
+ */
+export function templateGraph(workflow: TemplateDef): GraphNode[] {
+  const steps = (workflow.steps ?? []).map(template);
+  const nodes = steps.map((def, index): GraphNode => ({
+    def, identifier: '', converge: false, role: 'main', slice: 0,
+    parents: index === 0 ? [] : [{ from: index - 1, kind: 'success' }],
+  }));
+  const last = nodes.length - 1;
+  if (workflow.handler !== undefined && last >= 0) {
+    nodes.push(extraNode(template(workflow.handler), 'handler', [{ from: last, kind: 'failure' }]));
+  }
+  if (workflow.cleanup !== undefined && last >= 0) {
+    nodes.push(extraNode(template(workflow.cleanup), 'cleanup', [{ from: last, kind: 'always' }]));
+  }
+  return nodes.map((node, index) => ({ ...node, identifier: identifier(workflow, nodes, index) }));
+}
+
 function mainSteps(rng: SeededRandom, workflow: TemplateDef): TemplateDef[] {
   const steps = (workflow.steps ?? []).map(template);
   if (steps.length > 3 && rng.chance(0.4)) steps.splice(rng.int(1, steps.length - 1), 1);

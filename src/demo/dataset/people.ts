@@ -22,6 +22,10 @@ export interface PersonDef {
   password: string;
   isSuperuser: boolean;
   organizations: number[];
+  /** Member organizations where this person only reads (cannot launch, relaunch or cancel). */
+  readOnlyOrganizations?: number[];
+  /** Organizations this person administers (may also delete their jobs). */
+  adminOrganizations?: number[];
 }
 
 /** Logins for the demo AWX, printed by `npm start` and used by the tests. */
@@ -29,6 +33,10 @@ export const DEMO_CREDENTIALS = {
   admin: { username: 'admin', password: 'password', token: 'demo-admin-token' },
   alice: { username: 'alice', password: 'alice-password', token: 'demo-alice-token' },
   bob: { username: 'bob', password: 'bob-password', token: 'demo-bob-token' },
+  /** An Engineering member with read roles only: sees its jobs, may not launch, relaunch or cancel them. */
+  carol: { username: 'carol', password: 'carol-password', token: 'demo-carol-token' },
+  /** The Operations admin: may also delete Operations jobs. */
+  dave: { username: 'dave', password: 'dave-password', token: 'demo-dave-token' },
 } as const;
 
 /** Read-only (scope `read`) token of the admin: GET works, anything else is 403. */
@@ -39,8 +47,8 @@ export const PEOPLE: readonly PersonDef[] = [
   person(1, 'admin', '', '', DEMO_CREDENTIALS.admin.password, [], true),
   person(2, 'alice', 'Alice', 'Anders', DEMO_CREDENTIALS.alice.password, [2]),
   person(3, 'bob', 'Bob', 'Baker', DEMO_CREDENTIALS.bob.password, [3]),
-  person(4, 'carol', 'Carol', 'Chen', 'carol-password', [2]),
-  person(5, 'dave', 'Dave', 'Diaz', 'dave-password', [3]),
+  { ...person(4, 'carol', 'Carol', 'Chen', DEMO_CREDENTIALS.carol.password, [2]), readOnlyOrganizations: [2] },
+  { ...person(5, 'dave', 'Dave', 'Diaz', DEMO_CREDENTIALS.dave.password, [3]), adminOrganizations: [3] },
   person(6, 'erin', 'Erin', 'Evans', 'erin-password', [1]),
   person(7, 'frank', 'Frank', 'Fischer', 'frank-password', [1, 2]),
 ];

@@ -50,7 +50,8 @@ export interface SimContext {
   nextJobId: () => number;
 }
 
-type NodeState = 'ok' | 'bad' | 'skipped' | 'open';
+/** Where a node stands while its workflow runs: its job succeeded, failed, it was skipped, or not decided yet. */
+export type NodeState = 'ok' | 'bad' | 'skipped' | 'open';
 
 /** Runs a workflow job: decides which nodes ran, what they spawned and when, consistent with its status. */
 export function simulateWorkflow(ctx: SimContext, plan: WorkflowPlan, parent: WorkflowRun | null): WorkflowRun {
@@ -87,7 +88,8 @@ function chooseDesignated(rng: SeededRandom, status: JobStatus, nodes: NodeRun[]
   return { designated: rng.pick(unhandled.slice(-3)).index, handled: -1 };
 }
 
-function decide(node: NodeRun, states: NodeState[]): 'run' | 'skipped' | 'open' {
+/** Whether a node runs now, given its parents' states (AWX's DAG rules); one that never will gets do_not_run. */
+export function decide(node: NodeRun, states: NodeState[]): 'run' | 'skipped' | 'open' {
   const edges = node.graph.parents.map(({ from, kind }) => edgeFires(states[from]!, kind));
   if (edges.length === 0) return 'run';
   const fires = node.graph.converge ? edges.every((e) => e === 'yes') : edges.some((e) => e === 'yes');

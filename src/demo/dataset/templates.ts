@@ -63,7 +63,9 @@ export function workflowTemplateRecords(history: TemplateHistory, clock: Micros)
       name: def.name, description: def.description, ...fields, next_job_run: nextJobRun(def, clock),
       extra_vars: '', organization: def.org, survey_enabled: def.id === 27, allow_simultaneous: def.id % 3 === 0,
       ask_variables_on_launch: true, inventory: null, limit: null, scm_branch: null, ask_inventory_on_launch: true,
-      ask_scm_branch_on_launch: true, ask_limit_on_launch: true, webhook_service: def.webhook?.service ?? '',
+      // The backup runs on its schedule's terms: a launch may not narrow its hosts or pick a branch.
+      ask_scm_branch_on_launch: def.id !== 34, ask_limit_on_launch: def.id !== 34,
+      webhook_service: def.webhook?.service ?? '',
       webhook_credential: def.webhook?.credential ?? null, ask_labels_on_launch: true, ask_skip_tags_on_launch: true,
       ask_tags_on_launch: true, skip_tags: '', job_tags: '',
     });

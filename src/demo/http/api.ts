@@ -1,10 +1,13 @@
 import type { Caller, DemoData } from '../types.js';
 import { authenticate } from './auth.js';
 import { ApiError, forbidden, methodNotAllowed, notAuthenticated, notFound } from './errors.js';
+import { advance, cancel, deleteJob, relaunch } from './job-actions.js';
+import { launch, launchInfo } from './launch.js';
 import { pingBody, rootBody, versionsBody } from './public-views.js';
-import { detailResponse, listResponse, parentRecord, type QueryRequest } from './query.js';
+import { detailResponse, listResponse, parentRecord } from './query.js';
 import { resourceNamed } from './resources.js';
-import { isPublic, matchRoute, type Route } from './routes.js';
+import { isPublic, matchRoute, type JobAction, type Route } from './routes.js';
+import type { ViewRequest, ViewResult } from './view.js';
 
 /** Turns one HTTP request into AWX's answer, without touching sockets (the server adds headers and timing). */
 
@@ -22,9 +25,15 @@ export interface ApiRequest {
   /** Raw request target: pathname plus `?query` as received. */
   url: string;
   authorization: string | undefined;
+  /** The request body, if one was sent. */
+  body?: string;
+  /** `http://host:port` as the client called it (for `Location`); default `http://localhost`. */
+  origin?: string;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
+const READ = ['GET', 'HEAD'];
+const READ_POST = ['GET', 'HEAD', 'POST'];
 
 /** Answers a request the way AWX would: routing, slash redirect, auth, method checks, then the view. */
 export function answer(data: DemoData, request: ApiRequest): ApiReply {
@@ -41,12 +50,14 @@ export function answer(data: DemoData, request: ApiRequest): ApiReply {
     }
     caller = authenticate(data, request.authorization);
     if (!caller) throw notAuthenticated();
-    if (!SAFE_METHODS.has(request.method)) {
-      // A token with scope "read" is refused any write before the view is even looked at.
-      throw caller.scope === 'read' ? forbidden() : methodNotAllowed(request.method);
-    }
-    const body = view(route, { data, caller, pathname, rawQuery });
-    return { status: 200, body, headers: {}, authenticated: true };
+    // A token with scope "read" is refused any write before the view is even looked at.
+    if (!SAFE_METHODS.has(request.method) && caller.scope === 'read') throw forbidden();
+    if (!allowedMethods(route).includes(request.method)) throw methodNotAllowed(request.method);
+    const result = view(route, {
+      data, caller, pathname, rawQuery, method: request.method, body: request.body,
+      origin: request.origin ?? 'http://localhost',
+    });
+    return { status: result.status, body: result.body, headers: result.headers ?? {}, authenticated: true };
   } catch (error) {
     if (error instanceof ApiError) return failure(error, caller !== null);
     throw error;
@@ -69,15 +80,41 @@ function publicBody(data: DemoData, route: Route): unknown {
   return route.kind === 'root' ? rootBody() : versionsBody();
 }
 
-function view(route: Route, request: QueryRequest): unknown {
+const ACTION_VIEWS: Record<JobAction, (request: ViewRequest, id: number) => ViewResult> = {
+  cancel,
+  relaunch,
+  launch: (request, id) => (request.method === 'POST' ? launch : launchInfo)(request, id),
+};
+
+/** The methods a view answers (DRF checks them after authentication, before the view runs). */
+function allowedMethods(route: Route): readonly string[] {
+  if (route.kind === 'advance') return ['POST'];
+  if (route.kind === 'action') return READ_POST;
+  if (route.kind === 'detail' && route.spec.name === 'workflow_jobs') return [...READ, 'DELETE'];
+  return READ;
+}
+
+function view(route: Route, request: ViewRequest): ViewResult {
+  switch (route.kind) {
+    case 'action':
+      return ACTION_VIEWS[route.action](request, route.id);
+    case 'advance':
+      return advance(request, route.id);
+    case 'detail':
+      if (request.method === 'DELETE') return deleteJob(request, route.id);
+      return { status: 200, body: detailResponse(request, route.spec, route.id) };
+    default:
+      return { status: 200, body: readView(route, request) };
+  }
+}
+
+function readView(route: Route, request: ViewRequest): unknown {
   switch (route.kind) {
     case 'me':
       // UserMeList: a paginated list holding just the caller.
       return listResponse(request, resourceNamed('users')!, (record) => record.id === request.caller.account.id);
     case 'list':
       return listResponse(request, route.spec);
-    case 'detail':
-      return detailResponse(request, route.spec, route.id);
     case 'sublist': {
       const parent = parentRecord(request, route.parent, route.id);
       return listResponse(request, route.child, route.sublist.scope(parent, request.data));

@@ -47,3 +47,8 @@ export function badRequest(detail: string): ApiError {
 export function invalidValue(message: string): ApiError {
   return badRequest(JSON.stringify([message]));
 }
+
+/** 400 from body validation: DRF's `{field: ["message", ...]}` shape (non-field errors under `__all__`). */
+export function invalidFields(errors: Record<string, unknown>): ApiError {
+  return new ApiError(400, errors);
+}

@@ -25,11 +25,13 @@ export function awxHeaders(authenticated: boolean, startedAt: number): Record<st
   };
 }
 
-/** A normal answer: compact JSON like DRF's renderer; a redirect has an empty body. */
+/** A normal answer: compact JSON like DRF's renderer; redirects, 202 and 204 have an empty body. */
 export function renderReply(reply: ApiReply, startedAt: number): Rendered {
   const body = reply.body === undefined ? '' : JSON.stringify(reply.body);
   const headers = { ...awxHeaders(reply.authenticated, startedAt), ...reply.headers };
-  if (reply.body === undefined) headers['Content-Type'] = 'text/html; charset=utf-8';
+  // Django's redirects are HTML; DRF drops the content type of an empty answer (202, 204).
+  if (reply.body === undefined && reply.status >= 300) headers['Content-Type'] = 'text/html; charset=utf-8';
+  else if (reply.body === undefined) delete headers['Content-Type'];
   return { status: reply.status, headers: withLength(headers, body), body };
 }
 

@@ -8,7 +8,20 @@ export type Route =
   | { kind: 'versions' | 'root' | 'ping' | 'me' }
   | { kind: 'list'; spec: ResourceSpec }
   | { kind: 'detail'; spec: ResourceSpec; id: number }
-  | { kind: 'sublist'; parent: ResourceSpec; id: number; sublist: SublistSpec; child: ResourceSpec };
+  | { kind: 'sublist'; parent: ResourceSpec; id: number; sublist: SublistSpec; child: ResourceSpec }
+  | { kind: 'action'; action: JobAction; id: number }
+  | { kind: 'advance'; id: number };
+
+/** The action views: a workflow job's cancel and relaunch, a workflow job template's launch. */
+export type JobAction = 'cancel' | 'relaunch' | 'launch';
+
+/** Action URLs, and the fake's own admin route that moves a job one step (no AWX has it). */
+const ACTIONS: readonly [RegExp, (id: number) => Route][] = [
+  [/^\/api\/v2\/workflow_jobs\/(\d+)\/cancel\/$/, (id) => ({ kind: 'action', action: 'cancel', id })],
+  [/^\/api\/v2\/workflow_jobs\/(\d+)\/relaunch\/$/, (id) => ({ kind: 'action', action: 'relaunch', id })],
+  [/^\/api\/v2\/workflow_job_templates\/(\d+)\/launch\/$/, (id) => ({ kind: 'action', action: 'launch', id })],
+  [/^\/_fake\/workflow_jobs\/(\d+)\/advance\/$/, (id) => ({ kind: 'advance', id })],
+];
 
 const FIXED: Record<string, Route> = {
   '/api/': { kind: 'versions' },
@@ -21,6 +34,10 @@ const FIXED: Record<string, Route> = {
 export function matchRoute(pathname: string): Route | undefined {
   const fixed = FIXED[pathname];
   if (fixed) return fixed;
+  for (const [pattern, route] of ACTIONS) {
+    const action = pattern.exec(pathname);
+    if (action) return route(Number(action[1]));
+  }
   const match = /^\/api\/v2\/([a-z_]+)\/(?:(\d+)\/(?:([a-z_]+)\/)?)?$/.exec(pathname);
   if (!match) return undefined;
   const [, name = '', id, sub] = match;

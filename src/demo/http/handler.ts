@@ -1,0 +1,62 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MALFORMED_BODY, type Fault, type RecordedRequest } from '../faults.js';
+import { delay, type ServerState } from '../server-state.js';
+import { answer } from './api.js';
+import { readBody, recordRequest } from './incoming.js';
+import { awxHeaders, renderReply, renderStatusFault, type Rendered } from './render.js';
+
+/** One HTTP exchange of the fake AWX: record it, read its body, apply faults and latency, answer. */
+
+/** Handles a request: every request is recorded, even when a fault then answers it. */
+export async function onRequest(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const startedAt = performance.now();
+  const recorded = recordRequest(req);
+  state.requests.push(recorded);
+  const { text, tooLarge } = await readBody(req);
+  if (text !== undefined) recorded.body = text;
+  const fault = state.faults.take(recorded);
+  if (state.latencyMs > 0) await delay(state, state.latencyMs);
+  if (state.closed || fault?.type === 'hang') return; // a hung socket dies with close()
+  if (fault?.type === 'reset') return void req.socket.destroy();
+  if (fault?.type === 'status') return write(res, renderStatusFault(fault));
+  if (fault?.type === 'malformed') {
+    return write(res, { status: 200, headers: awxHeaders(true, startedAt), body: MALFORMED_BODY });
+  }
+  const rendered = tooLarge ? tooLargeReply(startedAt) : safeRender(state, req, recorded, startedAt);
+  if (fault?.type === 'slow') return writeSlowly(state, res, rendered, fault);
+  write(res, rendered);
+}
+
+function safeRender(state: ServerState, req: IncomingMessage, recorded: RecordedRequest, startedAt: number): Rendered {
+  try {
+    const reply = answer(state.data, {
+      method: recorded.method, url: recorded.path, authorization: recorded.authorization, body: recorded.body,
+      origin: `${state.scheme}://${req.headers.host ?? 'localhost'}`,
+    });
+    return renderReply(reply, startedAt);
+  } catch (error) {
+    // A bug in the fake must look like an AWX 500, not a dropped connection.
+    console.error('fake AWX failed to answer', req.method, req.url, error);
+    const body = JSON.stringify({ detail: 'A server error occurred.' });
+    return { status: 500, headers: awxHeaders(false, startedAt), body };
+  }
+}
+
+function tooLargeReply(startedAt: number): Rendered {
+  const reply = { status: 413, body: { detail: 'Request body too large.' }, headers: {}, authenticated: false };
+  return renderReply(reply, startedAt);
+}
+
+function write(res: ServerResponse, rendered: Rendered): void {
+  res.writeHead(rendered.status, rendered.headers);
+  res.end(rendered.body);
+}
+
+/** Sends status and headers at once, and the body only after the fault's delay. */
+function writeSlowly(state: ServerState, res: ServerResponse, rendered: Rendered, fault: Extract<Fault, { type: 'slow' }>): void {
+  res.writeHead(rendered.status, rendered.headers);
+  res.flushHeaders();
+  void delay(state, fault.ms).then(() => {
+    if (!res.destroyed) res.end(rendered.body);
+  });
+}

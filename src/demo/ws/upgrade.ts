@@ -1,0 +1,114 @@
+import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { authenticate } from '../http/auth.js';
+import { notAuthenticated } from '../http/errors.js';
+import { recordRequest } from '../http/incoming.js';
+import { statusMessages } from '../live/events.js';
+import { liveOf } from '../live/engine.js';
+import { delay, type ServerState } from '../server-state.js';
+import { EventSession } from './session.js';
+
+/**
+ * AWX's websocket (`/websocket/` and `/api/websocket/`) on the fake's HTTP server. Handshakes are
+ * recorded like requests and go through the same faults and latency; without credentials they are
+ * refused with 401. With `enabled: false` every upgrade gets 404, like an AWX whose proxy does not
+ * pass websockets.
+ */
+
+const PATHS = new Set(['/websocket/', '/api/websocket/']);
+
+/** The running websocket endpoint: close it with the server; drop its clients to simulate a broken proxy. */
+export interface WebsocketEndpoint {
+  /** Cuts every client connection (and pending handshake) at once. */
+  disconnectAll(): void;
+  close(): void;
+}
+
+/** Serves the websocket on `server`'s upgrade requests and forwards every job status change to its clients. */
+export function attachWebsocket(server: Server, state: ServerState, enabled: boolean): WebsocketEndpoint {
+  const wss = new WebSocketServer({ noServer: true });
+  const sessions = new Set<EventSession>();
+  const pending = new Set<Duplex>();
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    pending.add(socket);
+    socket.once('close', () => pending.delete(socket));
+    socket.on('error', () => socket.destroy());
+    void handshake({ state, wss, enabled, req, socket, head, sessions });
+  });
+  const unsubscribe = liveOf(state.data).onStatusChanged((ids) => {
+    for (const id of ids) {
+      const messages = statusMessages(state.data, id);
+      for (const session of sessions) session.deliver(messages);
+    }
+  });
+  const disconnectAll = () => {
+    for (const client of wss.clients) client.terminate();
+    for (const socket of pending) socket.destroy();
+  };
+  return {
+    disconnectAll,
+    close: () => {
+      unsubscribe();
+      disconnectAll();
+      wss.close();
+    },
+  };
+}
+
+interface Handshake {
+  state: ServerState;
+  wss: WebSocketServer;
+  enabled: boolean;
+  req: IncomingMessage;
+  socket: Duplex;
+  head: Buffer;
+  sessions: Set<EventSession>;
+}
+
+async function handshake({ state, wss, enabled, req, socket, head, sessions }: Handshake): Promise<void> {
+  const recorded = recordRequest(req);
+  state.requests.push(recorded);
+  const fault = state.faults.take(recorded);
+  if (state.latencyMs > 0) await delay(state, state.latencyMs);
+  if (fault?.type === 'slow') await delay(state, fault.ms);
+  if (state.closed || fault?.type === 'hang') return; // a hung handshake dies with close()
+  if (fault?.type === 'reset') return void socket.destroy();
+  if (fault?.type === 'status') {
+    return refuse(socket, fault.status, fault.body ?? { detail: STATUS_CODES[fault.status] }, fault.headers);
+  }
+  if (!enabled || !PATHS.has(recorded.pathname)) return refuse(socket, 404, { detail: 'Not found.' });
+  const caller = authenticate(state.data, recorded.authorization);
+  if (!caller) {
+    const refusal = notAuthenticated();
+    return refuse(socket, refusal.status, refusal.body, refusal.headers);
+  }
+  wss.handleUpgrade(req, socket, head, (client) => {
+    const session = new EventSession(client, state.data, caller, cookie(req, 'csrftoken'));
+    sessions.add(session);
+    client.once('close', () => sessions.delete(session));
+  });
+}
+
+/** Answers the upgrade request with a plain HTTP error and closes the connection. */
+function refuse(socket: Duplex, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const type = typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json';
+  const lines = [`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`, `Content-Type: ${type}`,
+    `Content-Length: ${Buffer.byteLength(text)}`, 'Connection: close',
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
+  socket.end(`${lines.join('\r\n')}\r\n\r\n${text}`);
+}
+
+function cookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return value.join('=');
+    }
+  }
+  return undefined;
+}

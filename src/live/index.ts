@@ -1,0 +1,107 @@
+/**
+ * Live subscriptions: the gateway's registry of watched jobs. Subscribers of one job who send the same
+ * credential share one watcher (keyed by the credential's fingerprint, never the credential itself); a
+ * watcher reads AWX with that credential, and stops when its last subscriber leaves.
+ */
+import type { Logger } from 'pino';
+import type { AwxTransport, UpstreamCall } from '../awx/client.js';
+import { createFingerprinter } from '../cache/keys.js';
+import type { Loaders } from '../loaders/index.js';
+import { SUBSCRIPTION_DEFAULTS, type SubscriptionConfig } from './config.js';
+import type { LiveEvent } from './feed.js';
+import { createLiveRedis } from './pubsub.js';
+import { primeSnapshot, type JobSnapshot } from './snapshot.js';
+import { follow, type Registry } from './watchers.js';
+
+export { SUBSCRIPTION_DEFAULTS, subscriptionConfig, type SubscriptionConfig } from './config.js';
+export type { LiveEvent } from './feed.js';
+export type { JobSnapshot } from './snapshot.js';
+
+/** What the registry is built from: the AWX pool and the gateway's logger and metrics. */
+export interface LiveDeps {
+  transport: AwxTransport;
+  logger: Logger;
+  config?: Partial<SubscriptionConfig>;
+  onCall?: (call: UpstreamCall) => void;
+}
+
+/** One request's view: subscriptions made with its credential. */
+export interface CallerLive {
+  /** The job's readings, once the first is known; throws the first read's error (or a limit's) instead. */
+  followWorkflowJob(id: number): Promise<AsyncIterableIterator<LiveEvent>>;
+  /** A fresh set of this request's loaders, primed with a reading, to resolve one event with. */
+  loadersFor(snapshot: JobSnapshot): Loaders;
+}
+
+/** Who subscribes: their credential, request id, logger and cancellation, and how to make their loaders. */
+export interface LiveCaller {
+  authorization?: string;
+  requestId: string;
+  log: Logger;
+  signal?: AbortSignal;
+  newLoaders: () => Loaders;
+}
+
+/** The gateway's watched jobs. */
+export interface LiveRegistry {
+  forCaller(caller: LiveCaller): CallerLive;
+  /** How many jobs this gateway watches now. */
+  readonly watching: number;
+  /** Ends every subscription (on SIGTERM, so their requests can finish) and refuses new ones. */
+  endAll(): void;
+  close(): Promise<void>;
+}
+
+/** Builds the registry; with `config.redisUrl`, replicas sharing that Redis share watchers. */
+export function createLiveRegistry(deps: LiveDeps): LiveRegistry {
+  const config: SubscriptionConfig = { ...SUBSCRIPTION_DEFAULTS, ...definedOnly(deps.config ?? {}) };
+  const lockTtlMs = config.lockTtlMs ?? 10_000;
+  const registry: Registry = {
+    deps,
+    config,
+    // Without Redis nothing leaves the process, so the fingerprint key can be random; replicas must agree on theirs.
+    fingerprint: createFingerprinter(deps.transport.baseUrl.toString(), config.redisUrl ? config.keySecret ?? 'derived' : 'random'),
+    redis: config.redisUrl
+      ? createLiveRedis({ url: config.redisUrl, prefix: config.redisPrefix ?? 'awx-graphql:', lockTtlMs, onError: throttled(deps.logger) })
+      : undefined,
+    lockTtlMs,
+    watchers: new Map(),
+    closing: false,
+  };
+  const endAll = () => {
+    registry.closing = true;
+    for (const watcher of [...registry.watchers.values()]) watcher.finish();
+  };
+  return {
+    forCaller: (caller) => ({
+      followWorkflowJob: (id) => follow(registry, caller, id),
+      loadersFor(snapshot) {
+        const loaders = caller.newLoaders();
+        primeSnapshot(loaders, snapshot);
+        return loaders;
+      },
+    }),
+    get watching() {
+      return registry.watchers.size;
+    },
+    endAll,
+    async close() {
+      endAll();
+      await registry.redis?.close();
+    },
+  };
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** A warning at most every 30 s, so a Redis outage logs its cause without flooding. */
+function throttled(logger: Logger): (error: Error) => void {
+  let last = -Infinity;
+  return (error) => {
+    if (Date.now() - last < 30_000) return;
+    last = Date.now();
+    logger.warn({ error: error.message }, 'Redis for shared subscriptions is unavailable');
+  };
+}

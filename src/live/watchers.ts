@@ -1,0 +1,72 @@
+/** The watchers of one gateway by key, and how a subscriber joins one (or starts it, within the limit). */
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import type { SubscriptionConfig } from './config.js';
+import { Feed, type LiveEvent } from './feed.js';
+import type { LiveCaller, LiveDeps } from './index.js';
+import type { LiveRedis } from './pubsub.js';
+import { startShared } from './shared.js';
+import { startUpstream, type Upstream } from './upstream.js';
+import { JobWatcher, type Report } from './watcher.js';
+
+/** A refusal of a new subscription; `code` is its `extensions.code`. */
+function refusal(code: string, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+/** The registry's state: its settings, fingerprinter, Redis and the watchers by key. */
+export interface Registry {
+  deps: LiveDeps;
+  config: SubscriptionConfig;
+  fingerprint: (authorization: string | undefined) => string;
+  redis?: LiveRedis;
+  lockTtlMs: number;
+  watchers: Map<string, JobWatcher>;
+  closing: boolean;
+}
+
+/** Starts watching a job for `caller`'s credential: reading AWX, or, with Redis, sharing the watch with the other replicas. */
+function startWatcher(registry: Registry, key: string, id: number, caller: LiveCaller): JobWatcher {
+  const { deps, config, redis, lockTtlMs } = registry;
+  const requestId = `watch-${randomUUID()}`;
+  const log = deps.logger.child({ requestId, watchedJob: id });
+  let upstream: Upstream | undefined;
+  const watcher = new JobWatcher(() => {
+    registry.watchers.delete(key);
+    upstream?.stop();
+    log.debug('watch ended');
+  });
+  const upstreamDeps = { transport: deps.transport, authorization: caller.authorization, config, log, requestId, onCall: deps.onCall };
+  const lead = (report: Report) => startUpstream(id, upstreamDeps, report);
+  upstream = redis ? startShared(watcher.report, { shared: redis.watch(key), lead, lockTtlMs, log }) : lead(watcher.report);
+  caller.log.debug({ watchRequestId: requestId }, 'watch started');
+  return watcher;
+}
+
+/** Subscribes `caller` to a job: joins its watcher (or starts one, within the limit) and waits for the first reading. */
+export async function follow(registry: Registry, caller: LiveCaller, id: number): Promise<AsyncIterableIterator<LiveEvent>> {
+  if (registry.closing) throw refusal('SHUTTING_DOWN', 'The gateway is shutting down; subscribe again to another instance.');
+  const { watchers, config } = registry;
+  const key = `${registry.fingerprint(caller.authorization)}:workflow_job:${id}`;
+  let watcher = watchers.get(key);
+  if (!watcher) {
+    if (watchers.size >= config.maxWatchers) {
+      throw refusal('TOO_MANY_SUBSCRIPTIONS', `The gateway already watches ${config.maxWatchers} jobs (SUBSCRIPTION_MAX_WATCHERS); retry later.`, { limit: config.maxWatchers });
+    }
+    watcher = startWatcher(registry, key, id, caller);
+    watchers.set(key, watcher);
+  }
+  const joined = watcher;
+  const feed = new Feed(() => joined.remove(feed));
+  caller.signal?.addEventListener('abort', () => void feed.return(), { once: true });
+  joined.add(feed);
+  try {
+    await joined.first;
+  } catch (error) {
+    void feed.return();
+    if (caller.signal?.aborted) return feed; // the subscriber left first: its stream just ends
+    throw error;
+  }
+  return feed;
+}
+

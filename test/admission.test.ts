@@ -1,0 +1,121 @@
+/** Admission control: queries beyond the in-flight limit wait in turn; SSE and probes never wait; overflow is a 503. */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { admitted, defaultMaxInFlight, type AdmissionState } from '../src/admission.js';
+
+interface Harness {
+  url: string;
+  state: AdmissionState;
+  /** Requests the handler has started, in order, by their `n` query parameter. */
+  started: string[];
+  /** Finishes the oldest started request still open. */
+  release(): void;
+  server: Server;
+}
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  const server = harness?.server;
+  harness = undefined;
+  if (!server) return;
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+/** A server whose handler holds each request open until `release()`, behind admission control. */
+async function start(maxInFlight: number, maxQueued: number): Promise<Harness> {
+  const open: ServerResponse[] = [];
+  const started: string[] = [];
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    started.push(new URL(req.url ?? '/', 'http://x').searchParams.get('n') ?? '?');
+    open.push(res);
+  };
+  const { listener, state } = admitted(handler, { maxInFlight, maxQueued, endpoint: '/graphql' });
+  const server = createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  harness = { url: `http://127.0.0.1:${port}`, state, started, server, release: () => open.shift()?.end('{}') };
+  return harness;
+}
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(check()).toBe(true);
+};
+
+describe('admission control', () => {
+  it('runs at most maxInFlight queries and starts the waiting ones in arrival order', async () => {
+    const h = await start(2, 10);
+    const answers = [1, 2, 3, 4].map((n) => fetch(`${h.url}/graphql?n=${n}`).then((r) => r.status));
+    await until(() => h.state.inFlight === 2 && h.state.queued === 2);
+    expect(h.started).toEqual(['1', '2']);
+    h.release();
+    await until(() => h.started.length === 3);
+    expect(h.started[2]).toBe('3');
+    h.release();
+    h.release();
+    await until(() => h.started.length === 4);
+    h.release();
+    expect(await Promise.all(answers)).toEqual([200, 200, 200, 200]);
+    expect(h.state).toEqual({ inFlight: 0, queued: 0 });
+  });
+
+  it('answers 503 OVERLOADED at once when the queue is full', async () => {
+    const h = await start(1, 1);
+    const first = fetch(`${h.url}/graphql?n=1`);
+    await until(() => h.state.inFlight === 1);
+    const second = fetch(`${h.url}/graphql?n=2`);
+    await until(() => h.state.queued === 1);
+    const third = await fetch(`${h.url}/graphql?n=3`);
+    expect(third.status).toBe(503);
+    expect(third.headers.get('retry-after')).toBe('1');
+    expect((await third.json()).errors[0].extensions.code).toBe('OVERLOADED');
+    h.release();
+    await until(() => h.started.length === 2);
+    h.release();
+    expect([(await first).status, (await second).status]).toEqual([200, 200]);
+  });
+
+  it('never queues SSE subscriptions, probes or other paths', async () => {
+    const h = await start(1, 0);
+    const busy = fetch(`${h.url}/graphql?n=1`);
+    await until(() => h.state.inFlight === 1);
+    const sse = fetch(`${h.url}/graphql?n=sse`, { headers: { accept: 'text/event-stream' } });
+    const health = fetch(`${h.url}/health?n=health`);
+    await until(() => h.started.length === 3);
+    expect(h.started.slice(1).sort()).toEqual(['health', 'sse']);
+    expect(h.state.inFlight).toBe(1);
+    h.release();
+    h.release();
+    h.release();
+    await Promise.all([busy, sse, health]);
+  });
+
+  it('frees the slot of a caller who disconnects, and skips callers who left while waiting', async () => {
+    const h = await start(1, 10);
+    const gone = new AbortController();
+    const leaving = fetch(`${h.url}/graphql?n=leaving`, { signal: gone.signal }).catch(() => 'aborted');
+    await until(() => h.state.inFlight === 1);
+    const waitingGone = new AbortController();
+    const waiter = fetch(`${h.url}/graphql?n=waiter`, { signal: waitingGone.signal }).catch(() => 'aborted');
+    const last = fetch(`${h.url}/graphql?n=last`);
+    await until(() => h.state.queued === 2);
+    waitingGone.abort();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    gone.abort();
+    await until(() => h.started.includes('last'));
+    expect(h.started).toEqual(['leaving', 'last']);
+    h.release();
+    h.release();
+    expect((await last).status).toBe(200);
+    expect(await leaving).toBe('aborted');
+    expect(await waiter).toBe('aborted');
+  });
+
+  it('defaults to four queries per core, at least eight', () => {
+    expect(defaultMaxInFlight(1)).toBe(8);
+    expect(defaultMaxInFlight(2)).toBe(8);
+    expect(defaultMaxInFlight(16)).toBe(64);
+  });
+});

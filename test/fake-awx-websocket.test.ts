@@ -1,0 +1,163 @@
+/** The fake AWX's websocket over real loopback: handshake, subscriptions, and status messages of moving jobs. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, ALICE, BOB } from './demo-auth.js';
+import { WebSocket } from 'ws';
+import { startFakeAwx, type FakeAwx } from '../src/demo/index.js';
+
+const CSRF = 'test-csrf-token';
+
+let fake: FakeAwx;
+beforeAll(async () => {
+  fake = await startFakeAwx();
+});
+afterAll(() => fake.close());
+
+/** A connected client and the JSON messages it received, in order. */
+interface Client {
+  socket: WebSocket;
+  messages: any[];
+  /** Resolves with the next message not yet taken (waits up to 2 s). */
+  next(): Promise<any>;
+  /** Subscribes and returns the server's groups reply. */
+  subscribe(groups: Record<string, unknown[]>, xrftoken?: string): Promise<any>;
+}
+
+function connect(auth: string | null, path = '/websocket/', server = fake): Promise<Client> {
+  const headers: Record<string, string> = { Cookie: `csrftoken=${CSRF}` };
+  if (auth) headers.Authorization = auth;
+  const socket = new WebSocket(`${server.url.replace('http', 'ws')}${path}`, { headers });
+  const messages: any[] = [];
+  let taken = 0;
+  const waiters: (() => void)[] = [];
+  socket.on('message', (raw) => {
+    messages.push(JSON.parse(String(raw)));
+    waiters.splice(0).forEach((wake) => wake());
+  });
+  const next = async () => {
+    const deadline = Date.now() + 2_000;
+    while (taken >= messages.length) {
+      if (Date.now() > deadline) throw new Error(`no message after ${JSON.stringify(messages)}`);
+      await new Promise<void>((resolve) => { waiters.push(resolve); setTimeout(resolve, 50); });
+    }
+    return messages[taken++];
+  };
+  const subscribe = (groups: Record<string, unknown[]>, xrftoken = CSRF) => {
+    socket.send(JSON.stringify({ xrftoken, groups }));
+    return next();
+  };
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve({ socket, messages, next, subscribe }));
+    socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    socket.once('error', reject);
+  });
+}
+
+async function launch(templateId: number, auth = ALICE): Promise<number> {
+  const res = await fetch(`${fake.url}/api/v2/workflow_job_templates/${templateId}/launch/`, { method: 'POST', headers: { Authorization: auth } });
+  return ((await res.json()) as { workflow_job: number }).workflow_job;
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('handshake', () => {
+  it('refuses a client without credentials with 401, and records every handshake', async () => {
+    fake.clearRequests();
+    await expect(connect(null)).rejects.toThrow('HTTP 401');
+    await expect(connect('Bearer wrong', '/api/websocket/')).rejects.toThrow('HTTP 401');
+    expect(fake.requests.map((r) => [r.method, r.pathname])).toEqual([['GET', '/websocket/'], ['GET', '/api/websocket/']]);
+    await expect(connect(ADMIN, '/elsewhere/')).rejects.toThrow('HTTP 404');
+  });
+
+  it('accepts a user on both paths with {"accept": true, "user": id}', async () => {
+    for (const path of ['/websocket/', '/api/websocket/']) {
+      const client = await connect(ALICE, path);
+      expect(await client.next()).toEqual({ accept: true, user: 2 });
+      client.socket.close();
+    }
+  });
+
+  it('goes through faults, and is refused with 404 when the websocket is off', async () => {
+    fake.addFault({ fault: { type: 'status', status: 502 }, match: (r) => r.pathname === '/websocket/', times: 1 });
+    await expect(connect(ADMIN)).rejects.toThrow('HTTP 502');
+    const closed = await startFakeAwx({ websocket: false });
+    try {
+      await expect(connect(ADMIN, '/websocket/', closed)).rejects.toThrow('HTTP 404');
+      expect(closed.requests.map((r) => r.pathname)).toEqual(['/websocket/']);
+    } finally {
+      await closed.close();
+    }
+  });
+});
+
+describe('subscriptions', () => {
+  it('needs the csrftoken cookie echoed as xrftoken, and replaces the whole set each time', async () => {
+    const client = await connect(ALICE);
+    await client.next();
+    expect(await client.subscribe({ jobs: ['status_changed'] }, 'other')).toEqual({ error: 'access denied to channel' });
+    expect(await client.subscribe({ jobs: ['status_changed'], workflow_events: [237] })).toEqual({
+      groups_current: ['jobs-status_changed', 'workflow_events-237'], groups_left: [], groups_joined: ['jobs-status_changed', 'workflow_events-237'],
+    });
+    expect(await client.subscribe({ jobs: ['status_changed'] })).toEqual({
+      groups_current: ['jobs-status_changed'], groups_left: ['workflow_events-237'], groups_joined: [],
+    });
+    client.socket.send(JSON.stringify({ xrftoken: CSRF, groups: { workflow_events: [1] } }));
+    expect(await client.next()).toEqual({ error: 'access denied to channel workflow_events for resource id 1' });
+    expect(await client.next()).toEqual({ groups_current: [], groups_left: ['jobs-status_changed'], groups_joined: [] });
+    client.socket.close();
+  });
+});
+
+describe('status messages', () => {
+  it('reports every status change of a moving workflow job and of the jobs it spawns', async () => {
+    const client = await connect(ALICE);
+    await client.next();
+    const id = await launch(30);
+    await client.subscribe({ jobs: ['status_changed'], workflow_events: [id] });
+    while (!['successful', 'failed'].includes(fake.advanceJob(id)));
+    await settle();
+    const own = client.messages.slice(2);
+    const workflow = own.filter((m) => m.unified_job_id === id);
+    expect(workflow.map((m) => m.status)).toEqual(['waiting', 'running', 'successful']);
+    expect(workflow[2]).toEqual({
+      unified_job_id: id, status: 'successful', finished: expect.stringMatching(/\.\d{6}Z$/), type: 'workflow_job',
+      group_name: 'jobs', unified_job_template_id: 30,
+    });
+    const spawned = own.filter((m) => m.workflow_job_id === id && m.group_name === 'jobs');
+    expect(spawned.length).toBeGreaterThanOrEqual(9);
+    const running = spawned.find((m) => m.status === 'running');
+    expect(running).toEqual({
+      unified_job_id: running.unified_job_id, status: 'running', instance_group_name: 'default', type: running.type,
+      workflow_job_id: id, workflow_node_id: expect.any(Number), group_name: 'jobs', unified_job_template_id: expect.any(Number),
+    });
+    const events = own.filter((m) => m.group_name === 'workflow_events');
+    expect(events.map((m) => ({ ...m, group_name: 'jobs', workflow_job_template_id: undefined }))).toEqual(
+      spawned.map((m) => ({ ...m, workflow_job_template_id: undefined })));
+    expect(new Set(events.map((m) => m.workflow_job_template_id))).toEqual(new Set([30]));
+    client.socket.close();
+  });
+
+  it('only tells a user about jobs they may see', async () => {
+    const [alice, bob] = await Promise.all([connect(ALICE), connect(BOB)]);
+    await Promise.all([alice.next(), bob.next()]);
+    await Promise.all([alice.subscribe({ jobs: ['status_changed'] }), bob.subscribe({ jobs: ['status_changed'] })]);
+    const id = await launch(29);
+    fake.advanceJob(id);
+    await settle();
+    expect(alice.messages.slice(2).map((m) => [m.unified_job_id, m.status])).toEqual([[id, 'pending'], [id, 'waiting']]);
+    expect(bob.messages.slice(2)).toEqual([]);
+    alice.socket.close();
+    bob.socket.close();
+  });
+
+  it('drops every client on disconnectWebsockets and on close', async () => {
+    const own = await startFakeAwx();
+    const client = await connect(ADMIN, '/websocket/', own);
+    const closed = new Promise((resolve) => client.socket.once('close', resolve));
+    own.disconnectWebsockets();
+    await closed;
+    const again = await connect(ADMIN, '/websocket/', own);
+    const closedAgain = new Promise((resolve) => again.socket.once('close', resolve));
+    await own.close();
+    await closedAgain;
+  });
+});

@@ -1,0 +1,142 @@
+/** Subscription clients as apps use them (SSE over streaming fetch, graphql-ws over `ws`), and a way to move a demo job. */
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { FakeAwx } from '../src/demo/index.js';
+import { ADMIN, type GqlResponse } from './gateway.js';
+
+/** One subscription's results as they arrive; `next()` resolves undefined once the stream completed. */
+export interface ResultStream {
+  /** Every result received so far. */
+  results: GqlResponse['body'][];
+  next(timeoutMs?: number): Promise<GqlResponse['body'] | undefined>;
+  /** Leaves the subscription (the client goes away). */
+  close(): void;
+}
+
+/** A queue between a transport's callbacks and the test reading them. */
+function resultQueue(onClose: () => void): ResultStream & { push(result: GqlResponse['body']): void; end(): void } {
+  const results: GqlResponse['body'][] = [];
+  const pending: (GqlResponse['body'] | undefined)[] = [];
+  let waiting: ((value: GqlResponse['body'] | undefined) => void) | undefined;
+  let ended = false;
+  const offer = (value: GqlResponse['body'] | undefined) => {
+    if (waiting) {
+      const resolve = waiting;
+      waiting = undefined;
+      resolve(value);
+    } else pending.push(value);
+  };
+  return {
+    results,
+    push(result) {
+      results.push(result);
+      offer(result);
+    },
+    end() {
+      if (ended) return;
+      ended = true;
+      offer(undefined);
+    },
+    next(timeoutMs = 5_000) {
+      if (pending.length > 0) return Promise.resolve(pending.shift());
+      if (ended) return Promise.resolve(undefined);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no subscription event within ${timeoutMs} ms`)), timeoutMs);
+        waiting = (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        };
+      });
+    },
+    close: onClose,
+  };
+}
+
+/** Options of one subscription: its credential (null: none), variables and extra headers. */
+export interface SubscribeOptions {
+  auth?: string | null;
+  variables?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/** Subscribes over Server-Sent Events: POST with `Accept: text/event-stream`, read as a stream. */
+export function sseSubscribe(url: string, query: string, options: SubscribeOptions = {}): ResultStream {
+  const abort = new AbortController();
+  const stream = resultQueue(() => abort.abort());
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream', ...options.headers };
+  if (options.auth) headers.authorization = options.auth;
+  void (async () => {
+    try {
+      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables: options.variables }), signal: abort.signal });
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for await (const chunk of response.body!) {
+        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+        let at: number;
+        while ((at = buffer.indexOf('\n\n')) >= 0) {
+          const message = buffer.slice(0, at);
+          buffer = buffer.slice(at + 2);
+          const event = /^event: (.*)$/m.exec(message)?.[1];
+          const data = /^data: (.*)$/m.exec(message)?.[1];
+          if (event === 'next' && data) stream.push(JSON.parse(data));
+          if (event === 'complete') stream.end();
+        }
+      }
+    } catch {
+      // aborted by close(), or the gateway went away: the stream just ends
+    }
+    stream.end();
+  })();
+  return stream;
+}
+
+/** Subscribes over graphql-ws, sending the credential in `connectionParams.authorization`. */
+export function wsSubscribe(wsUrl: string, query: string, options: SubscribeOptions = {}): ResultStream {
+  const client = createClient({
+    url: wsUrl,
+    webSocketImpl: WebSocket,
+    connectionParams: options.auth ? { authorization: options.auth } : {},
+    lazy: true,
+    retryAttempts: 0,
+  });
+  let unsubscribe = () => {};
+  const stream = resultQueue(() => {
+    unsubscribe();
+    void client.dispose();
+  });
+  unsubscribe = client.subscribe({ query, variables: options.variables }, {
+    next: (result) => stream.push(result as GqlResponse['body']),
+    error: (error) => {
+      stream.push({ errors: Array.isArray(error) ? error : [{ message: String((error as Error).message ?? error) }] });
+      stream.end();
+    },
+    complete: () => stream.end(),
+  });
+  return stream;
+}
+
+/** Reads a stream to its end (or fails after `timeoutMs` without an event). */
+export async function drain(stream: ResultStream, timeoutMs?: number): Promise<GqlResponse['body'][]> {
+  while ((await stream.next(timeoutMs)) !== undefined);
+  return stream.results;
+}
+
+/** What subscribers are told about, as AWX shows it to the admin now: the job's status and its nodes' jobs. */
+async function awxState(fake: FakeAwx, id: string): Promise<string> {
+  const read = async (path: string) => (await fetch(`${fake.url}${path}`, { headers: { authorization: ADMIN } })).json();
+  const job = await read(`/api/v2/workflow_jobs/${id}/`);
+  const nodes = (await read(`/api/v2/workflow_job_nodes/?workflow_job__in=${id}&order_by=id`)).results;
+  return JSON.stringify([job.status, job.failed, job.finished, nodes.map((n: any) => [n.id, n.job, n.summary_fields?.job?.status, n.do_not_run])]);
+}
+
+/**
+ * Moves a job in the fake AWX until something subscribers are told about changed (some steps only move
+ * a spawned job's play along), so the subscription must answer with exactly one event.
+ */
+export async function advanceVisibly(fake: FakeAwx, id: string): Promise<void> {
+  const before = await awxState(fake, id);
+  for (let steps = 0; (await awxState(fake, id)) === before; steps++) {
+    if (steps === 50) throw new Error(`job ${id} does not move`);
+    fake.advanceJob(Number(id));
+  }
+}
