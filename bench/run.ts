@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     await warmUp(gateway, dashboardQuery(50));
     const related = await relatedRows(gateway, upstream.url, RUNS);
     const measured = await scenarios(t);
-    const cpu = await cpuCheck(gateway, upstream.url);
+    const cpu = await cpuCheck(gateway, upstream.url, { url: proxy.url, pid: proxy.child.process.pid! });
     const memory = await memoryCheck(upstream.url);
     const cache = await cacheCheck(upstream.url, gateway);
     const load = process.env.BENCH_SKIP_LOAD ? null : await faultLoadCheck();

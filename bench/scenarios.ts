@@ -25,7 +25,7 @@ interface Baseline {
 }
 
 export const S1_QUERY = '{ workflowJob(id: 1) { id name status failed started finished elapsed launchedBy { name } summaryFields { workflowJobTemplate { name } } } }';
-const S1_PATH = '/api/v2/workflow_jobs/1/';
+export const S1_PATH = '/api/v2/workflow_jobs/1/';
 
 /** The S2 dashboard query for `n` jobs, optionally filtered (GraphQL arguments without braces). */
 export function dashboardQuery(n: number, filter = ''): string {
