@@ -3,43 +3,13 @@
  * runs the default query against the demo upstream and opens the docs pane.
  * Screenshots go to test-output/ (gitignored); docs/graphiql.png is a copy of test-output/graphiql.png.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS } from '../src/demo/index.js';
 import { EXAMPLE_QUERY } from '../src/example-query.js';
+import { DOCS_BUTTON, DOCS_PANE, EXECUTE_BUTTON, launchChromium, modelText, normalize, OUT, RESULT_WINDOW } from './browser.js';
 import { startTestGateway, type TestGateway } from './gateway.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OUT = fileURLToPath(new URL('../test-output/', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-// Stable hooks in the page GraphiQL renders (GraphiQL 5, bundled by @graphql-yoga/render-graphiql).
-const EXECUTE_BUTTON = 'button.graphiql-execute-button';
-const RESULT_WINDOW = '[aria-label="Result Window"]';
-const DOCS_BUTTON = 'button[aria-label="Show Documentation Explorer"]';
-const DOCS_PANE = '[aria-label="Documentation Explorer"]';
-
-/** Editor text as rendered (Monaco may use non-breaking spaces), with whitespace collapsed. */
-const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** The full text of one of GraphiQL's Monaco models (`operation.graphql`, `response.json`, …), if Monaco is reachable. */
-function modelText(page: Page, suffix: string): Promise<string | null> {
-  return page.evaluate((suffix) => {
-    const monaco = (window as any).__MONACO;
-    const model = monaco?.editor?.getModels?.().find((m: any) => String(m.uri).endsWith(suffix));
-    return model ? String(model.getValue()) : null;
-  }, suffix);
-}
 
 describe('GraphiQL in Chromium', () => {
   let gw: TestGateway | undefined;
@@ -48,13 +18,6 @@ describe('GraphiQL in Chromium', () => {
   let queryDescription: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}. This test drives a real browser: install Debian's chromium ` +
-          '(apt-get install -y --no-install-recommends chromium fonts-dejavu-core; .ci/run does this) ' +
-          'or set CHROMIUM_PATH. Do not run `npx playwright install`.',
-      );
-    }
     mkdirSync(OUT, { recursive: true });
     gw = await startTestGateway({ awxToken: DEMO_CREDENTIALS.admin.token });
 
@@ -69,7 +32,7 @@ describe('GraphiQL in Chromium', () => {
     queryDescription = normalize(description.replace(/`/g, '')).split(/(?<=\.)\s/)[0] ?? '';
     expect(queryDescription.length).toBeGreaterThan(10);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 15_000 });
+    browser = await launchChromium();
   }, 20_000);
 
   afterAll(async () => {

@@ -1,0 +1,58 @@
+/** Driving GraphiQL in Debian's Chromium through playwright-core: where the browser is, and GraphiQL's stable hooks. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Screenshots go here (gitignored). */
+export const OUT = fileURLToPath(new URL('../test-output/', import.meta.url));
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// Stable hooks in the page GraphiQL renders (GraphiQL 5, bundled by @graphql-yoga/render-graphiql).
+export const EXECUTE_BUTTON = 'button.graphiql-execute-button';
+export const RESULT_WINDOW = '[aria-label="Result Window"]';
+export const DOCS_BUTTON = 'button[aria-label="Show Documentation Explorer"]';
+export const DOCS_PANE = '[aria-label="Documentation Explorer"]';
+
+/** Editor text as rendered (Monaco may use non-breaking spaces), with whitespace collapsed. */
+export const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The full text of one of GraphiQL's Monaco models (`operation.graphql`, `response.json`, …), if Monaco is reachable. */
+export function modelText(page: Page, suffix: string): Promise<string | null> {
+  return page.evaluate((suffix) => {
+    const monaco = (window as any).__MONACO;
+    const model = monaco?.editor?.getModels?.().find((m: any) => String(m.uri).endsWith(suffix));
+    return model ? String(model.getValue()) : null;
+  }, suffix);
+}
+
+/** Replaces the text of one of GraphiQL's Monaco models; false when Monaco is not reachable. */
+export function setModelText(page: Page, suffix: string, text: string): Promise<boolean> {
+  return page.evaluate(([suffix, text]) => {
+    const monaco = (window as any).__MONACO;
+    const model = monaco?.editor?.getModels?.().find((m: any) => String(m.uri).endsWith(suffix!));
+    if (!model) return false;
+    model.setValue(text);
+    return true;
+  }, [suffix, text] as const);
+}
+
+/** Launches Chromium, or explains how to get it (never `npx playwright install`: it downloads a browser). */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. This test drives a real browser: install Debian's chromium ` +
+        '(apt-get install -y --no-install-recommends chromium fonts-dejavu-core; .ci/run does this) ' +
+        'or set CHROMIUM_PATH. Do not run `npx playwright install`.',
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 15_000 });
+}

@@ -1,0 +1,69 @@
+/**
+ * GraphiQL runs `workflowJobUpdated` against a demo upstream whose jobs move (as with `npm start`): the
+ * result pane follows a freshly launched job through its statuses to SUCCESSFUL.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CREDENTIALS } from '../src/demo/index.js';
+import { EXECUTE_BUTTON, launchChromium, modelText, normalize, OUT, RESULT_WINDOW, setModelText } from './browser.js';
+import { startTestGateway, type TestGateway } from './gateway.js';
+
+const STATUS = /"status": "([A-Z]+)"/;
+
+describe('GraphiQL subscriptions in Chromium', () => {
+  let gw: TestGateway | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    // Every unfinished demo job moves a step each 500 ms, as `npm start` moves them every 2 s.
+    gw = await startTestGateway({ awxToken: DEMO_CREDENTIALS.admin.token, fake: { motion: { stepMs: 500 } } });
+    browser = await launchChromium();
+  }, 20_000);
+
+  afterAll(async () => {
+    await browser?.close().catch(() => {});
+    await gw?.close();
+  }, 15_000);
+
+  it('follows a launched job to SUCCESSFUL in the result pane', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      await page.goto(gw!.url, { waitUntil: 'domcontentloaded' });
+      await page.locator(EXECUTE_BUTTON).waitFor({ state: 'visible' });
+      await expect.poll(() => modelText(page, 'operation.graphql'), { timeout: 15_000 }).not.toBeNull();
+      // Launched only now that GraphiQL is ready, so the pane can see the job move from its first steps.
+      const launched = await gw!.gql('mutation { launchWorkflowJobTemplate(id: 26) { workflowJob { id status } } }');
+      expect(launched.body.errors).toBeUndefined();
+      const id: string = launched.body.data?.launchWorkflowJobTemplate.workflowJob.id;
+      const subscription = `subscription { workflowJobUpdated(id: ${id}) { id status } }`;
+      expect(await setModelText(page, 'operation.graphql', subscription)).toBe(true);
+      await page.locator(EXECUTE_BUTTON).click();
+
+      // Sample the pane while the job moves: several statuses pass through it, and it ends on SUCCESSFUL.
+      const seen: string[] = [];
+      const result = page.locator(RESULT_WINDOW);
+      for (let i = 0; i < 300 && seen.at(-1) !== 'SUCCESSFUL'; i++) {
+        const status = STATUS.exec(normalize(await result.innerText()))?.[1];
+        if (status && status !== seen.at(-1)) seen.push(status);
+        await page.waitForTimeout(100);
+      }
+      expect(seen.at(-1)).toBe('SUCCESSFUL');
+      expect(seen.length).toBeGreaterThanOrEqual(2);
+      expect(normalize(await result.innerText())).toContain(`"id": "${id}"`);
+      await page.screenshot({ path: `${OUT}graphiql-subscription.png` });
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: `${OUT}graphiql-subscription-failure.png` }).catch(() => {});
+      if (pageErrors.length) console.error('GraphiQL page errors:\n' + pageErrors.join('\n'));
+      throw error;
+    } finally {
+      await context.close().catch(() => {});
+    }
+  }, 60_000);
+});
