@@ -56,3 +56,25 @@ export async function launchChromium(): Promise<Browser> {
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 15_000 });
 }
+
+/**
+ * Runs `use` on a page of a fresh browser context (no stored GraphiQL tabs, so the default query shows),
+ * then checks the page threw nothing; on failure saves `<name>-failure.png` and prints the page's errors.
+ */
+export async function withPage(browser: Browser, name: string, use: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  try {
+    await use(page);
+    if (pageErrors.length > 0) throw new Error(`the page threw:\n${pageErrors.join('\n')}`);
+  } catch (error) {
+    await page.screenshot({ path: `${OUT}${name}-failure.png` }).catch(() => {});
+    if (pageErrors.length) console.error('GraphiQL page errors:\n' + pageErrors.join('\n'));
+    throw error;
+  } finally {
+    await context.close().catch(() => {});
+  }
+}

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS } from '../src/demo/index.js';
-import { EXECUTE_BUTTON, launchChromium, modelText, normalize, OUT, RESULT_WINDOW, setModelText } from './browser.js';
+import { EXECUTE_BUTTON, launchChromium, modelText, normalize, OUT, RESULT_WINDOW, setModelText, withPage } from './browser.js';
 import { startTestGateway, type TestGateway } from './gateway.js';
 
 const STATUS = /"status": "([A-Z]+)"/;
@@ -28,12 +28,7 @@ describe('GraphiQL subscriptions in Chromium', () => {
   }, 15_000);
 
   it('follows a launched job to SUCCESSFUL in the result pane', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    try {
+    await withPage(browser!, 'graphiql-subscription', async (page) => {
       await page.goto(gw!.url, { waitUntil: 'domcontentloaded' });
       await page.locator(EXECUTE_BUTTON).waitFor({ state: 'visible' });
       await expect.poll(() => modelText(page, 'operation.graphql'), { timeout: 15_000 }).not.toBeNull();
@@ -57,13 +52,6 @@ describe('GraphiQL subscriptions in Chromium', () => {
       expect(seen.length).toBeGreaterThanOrEqual(2);
       expect(normalize(await result.innerText())).toContain(`"id": "${id}"`);
       await page.screenshot({ path: `${OUT}graphiql-subscription.png` });
-      expect(pageErrors).toEqual([]);
-    } catch (error) {
-      await page.screenshot({ path: `${OUT}graphiql-subscription-failure.png` }).catch(() => {});
-      if (pageErrors.length) console.error('GraphiQL page errors:\n' + pageErrors.join('\n'));
-      throw error;
-    } finally {
-      await context.close().catch(() => {});
-    }
+    });
   }, 60_000);
 });

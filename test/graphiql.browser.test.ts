@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS } from '../src/demo/index.js';
 import { EXAMPLE_QUERY } from '../src/example-query.js';
-import { DOCS_BUTTON, DOCS_PANE, EXECUTE_BUTTON, launchChromium, modelText, normalize, OUT, RESULT_WINDOW } from './browser.js';
+import { DOCS_BUTTON, DOCS_PANE, EXECUTE_BUTTON, launchChromium, modelText, normalize, OUT, RESULT_WINDOW, withPage } from './browser.js';
 import { startTestGateway, type TestGateway } from './gateway.js';
 
 describe('GraphiQL in Chromium', () => {
@@ -42,12 +42,7 @@ describe('GraphiQL in Chromium', () => {
 
   it('runs the default query and shows the docs from our SDL', async () => {
     // A fresh context: no stored GraphiQL tabs, so the page opens with the default query.
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    try {
+    await withPage(browser!, 'graphiql', async (page) => {
       // No Authorization header: the gateway's awxToken makes this the demo admin, as with `npm start`.
       const response = await page.goto(gw!.url, { waitUntil: 'domcontentloaded' });
       expect(response?.status()).toBe(200);
@@ -84,13 +79,6 @@ describe('GraphiQL in Chromium', () => {
       await expect(docs.getByText(queryDescription.slice(0, 40)).first().isVisible()).resolves.toBe(true);
       await page.screenshot({ path: `${OUT}graphiql-docs.png` });
 
-      expect(pageErrors).toEqual([]);
-    } catch (error) {
-      await page.screenshot({ path: `${OUT}graphiql-failure.png` }).catch(() => {});
-      if (pageErrors.length) console.error('GraphiQL page errors:\n' + pageErrors.join('\n'));
-      throw error;
-    } finally {
-      await context.close().catch(() => {});
-    }
+    });
   }, 40_000);
 });
