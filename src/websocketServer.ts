@@ -4,14 +4,14 @@
  * query limits and error masking are those of an HTTP request.
  */
 import type { IncomingMessage, Server } from 'node:http';
-import type { Duplex } from 'node:stream';
 import type { ExecutionArgs, GraphQLError } from 'graphql';
 import type { ConnectionInitMessage, Context, SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { limitError } from './limits/errors.js';
-import { crossSiteOrigin } from './security.js';
+import type { GatewayContext } from './context.js';
+import { upgradeHandler } from './websocketUpgrade.js';
 import type { Gateway } from './server.js';
 
 /** Where and for whom the WebSocket endpoint answers. */
@@ -31,6 +31,22 @@ export interface GraphqlWebSocket {
 }
 
 type Enveloped = ReturnType<Gateway['getEnveloped']>;
+
+/** One running operation of a socket: how to cancel it, and what its log line reports. */
+interface Operation {
+  controller: AbortController;
+  started: number;
+  name: string | null;
+  /** Set once the operation passed parsing and validation and has its context. */
+  context?: GatewayContext;
+}
+
+/** The per-operation log line, written through the operation's own logger (so it carries its request id). */
+function logOperation({ context, started, name }: Operation): void {
+  if (!context) return;
+  const durationMs = Math.round((performance.now() - started) * 10) / 10;
+  context.log.info({ transport: 'graphql-ws', operationName: name, durationMs, upstreamCalls: context.upstreamCalls.length }, 'graphql-ws operation');
+}
 type WsContext = Context<ConnectionInitMessage['payload'], Extra>;
 
 /** The `Authorization` an operation runs with: `authorization` (or `Authorization`) in connectionParams, else the upgrade's header. */
@@ -48,40 +64,6 @@ function requestFor(ctx: WsContext, path: string, signal: AbortSignal): Request 
   const requestId = ctx.extra.request.headers['x-request-id'];
   if (typeof requestId === 'string') headers.set('x-request-id', requestId);
   return new Request(new URL(path, 'http://localhost'), { headers, signal });
-}
-
-/** Answers an upgrade it will not take with a plain HTTP status. */
-function refuse(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
-/** Whether a browser page of another site, not in CORS_ORIGINS, opened this socket (its credentials would be ambient). */
-function crossSite(upgrade: IncomingMessage, allowed: readonly string[]): boolean {
-  const headers = new Headers();
-  for (const name of ['origin', 'sec-fetch-site']) {
-    const value = upgrade.headers[name];
-    if (typeof value === 'string') headers.set(name, value);
-  }
-  const url = new URL(upgrade.url ?? '/', `http://${upgrade.headers.host ?? 'localhost'}`);
-  const origin = crossSiteOrigin(new Request(url, { headers }));
-  return origin !== null && !allowed.includes(origin);
-}
-
-/** Takes an upgrade to `path` unless a cross-site page asks; others get a plain HTTP refusal. */
-function upgradeHandler(wss: WebSocketServer, path: string, allowedOrigins: readonly string[]) {
-  return (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    let pathname: string;
-    let refused: boolean;
-    try {
-      pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-      refused = crossSite(request, allowedOrigins);
-    } catch {
-      return refuse(socket, 400, 'Bad Request'); // a malformed URL or Host header
-    }
-    if (pathname !== path) return refuse(socket, 404, 'Not Found');
-    if (refused) return refuse(socket, 403, 'Forbidden');
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
-  };
 }
 
 /**
@@ -113,14 +95,16 @@ async function operationArgs(gateway: Gateway, request: Request, payload: Subscr
 export function attachGraphqlWs(server: Server, gateway: Gateway, options: WebSocketOptions): GraphqlWebSocket {
   const path = options.path ?? '/graphql';
   const wss = new WebSocketServer({ noServer: true });
-  // Each operation's stand-in request is aborted when it completes or its socket closes, cancelling its AWX calls.
-  const operations = new WeakMap<WsContext, Map<string, AbortController>>();
+  // Each operation's stand-in request is aborted when it completes or its socket closes, cancelling its AWX calls;
+  // then it gets the one log line an HTTP request gets.
+  const operations = new WeakMap<WsContext, Map<string, Operation>>();
   const abort = (ctx: WsContext, id?: string) => {
     const running = operations.get(ctx);
-    for (const [key, controller] of running ?? []) {
+    for (const [key, operation] of running ?? []) {
       if (id !== undefined && key !== id) continue;
-      controller.abort();
+      operation.controller.abort();
       running!.delete(key);
+      logOperation(operation);
     }
   };
   server.on('upgrade', upgradeHandler(wss, path, options.allowedOrigins ?? []));
@@ -130,10 +114,13 @@ export function attachGraphqlWs(server: Server, gateway: Gateway, options: WebSo
     onSubscribe: (ctx, id, payload: SubscribePayload) => {
       const bytes = Buffer.byteLength(payload.query, 'utf8');
       if (bytes > options.maxQueryBytes) return [limitError('QUERY_TOO_LARGE', options.maxQueryBytes, bytes)];
-      const controller = new AbortController();
+      const operation: Operation = { controller: new AbortController(), started: performance.now(), name: payload.operationName ?? null };
       if (!operations.has(ctx)) operations.set(ctx, new Map());
-      operations.get(ctx)!.set(id, controller);
-      return operationArgs(gateway, requestFor(ctx, path, controller.signal), payload, ctx.extra.socket);
+      operations.get(ctx)!.set(id, operation);
+      return operationArgs(gateway, requestFor(ctx, path, operation.controller.signal), payload, ctx.extra.socket).then((args) => {
+        if (!Array.isArray(args)) operation.context = (args as ExecutionArgs).contextValue as GatewayContext;
+        return args;
+      });
     },
     onComplete: (ctx, id) => abort(ctx, id),
     onClose: (ctx) => abort(ctx),

@@ -201,6 +201,11 @@ describe('workflowJobUpdated', () => {
     expect(await drain(track(wsSubscribe(gw.wsUrl, query, { auth: ADMIN })))).toEqual([{ data: { workflowJob: { id: '1', status: 'SUCCESSFUL' } } }]);
     // Job 1 belongs to Operations: Alice (Engineering) may not see it.
     expect(await drain(track(wsSubscribe(gw.wsUrl, query, { auth: ALICE })))).toEqual([{ data: { workflowJob: null } }]);
+    // Each operation gets the log line an HTTP request gets: its request id, duration and AWX calls.
+    await expect.poll(() => gw.logs.filter((line) => line.includes('"graphql-ws operation"')).length).toBe(2);
+    const line = JSON.parse(gw.logs.find((l) => l.includes('"graphql-ws operation"'))!);
+    expect(line).toMatchObject({ transport: 'graphql-ws', upstreamCalls: 1, requestId: expect.any(String), durationMs: expect.any(Number) });
+    expect(gw.logs.join('')).not.toContain(ADMIN.slice('Bearer '.length));
   });
 
   it('refuses a WebSocket opened by a page of another site, as it refuses its HTTP requests', async () => {
