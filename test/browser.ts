@@ -1,7 +1,9 @@
 /** Driving GraphiQL in Debian's Chromium through playwright-core: where the browser is, and GraphiQL's stable hooks. */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_CREDENTIALS } from '../src/demo/index.js';
+import { startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Screenshots go here (gitignored). */
@@ -77,4 +79,32 @@ export async function withPage(browser: Browser, name: string, use: (page: Page)
   } finally {
     await context.close().catch(() => {});
   }
+}
+
+/** A gateway over the demo AWX, as `npm start` serves it, and Chromium to open its GraphiQL. */
+export interface BrowserHarness {
+  gw: TestGateway;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the gateway (callers without credentials act as the demo admin, as with `npm start`) and
+ * Chromium, and makes sure the screenshot folder exists.
+ */
+export async function startBrowserHarness(options: TestGatewayOptions = {}): Promise<BrowserHarness> {
+  mkdirSync(OUT, { recursive: true });
+  const gw = await startTestGateway({ awxToken: DEMO_CREDENTIALS.admin.token, ...options });
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await gw.close();
+    throw error;
+  });
+  return {
+    gw,
+    browser,
+    async close() {
+      await browser.close().catch(() => {});
+      await gw.close();
+    },
+  };
 }

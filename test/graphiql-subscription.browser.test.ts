@@ -2,38 +2,27 @@
  * GraphiQL runs `workflowJobUpdated` against a demo upstream whose jobs move (as with `npm start`): the
  * result pane follows a freshly launched job through its statuses to SUCCESSFUL.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CREDENTIALS } from '../src/demo/index.js';
-import { EXECUTE_BUTTON, launchChromium, modelText, normalize, OUT, RESULT_WINDOW, setModelText, withPage } from './browser.js';
-import { startTestGateway, type TestGateway } from './gateway.js';
+import { EXECUTE_BUTTON, modelText, normalize, OUT, RESULT_WINDOW, setModelText, startBrowserHarness, withPage, type BrowserHarness } from './browser.js';
 
 const STATUS = /"status": "([A-Z]+)"/;
 
 describe('GraphiQL subscriptions in Chromium', () => {
-  let gw: TestGateway | undefined;
-  let browser: Browser | undefined;
+  let harness: BrowserHarness | undefined;
 
+  // Every unfinished demo job moves a step each 500 ms, as `npm start` moves them every 2 s.
   beforeAll(async () => {
-    mkdirSync(OUT, { recursive: true });
-    // Every unfinished demo job moves a step each 500 ms, as `npm start` moves them every 2 s.
-    gw = await startTestGateway({ awxToken: DEMO_CREDENTIALS.admin.token, fake: { motion: { stepMs: 500 } } });
-    browser = await launchChromium();
+    harness = await startBrowserHarness({ fake: { motion: { stepMs: 500 } } });
   }, 20_000);
-
-  afterAll(async () => {
-    await browser?.close().catch(() => {});
-    await gw?.close();
-  }, 15_000);
+  afterAll(() => harness?.close(), 15_000);
 
   it('follows a launched job to SUCCESSFUL in the result pane', async () => {
-    await withPage(browser!, 'graphiql-subscription', async (page) => {
-      await page.goto(gw!.url, { waitUntil: 'domcontentloaded' });
+    await withPage(harness!.browser, 'graphiql-subscription', async (page) => {
+      await page.goto(harness!.gw.url, { waitUntil: 'domcontentloaded' });
       await page.locator(EXECUTE_BUTTON).waitFor({ state: 'visible' });
       await expect.poll(() => modelText(page, 'operation.graphql'), { timeout: 15_000 }).not.toBeNull();
       // Launched only now that GraphiQL is ready, so the pane can see the job move from its first steps.
-      const launched = await gw!.gql('mutation { launchWorkflowJobTemplate(id: 26) { workflowJob { id status } } }');
+      const launched = await harness!.gw.gql('mutation { launchWorkflowJobTemplate(id: 26) { workflowJob { id status } } }');
       expect(launched.body.errors).toBeUndefined();
       const id: string = launched.body.data?.launchWorkflowJobTemplate.workflowJob.id;
       const subscription = `subscription { workflowJobUpdated(id: ${id}) { id status } }`;

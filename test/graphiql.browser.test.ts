@@ -3,26 +3,23 @@
  * runs the default query against the demo upstream and opens the docs pane.
  * Screenshots go to test-output/ (gitignored); docs/graphiql.png is a copy of test-output/graphiql.png.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CREDENTIALS } from '../src/demo/index.js';
 import { EXAMPLE_QUERY } from '../src/example-query.js';
-import { DOCS_BUTTON, DOCS_PANE, EXECUTE_BUTTON, launchChromium, modelText, normalize, OUT, RESULT_WINDOW, withPage } from './browser.js';
-import { startTestGateway, type TestGateway } from './gateway.js';
+import { DOCS_BUTTON, DOCS_PANE, EXECUTE_BUTTON, modelText, normalize, OUT, RESULT_WINDOW, startBrowserHarness, withPage, type BrowserHarness } from './browser.js';
+import type { TestGateway } from './gateway.js';
 
 describe('GraphiQL in Chromium', () => {
-  let gw: TestGateway | undefined;
-  let browser: Browser | undefined;
+  let harness: BrowserHarness | undefined;
+  let gw: TestGateway;
   let jobName: string;
   let queryDescription: string;
 
   beforeAll(async () => {
-    mkdirSync(OUT, { recursive: true });
-    gw = await startTestGateway({ awxToken: DEMO_CREDENTIALS.admin.token });
+    harness = await startBrowserHarness();
+    gw = harness.gw;
 
     const job = await gw.gql('{ workflowJob(id: 1) { name } }');
-    expect(job.body.errors, `the gateway failed before the browser started; its log:\n${gw.logs.join('')}`).toBeUndefined();
+    expect(job.body.errors, `the gateway failed before GraphiQL was opened; its log:\n${gw.logs.join('')}`).toBeUndefined();
     jobName = job.body.data?.workflowJob?.name;
     expect(typeof jobName).toBe('string');
 
@@ -31,20 +28,15 @@ describe('GraphiQL in Chromium', () => {
     const description: string = schema.body.data?.__schema?.queryType?.description ?? '';
     queryDescription = normalize(description.replace(/`/g, '')).split(/(?<=\.)\s/)[0] ?? '';
     expect(queryDescription.length).toBeGreaterThan(10);
-
-    browser = await launchChromium();
   }, 20_000);
 
-  afterAll(async () => {
-    await browser?.close().catch(() => {});
-    await gw?.close();
-  }, 15_000);
+  afterAll(() => harness?.close(), 15_000);
 
   it('runs the default query and shows the docs from our SDL', async () => {
     // A fresh context: no stored GraphiQL tabs, so the page opens with the default query.
-    await withPage(browser!, 'graphiql', async (page) => {
+    await withPage(harness!.browser, 'graphiql', async (page) => {
       // No Authorization header: the gateway's awxToken makes this the demo admin, as with `npm start`.
-      const response = await page.goto(gw!.url, { waitUntil: 'domcontentloaded' });
+      const response = await page.goto(gw.url, { waitUntil: 'domcontentloaded' });
       expect(response?.status()).toBe(200);
 
       // Rendered (not the "Loading…" shell) and the operation editor holds the default query.
