@@ -1,5 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+/** Test files that run a second time with the demo AWX in the AAP layout (TEST_AWX_LAYOUT=aap). */
+const AAP_LAYOUT_FILES = [
+  'test/workflow-job.test.ts', 'test/jobs.test.ts', 'test/resources.test.ts', 'test/detail-fields.test.ts',
+  'test/related.test.ts', 'test/related-lists.test.ts', 'test/pagination.test.ts', 'test/filters.test.ts', 'test/filters-dashboard.test.ts',
+  'test/mutations.test.ts', 'test/mutations-guards.test.ts', 'test/mutations-cache.test.ts',
+  'test/subscriptions.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     // graphql 16 ships CJS (main) and ESM (module) builds. Node, and so the externalised Yoga, loads the CJS
@@ -14,6 +22,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
+        },
+      },
+      {
+        // The core, related, mutation and subscription tests again, against the demo AWX in Ansible Automation
+        // Platform 2.5+'s layout (the controller below /api/controller/v2/; see src/demo/http/layout.ts).
+        extends: true,
+        test: {
+          name: 'aap',
+          include: AAP_LAYOUT_FILES,
+          env: { TEST_AWX_LAYOUT: 'aap' },
           testTimeout: 20_000,
           hookTimeout: 20_000,
         },

@@ -4,19 +4,18 @@ import { availableParallelism } from 'node:os';
 import { defaultMaxInFlight } from './admission.js';
 import { RESILIENCE_DEFAULTS } from './awx/transport.js';
 import { CACHE_DEFAULTS, type CacheConfig } from './cache/index.js';
-import { awxUrl, boolean, integer, origins, type Env } from './envParsers.js';
+import { boolean, integer, origins, type Env } from './envParsers.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/types.js';
 import { subscriptionConfig, type SubscriptionConfig } from './live/config.js';
+import { checkDemoChoice, upstreamSettings, type UpstreamSettings } from './upstreamEnv.js';
 
 /** Everything the gateway needs to start. */
-export interface GatewayConfig {
-  /** AWX base URL; undefined means "serve the embedded demo upstream". */
+export interface GatewayConfig extends Omit<UpstreamSettings, 'awxUrl'> {
+  /** AWX base URL (AWX_URL, CONTROLLER_HOST, TOWER_HOST); undefined means "serve the embedded demo upstream". */
   awxUrl?: string;
-  /** Service token for callers who send no credentials (AWX_TOKEN). */
-  awxToken?: string;
-  timeoutMs: number;
+  /** Serve the embedded demo AWX: no URL was set, and nothing says a real controller was meant (see checkDemoChoice). */
+  demo: boolean;
   caFile?: string;
-  insecureTls: boolean;
   host?: string;
   port: number;
   logLevel: string;
@@ -110,12 +109,11 @@ function cache(env: Env, problems: string[]): CacheConfig {
 /** Reads and validates the configuration; throws ConfigError naming every problem at once. */
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const problems: string[] = [];
+  const upstream = upstreamSettings(env, problems);
   const config: GatewayConfig = {
-    awxUrl: awxUrl(env.AWX_URL, problems),
-    awxToken: env.AWX_TOKEN || undefined,
-    timeoutMs: integer(env, 'AWX_TIMEOUT_MS', 10_000, 100, 600_000, problems),
+    ...upstream,
+    demo: checkDemoChoice(env, upstream, problems),
     caFile: env.AWX_CA_FILE || undefined,
-    insecureTls: boolean(env, 'AWX_INSECURE_TLS', problems),
     host: env.HOST || undefined,
     port: integer(env, 'PORT', 4000, 0, 65_535, problems),
     logLevel: env.LOG_LEVEL || 'info',

@@ -49,7 +49,8 @@ export interface ContextDeps {
 export function createContext(deps: ContextDeps, initial: YogaInitialContext): GatewayContext {
   const { request } = initial;
   const scope = deps.scopeOf(request);
-  const authorization = request.headers.get('authorization') ?? deps.fallbackAuthorization;
+  // A blank header is no credential: the caller gets the service credential (AWX_TOKEN), as with none at all.
+  const authorization = request.headers.get('authorization')?.trim() || deps.fallbackAuthorization;
   const awx = new AwxClient(deps.transport, {
     authorization,
     signal: request.signal,

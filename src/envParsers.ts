@@ -22,19 +22,19 @@ export function boolean(env: Env, name: string, problems: string[], fallback = f
   return false;
 }
 
-/** AWX_URL: an absolute http(s) URL without credentials, query or fragment; undefined when unset. */
-export function awxUrl(raw: string | undefined, problems: string[]): string | undefined {
+/** The controller's URL (AWX_URL, or `name`): absolute http(s), without credentials, query or fragment; undefined when unset. */
+export function awxUrl(raw: string | undefined, problems: string[], name = 'AWX_URL'): string | undefined {
   if (raw === undefined || raw === '') return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    problems.push(`AWX_URL must be an absolute http(s) URL such as https://awx.example.com, got "${raw}"`);
+    problems.push(`${name} must be an absolute http(s) URL such as https://awx.example.com, got "${raw}"`);
     return undefined;
   }
-  if (!['http:', 'https:'].includes(url.protocol)) problems.push('AWX_URL must use http or https');
-  if (url.username || url.password) problems.push('AWX_URL must not contain credentials: callers send their own (or set AWX_TOKEN)');
-  if (url.search || url.hash) problems.push('AWX_URL must not have a query string or fragment');
+  if (!['http:', 'https:'].includes(url.protocol)) problems.push(`${name} must use http or https`);
+  if (url.username || url.password) problems.push(`${name} must not contain credentials: callers send their own (or set AWX_TOKEN)`);
+  if (url.search || url.hash) problems.push(`${name} must not have a query string or fragment`);
   return url.toString();
 }
 
@@ -52,5 +52,3 @@ export function origins(raw: string | undefined, problems: string[]): string[] {
   }
   return list;
 }
-
-/** The query limits, each defaulting to DEFAULT_QUERY_LIMITS. */

@@ -1,4 +1,4 @@
-/** Starts the gateway: reads configuration, starts the demo upstream when no AWX_URL is set, listens. */
+/** Starts the gateway: reads configuration, starts the demo upstream when it is to be served, listens. */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { admitted } from './admission.js';
@@ -16,9 +16,9 @@ interface Upstream {
   demo?: FakeAwx;
 }
 
-/** The real AWX when configured; otherwise the embedded demo, with its admin token for header-less callers. */
+/** The real controller when configured; otherwise (config.demo) the embedded demo, with its admin token for header-less callers. */
 async function resolveUpstream(config: GatewayConfig): Promise<Upstream> {
-  if (config.awxUrl) return { url: config.awxUrl, token: config.awxToken };
+  if (config.awxUrl || !config.demo) return { url: config.awxUrl!, token: config.awxToken };
   // Loaded only when used: a gateway in front of a real AWX never carries the demo's code and data.
   const { DEMO_CREDENTIALS, startFakeAwx } = await import('./demo/index.js');
   // Motion: the demo's unfinished jobs move a step every 2 s, so launches finish and subscriptions show progress.
@@ -39,16 +39,20 @@ async function main(): Promise<void> {
   const upstream = await resolveUpstream(config);
   if (upstream.demo) {
     logger.info({ demoUpstream: upstream.demo.url }, 'AWX_URL is not set: serving the embedded demo AWX; callers without credentials act as its admin');
+  } else {
+    logger.info({ settingsFrom: config.sources }, `AWX at ${new URL(upstream.url).origin}`);
   }
-  if (config.insecureTls) logger.warn('AWX_INSECURE_TLS is on: the AWX certificate is not verified');
+  if (config.insecureTls) logger.warn(`${config.sources.tls ?? 'AWX_INSECURE_TLS'} turns TLS verification off: the AWX certificate is not verified`);
   const transport = createAwxTransport({
-    url: upstream.url, timeoutMs: config.timeoutMs, caFile: config.caFile, insecureTls: config.insecureTls, ...config.resilience,
+    url: upstream.url, apiPath: config.apiPath, timeoutMs: config.timeoutMs, caFile: config.caFile, insecureTls: config.insecureTls,
+    ...config.resilience,
   });
   const gateway = createGateway({
     transport,
     logger,
     detailConcurrency: config.detailConcurrency,
     awxToken: upstream.token,
+    awxBasic: upstream.demo ? undefined : config.awxBasic,
     graphiql: config.graphiql,
     introspection: config.introspection,
     limits: config.limits,

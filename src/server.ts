@@ -3,6 +3,7 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type GraphiQLOptions, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { AwxTransport } from './awx/client.js';
+import { startApiDiscovery } from './awx/discovery.js';
 import { createGatewayCache, type CacheConfig, type GatewayCache } from './cache/index.js';
 import { createContext, type GatewayContext } from './context.js';
 import { maskError } from './errors.js';
@@ -20,8 +21,10 @@ export interface GatewayOptions {
   transport: AwxTransport;
   logger: Logger;
   detailConcurrency: number;
-  /** Service token for callers who send no `Authorization` (AWX_TOKEN); see README for the risk. */
+  /** Service token for callers who send no `Authorization` (AWX_TOKEN, CONTROLLER_OAUTH_TOKEN); see README for the risk. */
   awxToken?: string;
+  /** Service user for callers who send no `Authorization` when no token is set (CONTROLLER_USERNAME/PASSWORD), sent as Basic. */
+  awxBasic?: { username: string; password: string };
   /** Browser origins allowed to call the gateway (CORS_ORIGINS); others are refused (CSRF) and get no CORS headers. */
   allowedOrigins?: readonly string[];
   /** Serve GraphiQL to browsers (default true). */
@@ -71,8 +74,20 @@ export function cacheOf(gateway: Gateway): GatewayCache | undefined {
   return CACHES.get(gateway);
 }
 
-/** Builds the gateway. Nothing here holds a caller's credentials: those live in each request's context. */
+/** The `Authorization` sent for callers who send none: the service token, else the service user, else nothing. */
+function serviceAuthorization(options: GatewayOptions): string | undefined {
+  if (options.awxToken) return `Bearer ${options.awxToken}`;
+  const basic = options.awxBasic;
+  return basic ? `Basic ${Buffer.from(`${basic.username}:${basic.password}`).toString('base64')}` : undefined;
+}
+
+/**
+ * Builds the gateway, and starts looking for the controller's API path (unless configured): requests wait for
+ * that first search, and while it finds nothing it is retried in the background. Nothing here holds a
+ * caller's credentials: those live in each request's context.
+ */
 export function createGateway(options: GatewayOptions): Gateway {
+  const discovery = startApiDiscovery(options.transport, options.logger);
   const observability = createObservability({ ...options, graphqlEndpoint: '/graphql' });
   const cache = options.cache && createGatewayCache(options.cache, {
     awxBaseUrl: options.transport.baseUrl.toString(), logger: options.logger, registry: observability.metrics?.registry,
@@ -84,7 +99,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     live,
     transport: options.transport,
     loaderOptions: { detailConcurrency: options.detailConcurrency, onBatch: observability.loaderBatch },
-    fallbackAuthorization: options.awxToken ? `Bearer ${options.awxToken}` : undefined,
+    fallbackAuthorization: serviceAuthorization(options),
     scopeOf: observability.scopeOf,
     onUpstreamCall: observability.upstreamCall,
     cache,
@@ -109,6 +124,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useJsonRefusals('/graphql'),
       ...(cache ? [{ onDispose: () => cache.close() }] : []),
       { onDispose: () => live.close() },
+      { onDispose: () => discovery.close() },
     ],
   });
   LIVE.set(gateway, live);

@@ -65,6 +65,31 @@ describe('AWX_TOKEN service credential', () => {
       await withToken.close();
     }
   });
+
+  it('counts a blank Authorization header as none: the service credential answers', async () => {
+    const withToken = await startTestGateway({ awxToken: DEMO_CREDENTIALS.bob.token });
+    try {
+      for (const blank of ['', '   ']) {
+        const { body } = await withToken.gql('{ workflowJobs(first: 1) { totalCount } }', {}, null, { authorization: blank });
+        expect(body.errors).toBeUndefined();
+      }
+      expect(withToken.fake.requests.map((r) => r.authorization)).toEqual([BOB, BOB]);
+    } finally {
+      await withToken.close();
+    }
+  });
+
+  it('sends the service user (CONTROLLER_USERNAME/PASSWORD) as Basic when no token is set', async () => {
+    const { username, password } = DEMO_CREDENTIALS.bob;
+    const withUser = await startTestGateway({ awxBasic: { username, password } });
+    try {
+      const { body } = await withUser.gql('{ workflowJobs(first: 1) { totalCount } }', {}, null);
+      expect(body.errors).toBeUndefined();
+      expect(withUser.fake.requests.map((r) => r.authorization)).toEqual([`Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`]);
+    } finally {
+      await withUser.close();
+    }
+  });
 });
 
 describe('isolation between callers', () => {

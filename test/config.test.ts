@@ -8,8 +8,10 @@ describe('loadConfig', () => {
   it('has working defaults: demo upstream, port 4000, 10 s timeout', () => {
     expect(loadConfig({})).toEqual({
       awxUrl: undefined,
-      awxToken: undefined,
+      demo: true,
       timeoutMs: 10_000,
+      apiPath: undefined,
+      sources: {},
       caFile: undefined,
       insecureTls: false,
       host: undefined,

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { AwxTransport } from '../src/awx/client.js';
 import { createAwxTransport, type AwxTransportOptions } from '../src/awx/transport.js';
-import { DEMO_CREDENTIALS, startFakeAwx, type FakeAwx, type FakeAwxOptions } from '../src/demo/index.js';
+import { startFakeAwx, type FakeAwx, type FakeAwxOptions } from '../src/demo/index.js';
 import { createLogger } from '../src/logger.js';
 import type { QueryLimits } from '../src/limits/index.js';
 import type { CacheConfig, GatewayCache } from '../src/cache/index.js';
@@ -15,6 +15,20 @@ import { attachGraphqlWs } from '../src/websocketServer.js';
 import { ADMIN } from './demo-auth.js';
 
 export { ADMIN, ALICE, BOB } from './demo-auth.js';
+
+/**
+ * The API layout the demo AWX serves in this run: `awx` (`/api/v2/`), or `aap` (`/api/controller/v2/`, AAP
+ * 2.5+) when TEST_AWX_LAYOUT=aap — the vitest project `aap` runs the core test files that way.
+ */
+export const LAYOUT: 'awx' | 'aap' = process.env.TEST_AWX_LAYOUT === 'aap' ? 'aap' : 'awx';
+
+/** Where AWX's websocket is in this run's layout (`awx/main/routing.py`), as the demo receives the handshake. */
+export const AWX_WEBSOCKET_PATH = LAYOUT === 'aap' ? '/api/controller/v2/websocket/' : '/websocket/';
+
+/** An AWX path or URL as this run's layout has it: `/api/v2/…` becomes `/api/controller/v2/…` under `aap`. */
+export function awxPath(path: string): string {
+  return LAYOUT === 'aap' ? path.replace('/api/v2/', '/api/controller/v2/') : path;
+}
 
 /** A GraphQL response as the tests read it. */
 export interface GqlResponse {
@@ -47,8 +61,11 @@ export interface TestGateway {
 export interface TestGatewayOptions {
   fake?: FakeAwxOptions;
   awxUrl?: string;
+  /** The API path as CONTROLLER_OPTIONAL_API_URLPATTERN_PREFIX would set it; discovered when not given. */
+  apiPath?: string;
   timeoutMs?: number;
   awxToken?: string;
+  awxBasic?: { username: string; password: string };
   detailConcurrency?: number;
   graphiql?: boolean;
   introspection?: boolean;
@@ -68,17 +85,24 @@ export interface TestGatewayOptions {
   subscriptions?: Partial<SubscriptionConfig>;
 }
 
-/** Starts a fake AWX and a gateway in front of it, both on port 0. */
+/**
+ * Starts a fake AWX (in this run's LAYOUT unless `fake.layout` says otherwise) and a gateway in front of it,
+ * both on port 0; resolves once the gateway's first look for AWX's API path has settled, with the request
+ * log cleared of it.
+ */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const fake = options.sharedFake ?? (await startFakeAwx(options.fake));
+  const fake = options.sharedFake ?? (await startFakeAwx({ layout: LAYOUT, ...options.fake }));
   const logs: string[] = [];
   const sink = new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) });
-  const transport = createAwxTransport({ url: options.awxUrl ?? fake.url, timeoutMs: options.timeoutMs ?? 5_000, ...options.resilience });
+  const transport = createAwxTransport({
+    url: options.awxUrl ?? fake.url, apiPath: options.apiPath, timeoutMs: options.timeoutMs ?? 5_000, ...options.resilience,
+  });
   const gateway = createGateway({
     transport,
     logger: createLogger(options.logLevel ?? 'info', sink),
     detailConcurrency: options.detailConcurrency ?? 8,
     awxToken: options.awxToken,
+    awxBasic: options.awxBasic,
     graphiql: options.graphiql,
     introspection: options.introspection,
     metrics: options.metrics,
@@ -91,6 +115,11 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const server: Server = createServer(gateway);
   const websocket = attachGraphqlWs(server, gateway, { allowedOrigins: options.allowedOrigins, maxQueryBytes: options.limits?.maxQueryBytes ?? 32_768, logger: createLogger('silent') });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const logged = fake.requests.length;
+  await transport.api.refresh();
+  // The look for the API path is this harness's doing, not the test's: drop it from the request log.
+  const lookups = fake.requests.slice(logged).filter((r) => r.rawPath === '/api/' || r.rawPath === '/api/controller/');
+  for (const lookup of lookups) fake.requests.splice(fake.requests.indexOf(lookup), 1);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   return {
     url,

@@ -25,8 +25,11 @@ describe('GraphiQL subscriptions in Chromium', () => {
       const launched = await harness!.gw.gql('mutation { launchWorkflowJobTemplate(id: 26) { workflowJob { id status } } }');
       expect(launched.body.errors).toBeUndefined();
       const id: string = launched.body.data?.launchWorkflowJobTemplate.workflowJob.id;
-      const subscription = `subscription { workflowJobUpdated(id: ${id}) { id status } }`;
+      const subscription = `subscription FollowLaunched { workflowJobUpdated(id: ${id}) { id status } }`;
       expect(await setModelText(page, 'operation.graphql', subscription)).toBe(true);
+      // GraphiQL re-reads the editor after a pause: until its tab shows the new operation's name, Run would send
+      // the old operation name with the new text ("Cannot infer operation"), as a busy machine showed.
+      await expect.poll(() => page.locator('.graphiql-tab').first().innerText(), { timeout: 15_000 }).toContain('FollowLaunched');
       await page.locator(EXECUTE_BUTTON).click();
 
       // Sample the pane while the job moves: several statuses pass through it, and it ends on SUCCESSFUL.

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { putRecord, type AwxRecord } from '../src/demo/index.js';
-import { ALICE, BOB, startTestGateway, type TestGateway } from './gateway.js';
+import { ALICE, awxPath, BOB, startTestGateway, type TestGateway } from './gateway.js';
 
 /** Real AWX responses captured by the AWX UI project (copied unmodified into test/fixtures/). */
 const sample = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
@@ -58,7 +58,7 @@ function demo(collection: 'project_updates' | 'inventory_updates' | 'workflow_ap
 /** The values the simulation computes (ids, instants, run times), read from the stored record. */
 function simulated(r: AwxRecord) {
   return {
-    id: String(r.id), url: r.url, created: r.created, modified: r.modified, started: r.started,
+    id: String(r.id), url: awxPath(String(r.url)), created: r.created, modified: r.modified, started: r.started,
     finished: r.finished, elapsed: r.elapsed,
   };
 }
@@ -66,7 +66,7 @@ function simulated(r: AwxRecord) {
 /** `launchedBy` as GraphQL shows a demo job's `launched_by` (`{}` for launches AWX has no source object of). */
 function launcher(r: AwxRecord) {
   const by = r.launched_by as { id?: number | null; name?: string; type?: string; url?: string | null };
-  return { id: by.id == null ? null : String(by.id), name: by.name ?? null, type: by.type ?? null, url: by.url ?? null };
+  return { id: by.id == null ? null : String(by.id), name: by.name ?? null, type: by.type ?? null, url: by.url == null ? null : awxPath(by.url) };
 }
 
 describe('Job', () => {
@@ -74,11 +74,11 @@ describe('Job', () => {
     const body = await one('job', 492);
     expect(body.errors).toBeUndefined();
     expect(body.data!.job).toEqual({
-      __typename: 'Job', id: '492', type: 'job', url: '/api/v2/jobs/492/', name: 'Test 1214', description: '',
+      __typename: 'Job', id: '492', type: 'job', url: awxPath('/api/v2/jobs/492/'), name: 'Test 1214', description: '',
       status: 'FAILED', failed: true, elapsed: 6.839, started: '2022-12-14T17:13:14.482852Z',
       finished: '2022-12-14T17:13:21.321413Z', canceledOn: null, created: '2022-12-14T17:13:13.761308Z',
       modified: '2022-12-14T17:13:14.307968Z', launchType: 'WORKFLOW', unifiedJobTemplateId: '62', jobExplanation: '',
-      launchedBy: { id: '2', name: 'vnambiar', type: 'user', url: '/api/v2/users/2/' }, workUnitId: 'DFrdID3v',
+      launchedBy: { id: '2', name: 'vnambiar', type: 'user', url: awxPath('/api/v2/users/2/') }, workUnitId: 'DFrdID3v',
       executionEnvironmentId: '1', jobType: 'run', inventoryId: '1', projectId: '6', playbook: 'hello_world.yml',
       scmBranch: '', forks: 0, limit: '3', verbosity: 0, extraVars: {}, jobTags: '', skipTags: '', forceHandlers: false,
       startAtTask: '', timeout: 0, useFactCache: false, organizationId: '1', executionNode: 'awx_1',
@@ -183,12 +183,12 @@ describe('SystemJob', () => {
     const body = await one('systemJob', 490);
     expect(body.errors).toBeUndefined();
     expect(body.data!.systemJob).toEqual({
-      __typename: 'SystemJob', id: '490', type: 'system_job', url: '/api/v2/system_jobs/490/',
+      __typename: 'SystemJob', id: '490', type: 'system_job', url: awxPath('/api/v2/system_jobs/490/'),
       name: 'Cleanup Activity Stream', description: 'Remove activity stream history', status: 'SUCCESSFUL', failed: false,
       elapsed: 5.266, started: '2022-12-13T20:39:07.198954Z', finished: '2022-12-13T20:39:12.465023Z', canceledOn: null,
       created: '2022-12-13T20:39:07.022570Z', modified: '2022-12-13T20:39:07.128936Z', launchType: 'SCHEDULED',
       unifiedJobTemplateId: '2', jobExplanation: '',
-      launchedBy: { id: '2', name: 'Cleanup Activity Schedule', type: 'schedule', url: '/api/v2/schedules/2/' },
+      launchedBy: { id: '2', name: 'Cleanup Activity Schedule', type: 'schedule', url: awxPath('/api/v2/schedules/2/') },
       workUnitId: null, executionEnvironmentId: '1', systemJobTemplateId: '2', jobType: 'cleanup_activitystream',
       extraVars: { days: '355' }, resultStdout: 'Removed 0 items\n', executionNode: 'awx_1',
     });
@@ -199,7 +199,7 @@ describe('SystemJob', () => {
     const body = await one('systemJob', running.id);
     expect(body.data!.systemJob).toMatchObject({
       __typename: 'SystemJob', status: 'RUNNING', finished: null, launchType: 'MANUAL', jobType: 'cleanup_jobs',
-      extraVars: { days: '120' }, launchedBy: { id: '1', name: 'admin', type: 'user', url: '/api/v2/users/1/' },
+      extraVars: { days: '120' }, launchedBy: { id: '1', name: 'admin', type: 'user', url: awxPath('/api/v2/users/1/') },
     });
     for (const auth of [ALICE, BOB]) expect((await one('systemJob', running.id, auth)).data).toEqual({ systemJob: null });
   });
@@ -211,7 +211,7 @@ describe('AdHocCommand', () => {
     const expected = {
       __typename: 'AdHocCommand', ...simulated(r), type: 'ad_hoc_command', name: 'ping', description: null,
       status: 'SUCCESSFUL', failed: false, canceledOn: null, launchType: 'MANUAL', unifiedJobTemplateId: null,
-      jobExplanation: '', launchedBy: { id: '3', name: 'bob', type: 'user', url: '/api/v2/users/3/' },
+      jobExplanation: '', launchedBy: { id: '3', name: 'bob', type: 'user', url: awxPath('/api/v2/users/3/') },
       workUnitId: r.work_unit_id, executionEnvironmentId: '1', jobType: 'run', inventoryId: '4', limit: 'dc1-*',
       credentialId: '5', moduleName: 'ping', moduleArgs: '', forks: 0, verbosity: 0, extraVars: {},
       becomeEnabled: false, diffMode: false, executionNode: r.execution_node, controllerNode: 'awx-demo-task-1',

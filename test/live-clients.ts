@@ -124,8 +124,8 @@ export async function drain(stream: ResultStream, timeoutMs?: number): Promise<G
 /** What subscribers are told about, as AWX shows it to the admin now: the job's status and its nodes' jobs. */
 async function awxState(fake: FakeAwx, id: string): Promise<string> {
   const read = async (path: string) => (await fetch(`${fake.url}${path}`, { headers: { authorization: ADMIN } })).json();
-  const job = await read(`/api/v2/workflow_jobs/${id}/`);
-  const nodes = (await read(`/api/v2/workflow_job_nodes/?workflow_job__in=${id}&order_by=id`)).results;
+  const job = await read(`${fake.apiRoot}workflow_jobs/${id}/`);
+  const nodes = (await read(`${fake.apiRoot}workflow_job_nodes/?workflow_job__in=${id}&order_by=id`)).results;
   return JSON.stringify([job.status, job.failed, job.finished, nodes.map((n: any) => [n.id, n.job, n.summary_fields?.job?.status, n.do_not_run])]);
 }
 

@@ -64,6 +64,38 @@ describe('npm start', () => {
     }
   }, 30_000);
 
+  it('serves an AAP 2.5+ controller given the collections\' CONTROLLER_HOST and CONTROLLER_OAUTH_TOKEN, found at /api/controller/', async () => {
+    const aap = await startFakeAwx({ layout: 'aap' });
+    try {
+      const { base, output } = await startMain({ CONTROLLER_HOST: aap.url, CONTROLLER_OAUTH_TOKEN: 'demo-admin-token' });
+      const body = await query(base, '{ workflowJobs(first: 2) { totalCount } }');
+      expect(body.data.workflowJobs.totalCount).toBeGreaterThan(0);
+      expect(aap.requests.map((r) => r.rawPath)).toContain('/api/controller/v2/workflow_jobs/?order_by=id&page=1&page_size=2');
+      expect(output()).toContain('found the AWX API at /api/controller/v2/ (Ansible Automation Platform layout)');
+      expect(output()).not.toContain('embedded demo');
+    } finally {
+      await aap.close();
+    }
+  }, 30_000);
+
+  it.each([
+    [{ NODE_ENV: 'production' }, 'NODE_ENV=production'],
+    [{ CONTROLLER_OAUTH_TOKEN: 'svc' }, 'CONTROLLER_OAUTH_TOKEN is'],
+  ])('refuses to fall back to the demo with %j and no URL', async (env, why) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(stderr).toContain('AWX_URL (or CONTROLLER_HOST / TOWER_HOST) is not set');
+    expect(stderr).toContain(why);
+    expect(stderr).toContain('DEMO=true');
+  }, 30_000);
+
   it('fails fast with a clear message on bad configuration', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: { PATH: process.env.PATH ?? '', AWX_URL: 'ftp://awx', PORT: 'eighty' },

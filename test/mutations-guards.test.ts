@@ -1,6 +1,6 @@
 /** Mutations before and around AWX: input checks, query limits, GET refusal, and writes sent exactly once. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from './gateway.js';
+import { awxPath, startTestGateway, type TestGateway } from './gateway.js';
 
 const CANCEL = 'mutation($id: ID!) { cancelWorkflowJob(id: $id) { workflowJob { id status } } }';
 const DELETE = 'mutation($id: ID!) { deleteWorkflowJob(id: $id) { deletedId } }';
@@ -69,7 +69,7 @@ describe('writes are sent once', () => {
     expect(body.errors![0]!.message).toBe(`Could not delete workflow job 7: AWX failed with HTTP ${status}.`);
     expect(gw.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['DELETE /api/v2/workflow_jobs/7/']);
     const warnings = gw.logs.map((line) => JSON.parse(line)).filter((line) => line.upstream);
-    expect(warnings).toMatchObject([{ level: 40, upstream: { method: 'DELETE', status, path: '/api/v2/workflow_jobs/7/' } }]);
+    expect(warnings).toMatchObject([{ level: 40, upstream: { method: 'DELETE', status, path: awxPath('/api/v2/workflow_jobs/7/') } }]);
     // The same answer to a read is retried.
     gw.fake.clearRequests();
     gw.fake.addFault({ fault: { type: 'status', status, headers: { 'retry-after': '0' } }, times: 1 });

@@ -2,13 +2,14 @@
  * What the demo AWX holds for one object of each related type, as GraphQL returns it with every field
  * selected (the dataset is seeded, so these change only when the dataset does).
  */
+import { awxPath } from './gateway.js';
 import type { ExpectedRoot } from './resources.test.js';
 
 export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<string, unknown> }[] = [
   {
     root: 'user',
     value: {
-      id: '2', type: 'user', url: '/api/v2/users/2/', created: '2024-03-08T09:23:48.256748Z',
+      id: '2', type: 'user', url: awxPath('/api/v2/users/2/'), created: '2024-03-08T09:23:48.256748Z',
       modified: '2024-03-08T09:23:48.671041Z', username: 'alice', firstName: 'Alice', lastName: 'Anders',
       email: 'alice@example.com', isSuperuser: false, isSystemAuditor: false,
       lastLogin: '2024-03-08T09:23:48.671041Z',
@@ -17,7 +18,7 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'organization',
     value: {
-      id: '2', type: 'organization', url: '/api/v2/organizations/2/', created: '2024-03-07T11:23:58.209458Z',
+      id: '2', type: 'organization', url: awxPath('/api/v2/organizations/2/'), created: '2024-03-07T11:23:58.209458Z',
       modified: '2024-03-07T11:23:58.613621Z', name: 'Engineering',
       description: 'Product engineering: web stack and release pipeline', maxHosts: 0, defaultEnvironmentId: null,
     },
@@ -25,7 +26,7 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'workflowJobTemplate',
     value: {
-      id: '29', type: 'workflow_job_template', url: '/api/v2/workflow_job_templates/29/', name: 'Deploy web stack',
+      id: '29', type: 'workflow_job_template', url: awxPath('/api/v2/workflow_job_templates/29/'), name: 'Deploy web stack',
       description: 'Build, deploy and verify', created: '2024-03-19T02:45:51.510041Z',
       modified: '2024-03-19T02:45:52.042855Z', status: 'running', lastJobRun: '2024-05-13T05:03:21.165081Z',
       lastJobFailed: false, nextJobRun: null, organizationId: '2', inventoryId: null, limit: null, scmBranch: null,
@@ -38,7 +39,7 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'jobTemplate',
     value: {
-      id: '15', type: 'job_template', url: '/api/v2/job_templates/15/', name: 'Deploy application',
+      id: '15', type: 'job_template', url: awxPath('/api/v2/job_templates/15/'), name: 'Deploy application',
       description: 'Rolling deploy of the web app', created: '2024-03-17T19:58:05.043835Z',
       modified: '2024-03-17T19:58:05.562467Z', status: 'successful', lastJobRun: '2024-05-13T13:59:14.167220Z',
       lastJobFailed: false, nextJobRun: null, jobType: 'run', inventoryId: '3', projectId: '7',
@@ -57,7 +58,7 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'project',
     value: {
-      id: '7', type: 'project', url: '/api/v2/projects/7/', name: 'platform-playbooks',
+      id: '7', type: 'project', url: awxPath('/api/v2/projects/7/'), name: 'platform-playbooks',
       description: 'Playbooks of the web platform', created: '2024-03-17T02:22:13.206003Z',
       modified: '2024-03-17T02:22:13.716531Z', status: 'successful', lastJobRun: '2024-05-13T13:49:51.395168Z',
       lastJobFailed: false, nextJobRun: null, organizationId: '2', localPath: '_7__platform_playbooks',
@@ -71,7 +72,7 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'inventorySource',
     value: {
-      id: '10', type: 'inventory_source', url: '/api/v2/inventory_sources/10/', name: 'AWS EC2 eu-west-1',
+      id: '10', type: 'inventory_source', url: awxPath('/api/v2/inventory_sources/10/'), name: 'AWS EC2 eu-west-1',
       description: 'Production web hosts', created: '2024-03-17T08:58:10.520190Z',
       modified: '2024-03-17T08:58:11.033757Z', status: 'successful', lastJobRun: '2024-05-13T04:52:52.808590Z',
       lastJobFailed: false, nextJobRun: null, source: 'ec2', sourcePath: '', sourceVars: {}, credentialId: null,
@@ -83,7 +84,7 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'workflowApprovalTemplate',
     value: {
-      id: '24', type: 'workflow_approval_template', url: '/api/v2/workflow_approval_templates/24/',
+      id: '24', type: 'workflow_approval_template', url: awxPath('/api/v2/workflow_approval_templates/24/'),
       name: 'Approve production deploy', description: 'Release manager sign-off',
       created: '2024-03-18T15:45:56.986396Z', modified: '2024-03-18T15:45:57.514145Z', status: 'successful',
       lastJobRun: '2024-05-13T14:01:28.586453Z', lastJobFailed: false, nextJobRun: null, executionEnvironmentId: null,
@@ -93,7 +94,7 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'systemJobTemplate',
     value: {
-      id: '2', type: 'system_job_template', url: '/api/v2/system_job_templates/2/', name: 'Cleanup Activity Stream',
+      id: '2', type: 'system_job_template', url: awxPath('/api/v2/system_job_templates/2/'), name: 'Cleanup Activity Stream',
       description: 'Remove activity stream entries older than a certain number of days',
       created: '2024-03-16T15:22:18.682358Z', modified: '2024-03-16T15:22:19.187821Z', status: 'successful',
       lastJobRun: '2024-05-11T12:06:26.150866Z', lastJobFailed: false, nextJobRun: null, executionEnvironmentId: null,
@@ -103,7 +104,7 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'inventory',
     value: {
-      id: '3', type: 'inventory', url: '/api/v2/inventories/3/', created: '2024-03-13T01:34:57.597927Z',
+      id: '3', type: 'inventory', url: awxPath('/api/v2/inventories/3/'), created: '2024-03-13T01:34:57.597927Z',
       modified: '2024-03-13T01:34:58.063883Z', name: 'Production web', description: '', organizationId: '2', kind: '',
       hostFilter: null, variables: { ansible_connection: 'ssh' }, hasActiveFailures: true, totalHosts: 24,
       hostsWithActiveFailures: 2, totalGroups: 5, hasInventorySources: true, totalInventorySources: 1,
@@ -113,7 +114,7 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'inventory',
     value: {
-      id: '5', type: 'inventory', url: '/api/v2/inventories/5/', created: '2024-03-13T05:58:55.807385Z',
+      id: '5', type: 'inventory', url: awxPath('/api/v2/inventories/5/'), created: '2024-03-13T05:58:55.807385Z',
       modified: '2024-03-13T05:58:56.275367Z', name: 'Edge sites', description: '', organizationId: '3',
       kind: 'smart', hostFilter: 'name__icontains=edge', variables: {}, hasActiveFailures: false, totalHosts: 42,
       hostsWithActiveFailures: 0, totalGroups: 0, hasInventorySources: false, totalInventorySources: 0,
@@ -123,7 +124,7 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'schedule',
     value: {
-      id: '3', type: 'schedule', url: '/api/v2/schedules/3/', created: '2024-03-15T19:34:27.739797Z',
+      id: '3', type: 'schedule', url: awxPath('/api/v2/schedules/3/'), created: '2024-03-15T19:34:27.739797Z',
       modified: '2024-03-15T19:34:28.236143Z', name: 'Weekly fleet patching', description: '',
       rrule: 'DTSTART;TZID=UTC:20240504T220000 RRULE:FREQ=WEEKLY;BYDAY=SA', enabled: true,
       dtstart: '2024-05-04T22:00:00Z', dtend: null, nextRun: '2024-05-18T22:00:00Z', timezone: 'UTC', until: '',
@@ -135,7 +136,7 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'credential',
     value: {
-      id: '2', type: 'credential', url: '/api/v2/credentials/2/', created: '2024-03-13T21:22:48.540488Z',
+      id: '2', type: 'credential', url: awxPath('/api/v2/credentials/2/'), created: '2024-03-13T21:22:48.540488Z',
       modified: '2024-03-13T21:22:49.015561Z', name: 'GitHub token (platform)', description: '', organizationId: '2',
       credentialTypeId: '12', managed: false, kind: 'github_token', cloud: false, kubernetes: false,
     },
@@ -143,14 +144,14 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'label',
     value: {
-      id: '7', type: 'label', url: '/api/v2/labels/7/', created: '2024-03-09T18:23:33.827683Z',
+      id: '7', type: 'label', url: awxPath('/api/v2/labels/7/'), created: '2024-03-09T18:23:33.827683Z',
       modified: '2024-03-09T18:23:34.257171Z', name: 'api', organizationId: '2',
     },
   },
   {
     root: 'notification',
     value: {
-      id: '4', type: 'notification', url: '/api/v2/notifications/4/', created: '2024-05-06T16:06:04.637587Z',
+      id: '4', type: 'notification', url: awxPath('/api/v2/notifications/4/'), created: '2024-05-06T16:06:04.637587Z',
       modified: '2024-05-06T16:06:05.651871Z', notificationTemplateId: '2', error: '', status: 'successful',
       notificationsSent: 1, notificationType: 'webhook', recipients: 'https://hooks.example.com/awx/release',
       subject: null,
@@ -163,7 +164,7 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'notification',
     value: {
-      id: '2', type: 'notification', url: '/api/v2/notifications/2/', created: '2024-05-06T10:57:41.473948Z',
+      id: '2', type: 'notification', url: awxPath('/api/v2/notifications/2/'), created: '2024-05-06T10:57:41.473948Z',
       modified: '2024-05-06T10:57:42.481090Z', notificationTemplateId: '3', error: '', status: 'successful',
       notificationsSent: 1, notificationType: 'email', recipients: "['oncall@example.com']",
       subject: "Workflow Job #6 'Patch Linux fleet' canceled: https://awx.example.com/#/jobs/workflow/6/output",
@@ -177,7 +178,7 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'notification',
     value: {
-      id: '5', type: 'notification', url: '/api/v2/notifications/5/', created: '2024-05-06T16:21:35.055760Z',
+      id: '5', type: 'notification', url: awxPath('/api/v2/notifications/5/'), created: '2024-05-06T16:21:35.055760Z',
       modified: '2024-05-06T16:21:36.073615Z', notificationTemplateId: '1', error: '', status: 'successful',
       notificationsSent: 1, notificationType: 'slack', recipients: "['#deploys']",
       subject: 'The approval node "Approve production deploy" needs review. This node can be viewed at: '
@@ -188,7 +189,7 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'notification',
     value: {
-      id: '40', type: 'notification', url: '/api/v2/notifications/40/', created: '2024-05-08T15:01:31.793110Z',
+      id: '40', type: 'notification', url: awxPath('/api/v2/notifications/40/'), created: '2024-05-08T15:01:31.793110Z',
       modified: '2024-05-08T15:01:32.810965Z', notificationTemplateId: '2',
       error: 'Error sending notification webhook: 503', status: 'failed', notificationsSent: 0,
       notificationType: 'webhook', recipients: 'https://hooks.example.com/awx/release', subject: null,
@@ -201,7 +202,7 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'activityStreamEntry',
     value: {
-      id: '2', type: 'activity_stream', url: '/api/v2/activity_stream/2/', timestamp: '2024-05-06T07:18:11.880866Z',
+      id: '2', type: 'activity_stream', url: awxPath('/api/v2/activity_stream/2/'), timestamp: '2024-05-06T07:18:11.880866Z',
       operation: 'associate',
       changes: {
         object1: 'workflow_job', object1_pk: 1, object2: 'label', object2_pk: 25, action: 'associate',
@@ -214,7 +215,7 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'activityStreamEntry',
     value: {
-      id: '5', type: 'activity_stream', url: '/api/v2/activity_stream/5/', timestamp: '2024-05-06T08:37:12.746164Z',
+      id: '5', type: 'activity_stream', url: awxPath('/api/v2/activity_stream/5/'), timestamp: '2024-05-06T08:37:12.746164Z',
       operation: 'create',
       changes: {
         name: 'Deploy web stack', description: 'Build, deploy and verify', status: 'pending', launch_type: 'webhook',
@@ -227,7 +228,7 @@ export const EXPECTED: { root: ExpectedRoot; value: { id: string } & Record<stri
   {
     root: 'activityStreamEntry',
     value: {
-      id: '8', type: 'activity_stream', url: '/api/v2/activity_stream/8/', timestamp: '2024-05-06T08:40:07.785802Z',
+      id: '8', type: 'activity_stream', url: awxPath('/api/v2/activity_stream/8/'), timestamp: '2024-05-06T08:40:07.785802Z',
       operation: 'update', changes: { cancel_flag: [false, true] }, object1: 'workflow_job', object2: '',
       objectAssociation: '', actionNode: 'awx-demo-task-1', objectType: '',
       actor: { id: '2', username: 'alice', firstName: 'Alice', lastName: 'Anders' },

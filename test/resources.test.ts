@@ -6,7 +6,7 @@ import { Credential } from '../src/resolvers/Credential.js';
 import { Inventory } from '../src/resolvers/Inventory.js';
 import { Label } from '../src/resolvers/Label.js';
 import { Notification } from '../src/resolvers/Notification.js';
-import { ALICE, BOB, startTestGateway, type TestGateway } from './gateway.js';
+import { ALICE, awxPath, BOB, startTestGateway, type TestGateway } from './gateway.js';
 import { EXPECTED } from './resources.expected.js';
 
 const UJT = 'id type url name description created modified status lastJobRun lastJobFailed nextJobRun';
@@ -123,7 +123,7 @@ describe('real captured AWX responses', () => {
     const { body } = await gw.gql(`{ x: workflowJobTemplate(id: 999) { ${FIELDS.workflowJobTemplate} } }`);
     expect(body.errors).toBeUndefined();
     expect(body.data!.x).toEqual({
-      id: '999', type: 'workflow_job_template', url: '/api/v2/workflow_job_templates/152/', name: 'E2E 6GDe',
+      id: '999', type: 'workflow_job_template', url: awxPath('/api/v2/workflow_job_templates/152/'), name: 'E2E 6GDe',
       description: 'this is a description', created: '2023-08-21T19:49:59.680106Z',
       modified: '2023-08-21T19:49:59.680124Z', status: 'never updated', lastJobRun: null, lastJobFailed: false,
       nextJobRun: null, organizationId: null, inventoryId: null, limit: null, scmBranch: null, extraVars: {},

@@ -1,10 +1,11 @@
 /** `Subscription.workflowJobUpdated` over SSE and graphql-ws, against the moving fake AWX: sources, sharing, limits, errors. */
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { layoutFor } from '../src/awx/apiLayout.js';
 import { websocketUrl } from '../src/awx/websocket.js';
 import { Feed, type LiveEvent } from '../src/live/feed.js';
 import { nextInterval } from '../src/live/polling.js';
-import { ADMIN, ALICE, startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway.js';
+import { ADMIN, ALICE, AWX_WEBSOCKET_PATH, startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway.js';
 import { advanceVisibly, drain, sseSubscribe, wsSubscribe, type ResultStream } from './live-clients.js';
 
 const FOLLOW = `subscription Follow($id: ID!) {
@@ -45,7 +46,7 @@ function jobIn(gw: TestGateway, status: string): string {
 
 /** AWX reads of this job's detail made since the last clear. */
 const detailReads = (gw: TestGateway, id: string) => gw.fake.requests.filter((r) => r.pathname === `/api/v2/workflow_jobs/${id}/`);
-const handshakes = (gw: TestGateway) => gw.fake.requests.filter((r) => r.pathname === '/websocket/');
+const handshakes = (gw: TestGateway) => gw.fake.requests.filter((r) => r.rawPath === AWX_WEBSOCKET_PATH);
 
 /**
  * Follows a job to its end: after each event, moves the job in the fake AWX until something subscribers
@@ -229,8 +230,12 @@ describe('watch internals', () => {
   });
 
   it('finds AWX\'s websocket under the base URL, path prefix kept', () => {
-    expect(String(websocketUrl(new URL('https://awx.example.com/controller/')))).toBe('wss://awx.example.com/controller/websocket/');
-    expect(String(websocketUrl(new URL('http://127.0.0.1:8052')))).toBe('ws://127.0.0.1:8052/websocket/');
+    const awx = layoutFor('/api/', 'discovered');
+    const aap = layoutFor('/api/controller/', 'discovered');
+    expect(String(websocketUrl(new URL('https://awx.example.com/controller/'), awx))).toBe('wss://awx.example.com/controller/websocket/');
+    expect(String(websocketUrl(new URL('http://127.0.0.1:8052'), awx))).toBe('ws://127.0.0.1:8052/websocket/');
+    // AAP 2.5+: the controller's websocket sits under its API prefix (awx/main/routing.py).
+    expect(String(websocketUrl(new URL('https://aap.example.com'), aap))).toBe('wss://aap.example.com/api/controller/v2/websocket/');
   });
 
   it('gives a reader that fell behind the newest reading, and ends the stream with an error', async () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { putRecord } from '../src/demo/index.js';
 import { EXAMPLE_QUERY } from '../src/example-query.js';
-import { startTestGateway, type TestGateway } from './gateway.js';
+import { awxPath, startTestGateway, type TestGateway } from './gateway.js';
 
 /** Real AWX responses captured by the AWX UI project (copied unmodified into test/fixtures/). */
 const sample = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
@@ -53,13 +53,13 @@ describe('WorkflowJob fields', () => {
     expect(body.errors).toBeUndefined();
     expect(gw.upstreamPaths()).toEqual(['/api/v2/workflow_jobs/126/']);
     expect(body.data!.workflowJob).toEqual({
-      id: '126', type: 'workflow_job', url: '/api/v2/workflow_jobs/126/',
+      id: '126', type: 'workflow_job', url: awxPath('/api/v2/workflow_jobs/126/'),
       created: '2024-03-05T20:46:14.078236Z', modified: '2024-03-05T20:46:14.409078Z',
       name: 'alex efjt', description: '', unifiedJobTemplateId: '39', launchType: 'MANUAL', status: 'FAILED',
       failed: true, started: '2024-03-05T20:46:14.401691Z', finished: '2024-03-05T20:47:17.360480Z',
       canceledOn: null, elapsed: 62.959, jobArgs: '', jobCwd: '', jobEnv: {},
       jobExplanation: 'No error handling paths found, marking workflow as failed', resultTraceback: '',
-      launchedBy: { id: '3', name: 'dev', type: 'user', url: '/api/v2/users/3/' },
+      launchedBy: { id: '3', name: 'dev', type: 'user', url: awxPath('/api/v2/users/3/') },
       workUnitId: null, workflowJobTemplateId: '39', extraVars: {}, allowSimultaneous: false, jobTemplateId: null,
       isSlicedJob: false, inventoryId: null, limit: null, scmBranch: null, webhookService: null,
       webhookCredentialId: null, webhookGuid: '', skipTags: '', jobTags: '',
@@ -86,7 +86,7 @@ describe('WorkflowJob fields', () => {
     expect(job).toMatchObject({
       id: '491', name: 'Workflow 1214', status: 'FAILED', launchType: 'MANUAL', elapsed: 8.275, inventoryId: '1',
       scmBranch: '', skipTags: null, jobTags: null, limit: null, extraVars: {}, webhookService: null,
-      launchedBy: { id: '2', name: 'vnambiar', type: 'user', url: '/api/v2/users/2/' },
+      launchedBy: { id: '2', name: 'vnambiar', type: 'user', url: awxPath('/api/v2/users/2/') },
     });
     expect(job.summaryFields.inventory).toEqual({
       id: '1', name: 'Demo Inventory', description: '', hasActiveFailures: false, totalHosts: 1,
@@ -107,10 +107,28 @@ describe('WorkflowJob fields', () => {
 });
 
 describe('Query.workflowJob', () => {
-  it('applies search to the detail read: null when the job does not match', async () => {
+  it('applies search through the list (AWX ignores it on a detail URL): null when the job does not match', async () => {
     const { body } = await gw.gql('{ hit: workflowJob(id: 126, search: "alex") { id } miss: workflowJob(id: 126, search: "no such words") { id } }');
     expect(body).toEqual({ data: { hit: { id: '126' }, miss: null } });
-    expect(gw.upstreamPaths().sort()).toEqual(['/api/v2/workflow_jobs/126/?search=alex', '/api/v2/workflow_jobs/126/?search=no+such+words']);
+    expect(gw.upstreamPaths().sort()).toEqual([
+      '/api/v2/workflow_jobs/?search=alex&id__in=126&page_size=200',
+      '/api/v2/workflow_jobs/?search=no+such+words&id__in=126&page_size=200',
+    ]);
+  });
+
+  it('batches searched jobs with the same terms into one list read, and reads a detail only for detail-only fields', async () => {
+    const { body } = await gw.gql('{ a: workflowJob(id: 126, search: "alex") { id name } b: workflowJob(id: 1, search: "alex") { id } }');
+    expect(body.data).toEqual({ a: { id: '126', name: 'alex efjt' }, b: null });
+    expect(gw.upstreamPaths()).toEqual(['/api/v2/workflow_jobs/?search=alex&id__in=126%2C1&page_size=200']);
+    gw.fake.clearRequests();
+    const detail = await gw.gql('{ workflowJob(id: 126, search: "alex") { jobArgs summaryFields { ancestorJob { id } } } }');
+    expect(detail.body.errors).toBeUndefined();
+    expect(gw.upstreamPaths()).toEqual(['/api/v2/workflow_jobs/?search=alex&id__in=126&page_size=200', '/api/v2/workflow_jobs/126/']);
+  });
+
+  it('keeps a quoted phrase whole in search', async () => {
+    const { body } = await gw.gql('{ whole: workflowJob(id: 126, search: "\\"alex efjt\\"") { id } swapped: workflowJob(id: 126, search: "\\"efjt alex\\"") { id } }');
+    expect(body).toEqual({ data: { whole: { id: '126' }, swapped: null } });
   });
 
   it('reads a job once however often a query asks for it', async () => {

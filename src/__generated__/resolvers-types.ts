@@ -1232,7 +1232,9 @@ export type Query = {
   workflowApprovalTemplate?: Maybe<WorkflowApprovalTemplate>;
   /**
    * One workflow job by id, or null when AWX has no such job or the caller may not see it.
-   * With `search`, null also when the job's name and description do not contain every search term.
+   * With `search`, null also when the job's name and description do not contain every search term: AWX
+   * searches its lists only (a detail URL ignores `search`), so the job is read from the list
+   * (`?id__in=<id>&search=…`), and its detail-only fields from the detail, only when selected.
    */
   workflowJob?: Maybe<WorkflowJob>;
   /** One workflow job node by id, or null when AWX has none the caller may see. */
@@ -2020,15 +2022,28 @@ export type WorkflowJobEdge = {
   node: WorkflowJob;
 };
 
+/** Workflow jobs to leave out of a list; each field given excludes the jobs it matches. */
+export type WorkflowJobExclusion = {
+  /** Leave out jobs started in any of these ways (`not__launch_type__in`). */
+  launchType?: InputMaybe<Array<LaunchType>>;
+  /** Leave out jobs in any of these states (`not__status__in`). */
+  status?: InputMaybe<Array<JobStatus>>;
+};
+
 /**
- * Filters on workflow jobs. Every field is optional; the ones given are combined with AND.
- * Each one is sent to AWX as a fixed, allowlisted lookup (e.g. `status__in=`, `name__icontains=`).
+ * Filters on workflow jobs. Every field is optional; the ones given are combined with AND, and the values of
+ * one list field with OR. Each one is sent to AWX as a fixed, allowlisted lookup on a field of AWX's
+ * WorkflowJob model (named in each description), never as text of the caller's choosing.
  */
 export type WorkflowJobFilter = {
   /** Only jobs created at or after this instant (`created__gte`). */
   createdAfter?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only jobs created before this instant (`created__lt`). */
   createdBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only jobs created (launched) by one of these users (`created_by__in`). */
+  createdById?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only jobs created (launched) by a user with one of these usernames (`created_by__username__in`). */
+  createdByUsername?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Only failed (true) or not failed (false) jobs (`failed`). */
   failed?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only jobs finished at or after this instant (`finished__gte`). */
@@ -2037,19 +2052,41 @@ export type WorkflowJobFilter = {
   finishedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only jobs with one of these ids (`id__in`). */
   id?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only the workflows that run a sliced job template's slices (true), or only the others (false) (`is_sliced_job`). */
+  isSlicedJob?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only jobs carrying at least one of these labels (`labels__in`). */
+  labelId?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only jobs carrying a label with one of these exact names (`labels__name__in`; names must not contain commas). */
+  labelName?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Only jobs started in one of these ways (`launch_type__in`). */
   launchType?: InputMaybe<Array<LaunchType>>;
   /** Only jobs with exactly this name (`name`). */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Only jobs whose name contains this text, ignoring case (`name__icontains`). */
   nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Jobs to leave out: each field given excludes the jobs it matches (`not__status__in`, `not__launch_type__in`). */
+  not?: InputMaybe<WorkflowJobExclusion>;
+  /** Only jobs of one of these organizations (`organization__in`). */
+  organizationId?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only jobs launched by one of these schedules (`schedule__in`). */
+  scheduleId?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Only jobs started at or after this instant (`started__gte`). */
   startedAfter?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only jobs started before this instant (`started__lt`). */
   startedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only jobs in one of these states (`status__in`). */
   status?: InputMaybe<Array<JobStatus>>;
-  /** Only jobs run from one of these workflow job templates (`workflow_job_template__in`). */
+  /**
+   * Only jobs launched from one of these templates (`unified_job_template__in`): a workflow job template, or
+   * the job template of a sliced job (whose workflow runs its slices). Catches sliced jobs, which
+   * `workflowJobTemplateId` misses.
+   */
+  unifiedJobTemplateId?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /**
+   * Only jobs run from one of these workflow job templates (`workflow_job_template__in`). A sliced job's
+   * workflow has no workflow job template (AWX sets it to null), so this misses sliced jobs: use
+   * `unifiedJobTemplateId` to catch them too.
+   */
   workflowJobTemplateId?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
@@ -2264,7 +2301,10 @@ export type WorkflowJobRelatedWorkflowNodesArgs = {
  */
 export type WorkflowJobSummaryFields = {
   __typename?: 'WorkflowJobSummaryFields';
-  /** The top-most job of a chain of nested workflows (AWX sends it on the detail endpoint only). */
+  /**
+   * The top-most job of a chain of nested workflows. AWX sends it on the detail endpoint only: on list items
+   * (and `workflowJob(search:)`) the gateway reads the job's detail, once per job, when this is selected.
+   */
   ancestorJob?: Maybe<AncestorJobSummary>;
   /** The user who created the job. */
   createdBy?: Maybe<UserSummary>;
@@ -2603,6 +2643,7 @@ export type ResolversTypes = ResolversObject<{
   WorkflowJob: ResolverTypeWrapper<AwxWorkflowJob>;
   WorkflowJobConnection: ResolverTypeWrapper<WorkflowJobWindow>;
   WorkflowJobEdge: ResolverTypeWrapper<EdgeModel<AwxWorkflowJob>>;
+  WorkflowJobExclusion: WorkflowJobExclusion;
   WorkflowJobFilter: WorkflowJobFilter;
   WorkflowJobNode: ResolverTypeWrapper<AwxWorkflowJobNode>;
   WorkflowJobNodeConnection: ResolverTypeWrapper<ConnectionModel<AwxWorkflowJobNode>>;
@@ -2678,6 +2719,7 @@ export type ResolversParentTypes = ResolversObject<{
   WorkflowJob: AwxWorkflowJob;
   WorkflowJobConnection: WorkflowJobWindow;
   WorkflowJobEdge: EdgeModel<AwxWorkflowJob>;
+  WorkflowJobExclusion: WorkflowJobExclusion;
   WorkflowJobFilter: WorkflowJobFilter;
   WorkflowJobNode: AwxWorkflowJobNode;
   WorkflowJobNodeConnection: ConnectionModel<AwxWorkflowJobNode>;

@@ -13,16 +13,22 @@ export interface AwxRecord {
 }
 
 /**
- * The objects with these ids that the caller may see, by id. One request per 200 ids (AWX's page
- * cap), sent in parallel; ids AWX leaves out (absent or invisible) are simply missing from the map.
+ * The objects with these ids that the caller may see (and that pass `filters`, e.g. `search`), by id. One
+ * request per 200 ids (AWX's page cap), sent in parallel; ids AWX leaves out (absent, invisible or
+ * filtered out) are simply missing from the map.
  */
-export async function fetchByIds<T extends AwxRecord>(client: AwxClient, resource: AwxResource, ids: readonly number[]): Promise<Map<number, T>> {
+export async function fetchByIds<T extends AwxRecord>(
+  client: AwxClient,
+  resource: AwxResource,
+  ids: readonly number[],
+  filters?: Readonly<Record<string, string>>,
+): Promise<Map<number, T>> {
   const unique = [...new Set(ids)];
   const chunks: number[][] = [];
   for (let i = 0; i < unique.length; i += MAX_PAGE_SIZE) chunks.push(unique.slice(i, i + MAX_PAGE_SIZE));
   const pages = await Promise.all(
     chunks.map((chunk) =>
-      client.getJson<AwxPage<T>>([resource], new URLSearchParams({ id__in: chunk.join(','), page_size: String(MAX_PAGE_SIZE) })),
+      client.getJson<AwxPage<T>>([resource], new URLSearchParams({ ...filters, id__in: chunk.join(','), page_size: String(MAX_PAGE_SIZE) })),
     ),
   );
   const found = new Map<number, T>();

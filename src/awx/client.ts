@@ -1,5 +1,6 @@
 /** The one HTTP client of AWX: builds URLs, forwards the caller's credentials, reads and checks JSON, sends writes once. */
 import { request, type Dispatcher } from 'undici';
+import { versionedPath, type ApiLocator, type CandidateApiPath } from './apiLayout.js';
 import type { CircuitBreaker } from './breaker.js';
 import { AwxError, errorFromResponse } from './errors.js';
 import type { ConcurrencyLimiter } from './limiter.js';
@@ -9,7 +10,10 @@ import { parseWriteAnswer, type Answer, type Outgoing, type WriteMethod, type Wr
 
 /** What every caller shares: where AWX is, how to reach it, how long to wait, and how to spare it. */
 export interface AwxTransport {
+  /** The controller's URL as configured (AWX_URL / CONTROLLER_HOST), possibly with a path of its own. */
   baseUrl: URL;
+  /** Where below `baseUrl` the API lives: `/api/` (AWX) or `/api/controller/` (AAP 2.5+), configured or discovered. */
+  api: ApiLocator;
   dispatcher: Dispatcher;
   /** Deadline of one read, its retries and any wait for a slot included. */
   timeoutMs: number;
@@ -48,7 +52,7 @@ export interface AwxCaller {
   retries?: number;
 }
 
-/** A path below `/api/v2/`: fixed resource names and integer ids only, so no client text becomes a path. */
+/** A path below the versioned API (`/api/v2/` or `/api/controller/v2/`): fixed resource names and integer ids only, so no client text becomes a path. */
 export type AwxPath = ReadonlyArray<string | number>;
 
 const SEGMENT = /^[a-z_]+$/;
@@ -66,7 +70,19 @@ export class AwxClient {
    */
   async getJson<T>(path: AwxPath, query?: URLSearchParams): Promise<T> {
     const retries = Math.min(this.caller.retries ?? Infinity, this.transport.retry.retries);
-    const answer = await this.exchange({ method: 'GET', url: this.urlFor(path, query) }, retries);
+    const answer = await this.exchange('GET', (signal) => this.urlFor(signal, path, query), undefined, retries);
+    return parseResponse<T>(answer.statusCode, answer.text);
+  }
+
+  /**
+   * GET one of the API root listings discovery tries (`/api/`, `/api/controller/`), below the base URL;
+   * only those fixed paths, never client text.
+   */
+  async getListing<T>(apiPath: CandidateApiPath): Promise<T> {
+    const url = new URL(this.transport.baseUrl);
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}${apiPath}`;
+    url.search = '';
+    const answer = await this.exchange('GET', async () => url, undefined, Math.min(this.caller.retries ?? Infinity, this.transport.retry.retries));
     return parseResponse<T>(answer.statusCode, answer.text);
   }
 
@@ -77,14 +93,18 @@ export class AwxClient {
    */
   async write<T>(method: WriteMethod, path: AwxPath, options: WriteOptions = {}): Promise<T | null> {
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-    const answer = await this.exchange({ method, url: this.urlFor(path), body }, 0);
+    const answer = await this.exchange(method, (signal) => this.urlFor(signal, path), body, 0);
     return parseWriteAnswer<T>(answer.statusCode, answer.text, options.action);
   }
 
-  /** Sends one request (and its retries, for reads) under one deadline, and tells the breaker how AWX did. */
-  private async exchange(outgoing: Outgoing, retries: number): Promise<Answer> {
-    const settle = this.transport.breaker.admit();
+  /**
+   * Sends one request (and its retries, for reads) under one deadline, and tells the breaker how AWX did.
+   * The URL is built once the API path is known: waiting for discovery counts against the deadline.
+   */
+  private async exchange(method: Outgoing['method'], target: (signal: AbortSignal) => Promise<URL>, body: string | undefined, retries: number): Promise<Answer> {
     const deadline = startDeadline(this.transport.timeoutMs, this.caller.signal);
+    const outgoing: Outgoing = { method, url: await target(deadline.signal), body };
+    const settle = this.transport.breaker.admit();
     let answer: Answer;
     try {
       answer = await withRetries(
@@ -101,13 +121,15 @@ export class AwxClient {
     return answer;
   }
 
-  private urlFor(path: AwxPath, query?: URLSearchParams): URL {
+  /** The URL of `path` below the versioned API (`/api/v2/` or `/api/controller/v2/`), once its layout is known. */
+  private async urlFor(signal: AbortSignal, path: AwxPath, query?: URLSearchParams): Promise<URL> {
     for (const segment of path) {
       const ok = typeof segment === 'number' ? Number.isSafeInteger(segment) && segment > 0 : SEGMENT.test(segment);
       if (!ok) throw new Error(`invalid AWX path segment ${JSON.stringify(segment)}`);
     }
+    const layout = await this.transport.api.require(signal);
     const url = new URL(this.transport.baseUrl);
-    url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/v2/${path.join('/')}/`;
+    url.pathname = `${versionedPath(this.transport.baseUrl, layout)}${path.join('/')}/`;
     url.search = query?.toString() ?? '';
     return url;
   }

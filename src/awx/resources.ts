@@ -11,7 +11,7 @@ export const JOB_RESOURCES = [
   'ad_hoc_commands',
 ] as const;
 
-/** Collections this gateway reads by id through `GET /api/v2/<resource>/?id__in=…`. */
+/** Collections this gateway reads by id through `GET <api>/v2/<resource>/?id__in=…`. */
 export const AWX_RESOURCES = [
   'users',
   'organizations',
@@ -71,9 +71,10 @@ export const TEMPLATE_TYPE_OF_JOB_TYPE: Readonly<Record<string, string>> = {
   system_job: 'system_job_template',
 };
 
-const RESOURCE_PATH = /\/api\/v2\/([a-z_]+)\/([1-9][0-9]{0,9})\/$/;
+// AWX's `/api/v2/<resource>/<id>/`, or the same below an API prefix such as AAP's `/api/controller/v2/`.
+const RESOURCE_PATH = /\/v2\/([a-z_]+)\/([1-9][0-9]{0,9})\/$/;
 
-/** The object an AWX `related` URL points at, if it is one of the collections this gateway reads. */
+/** The object an AWX `related` URL points at (either API layout), if it is one of the collections this gateway reads. */
 export function refFromUrl(url: unknown): AwxRef | null {
   if (typeof url !== 'string') return null;
   const match = RESOURCE_PATH.exec(url);

@@ -1,14 +1,18 @@
 /** The connection pool to AWX, shared by all callers (it holds no credentials), with its resilience policies. */
 import { readFileSync } from 'node:fs';
 import { Agent } from 'undici';
+import { ApiLocator, layoutFor, normalizeApiPath } from './apiLayout.js';
 import { CircuitBreaker } from './breaker.js';
 import type { AwxTransport } from './client.js';
+import { discoverApi } from './discovery.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { DEFAULT_RETRY_POLICY } from './retry.js';
 
 /** How to reach AWX, as read from configuration. */
 export interface AwxTransportOptions {
   url: string;
+  /** The API path (`/api/`, `/api/controller/`) when configured (CONTROLLER_OPTIONAL_API_URLPATTERN_PREFIX); found by discovery otherwise. */
+  apiPath?: string;
   timeoutMs: number;
   caFile?: string;
   insecureTls?: boolean;
@@ -41,8 +45,9 @@ export function createAwxTransport(options: AwxTransportOptions): AwxTransport {
     connections: Math.max(options.connections ?? 64, maxConcurrency),
     connect,
   });
-  return {
+  const transport: AwxTransport = {
     baseUrl: new URL(options.url),
+    api: new ApiLocator(() => discoverApi(transport), options.apiPath ? layoutFor(normalizeApiPath(options.apiPath), 'configured') : undefined),
     dispatcher,
     timeoutMs: options.timeoutMs,
     maxBodyBytes: options.maxBodyBytes ?? 32 * 1024 * 1024,
@@ -54,6 +59,7 @@ export function createAwxTransport(options: AwxTransportOptions): AwxTransport {
     limiter: new ConcurrencyLimiter(maxConcurrency, options.maxQueue ?? RESILIENCE_DEFAULTS.maxQueue),
     tls: connect,
   };
+  return transport;
 }
 
 /** A snapshot of the upstream's resilience state, for metrics and readiness. */

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
+import type { ApiLayout } from './apiLayout.js';
 import type { AwxTransport } from './client.js';
 
 /** A status change AWX pushed: the job that changed, and the workflow job that spawned it, if one did. */
@@ -34,11 +35,16 @@ export interface AwxEventSocket {
   close(): void;
 }
 
-/** AWX's websocket URL: the base URL's path prefix kept, `http` → `ws`, `https` → `wss`. */
-export function websocketUrl(baseUrl: URL): URL {
+/**
+ * AWX's websocket URL, `http` → `ws`, `https` → `wss`, the base URL's path kept: `/websocket/` for AWX's
+ * own layout, `<api path>v2/websocket/` under a prefix such as AAP's `/api/controller/` (`awx/main/routing.py`
+ * adds that route when OPTIONAL_API_URLPATTERN_PREFIX is set; behind AAP the unprefixed one is not routed).
+ */
+export function websocketUrl(baseUrl: URL, layout: ApiLayout): URL {
   const url = new URL(baseUrl);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/websocket/`;
+  const base = url.pathname.replace(/\/+$/, '');
+  url.pathname = layout.apiPath === '/api/' ? `${base}/websocket/` : `${base}${layout.apiPath}v2/websocket/`;
   url.search = '';
   return url;
 }
@@ -68,7 +74,13 @@ function parseFrame(data: WebSocket.RawData): Record<string, unknown> | undefine
  * the `xrftoken` against the `csrftoken` cookie of the handshake, so a random token goes in both.
  */
 export function openStatusEvents(transport: AwxTransport, options: AwxEventOptions): AwxEventSocket {
-  return new StatusEventSocket(transport, options);
+  const layout = transport.api.layout;
+  if (!layout) {
+    const ready = Promise.reject(new Error('the AWX API path is not known yet'));
+    ready.catch(() => {});
+    return { ready, close: () => {} };
+  }
+  return new StatusEventSocket(transport, layout, options);
 }
 
 class StatusEventSocket implements AwxEventSocket {
@@ -78,14 +90,14 @@ class StatusEventSocket implements AwxEventSocket {
   private readonly timer: NodeJS.Timeout;
   private settle!: { resolve: () => void; reject: (error: Error) => void };
 
-  constructor(transport: AwxTransport, private readonly options: AwxEventOptions) {
+  constructor(transport: AwxTransport, layout: ApiLayout, private readonly options: AwxEventOptions) {
     this.ready = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }));
     this.ready.catch(() => {}); // a refusal is also reported to whoever awaits `ready`
     const csrf = randomBytes(24).toString('hex');
     const headers: Record<string, string> = { cookie: `csrftoken=${csrf}`, 'user-agent': 'awx-graphql' };
     if (options.authorization) headers.authorization = options.authorization;
     if (options.requestId) headers['x-request-id'] = options.requestId;
-    this.socket = new WebSocket(websocketUrl(transport.baseUrl), {
+    this.socket = new WebSocket(websocketUrl(transport.baseUrl, layout), {
       headers, handshakeTimeout: transport.timeoutMs, followRedirects: false, perMessageDeflate: false, ...transport.tls,
     });
     // The upgrade has its own timeout; this one bounds AWX's answer to the subscription.

@@ -1,4 +1,5 @@
 /** AWX's workflow job endpoints: `GET /api/v2/workflow_jobs/` and `GET /api/v2/workflow_jobs/{id}/`. */
+import { fetchByIds, type AwxRecord } from './byIds.js';
 import type { AwxClient } from './client.js';
 import { AwxHttpError, AwxResponseError } from './errors.js';
 import { fetchWindow, type ListWindow, type OrderKey, type WindowResult } from './paginate.js';
@@ -14,6 +15,16 @@ export interface WorkflowJobQuery {
   nameContains?: string;
   ids?: readonly number[];
   templateIds?: readonly number[];
+  unifiedJobTemplateIds?: readonly number[];
+  labelIds?: readonly number[];
+  labelNames?: readonly string[];
+  organizationIds?: readonly number[];
+  createdByIds?: readonly number[];
+  createdByUsernames?: readonly string[];
+  scheduleIds?: readonly number[];
+  isSlicedJob?: boolean;
+  notStatuses?: readonly string[];
+  notLaunchTypes?: readonly string[];
   createdAfter?: string;
   createdBefore?: string;
   startedAfter?: string;
@@ -25,16 +36,33 @@ export interface WorkflowJobQuery {
 /** Fields workflow jobs may be ordered by in AWX. */
 export const WORKFLOW_JOB_ORDER_FIELDS = ['id', 'name', 'created', 'modified', 'started', 'finished', 'elapsed', 'status'] as const;
 
-type ListKey = 'statuses' | 'launchTypes' | 'ids' | 'templateIds';
-type ScalarKey = Exclude<keyof WorkflowJobQuery, ListKey | 'failed'>;
+type ListKey = 'statuses' | 'launchTypes' | 'ids' | 'templateIds' | 'unifiedJobTemplateIds' | 'labelIds' | 'labelNames'
+  | 'organizationIds' | 'createdByIds' | 'createdByUsernames' | 'scheduleIds' | 'notStatuses' | 'notLaunchTypes';
+type BooleanKey = 'failed' | 'isSlicedJob';
+type ScalarKey = Exclude<keyof WorkflowJobQuery, ListKey | BooleanKey>;
 
-/** The allowlist: query key → AWX lookup. Lists become comma-joined `__in` values. */
+/**
+ * The allowlist: query key → AWX lookup, each on a field of AWX's WorkflowJob model (awx/main/models/workflow.py,
+ * unified_jobs.py). Serializer keys that are not model fields — `limit`, `scm_branch`, `job_tags`, `skip_tags`
+ * (launch prompts kept in `char_prompts`) and `launched_by` (a property) — would get AWX's 400, so none is here.
+ * Lists become comma-joined `__in` values (DAB's FieldLookupBackend splits them on commas).
+ */
 const LIST_LOOKUPS: Record<ListKey, string> = {
   statuses: 'status__in',
   launchTypes: 'launch_type__in',
   ids: 'id__in',
   templateIds: 'workflow_job_template__in',
+  unifiedJobTemplateIds: 'unified_job_template__in',
+  labelIds: 'labels__in',
+  labelNames: 'labels__name__in',
+  organizationIds: 'organization__in',
+  createdByIds: 'created_by__in',
+  createdByUsernames: 'created_by__username__in',
+  scheduleIds: 'schedule__in',
+  notStatuses: 'not__status__in',
+  notLaunchTypes: 'not__launch_type__in',
 };
+const BOOLEAN_LOOKUPS: Record<BooleanKey, string> = { failed: 'failed', isSlicedJob: 'is_sliced_job' };
 const SCALAR_LOOKUPS: Record<ScalarKey, string> = {
   search: 'search',
   name: 'name',
@@ -58,22 +86,33 @@ export function workflowJobParams(query: WorkflowJobQuery): URLSearchParams {
     const values = query[key];
     if (values !== undefined) params.set(lookup, values.join(','));
   }
-  if (query.failed !== undefined) params.set('failed', String(query.failed));
+  for (const [key, lookup] of Object.entries(BOOLEAN_LOOKUPS) as [BooleanKey, string][]) {
+    const value = query[key];
+    if (value !== undefined) params.set(lookup, String(value));
+  }
   return params;
 }
 
 /** One workflow job (detail fields included), or null when AWX answers 404: absent or invisible to the caller. */
-export async function getWorkflowJob(client: AwxClient, id: number, search?: string): Promise<AwxWorkflowJob | null> {
-  const query = search === undefined ? undefined : new URLSearchParams({ search });
+export async function getWorkflowJob(client: AwxClient, id: number): Promise<AwxWorkflowJob | null> {
   let job: AwxWorkflowJob;
   try {
-    job = await client.getJson<AwxWorkflowJob>(['workflow_jobs', id], query);
+    job = await client.getJson<AwxWorkflowJob>(['workflow_jobs', id]);
   } catch (error) {
     if (error instanceof AwxHttpError && error.status === 404) return null;
     throw error;
   }
   if (typeof job.id !== 'number') throw new AwxResponseError('AWX sent a workflow job without an id.');
   return job;
+}
+
+/**
+ * Which of these workflow jobs match the search terms, as list rows by id. AWX searches on its list endpoint
+ * only: `search_fields` belongs to `ListAPIView` (awx/api/generics.py), and DRF's SearchFilter leaves a
+ * detail URL's answer unfiltered, so `?id__in=…&search=…` is asked instead of the detail.
+ */
+export function matchWorkflowJobs(client: AwxClient, ids: readonly number[], search: string): Promise<Map<number, AwxWorkflowJob>> {
+  return fetchByIds<AwxWorkflowJob & AwxRecord>(client, 'workflow_jobs', ids, { search });
 }
 
 /** A window of the filtered, ordered workflow job list (list rows: no detail-only fields). */

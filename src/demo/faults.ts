@@ -4,9 +4,15 @@ import { SeededRandom } from './random.js';
 /** A request as the fake AWX received it (kept in `FakeAwx.requests`, faulted ones included). */
 export interface RecordedRequest {
   method: string;
-  /** Raw request target: pathname + '?' + query exactly as received. */
+  /**
+   * The request target as AWX's own URLconf sees it: pathname + '?' + query as received, except that under
+   * the AAP layout the `/api/controller` prefix is taken off (`/api/controller/v2/x/` is recorded as
+   * `/api/v2/x/`), so one assertion fits both layouts. `rawPath` is what was received.
+   */
   path: string;
   pathname: string;
+  /** The request target exactly as received. */
+  rawPath: string;
   query: URLSearchParams;
   authorization: string | undefined;
   headers: IncomingHttpHeaders;

@@ -1,4 +1,5 @@
 import type { FaultBook, RecordedRequest } from './faults.js';
+import type { DemoLayout } from './http/layout.js';
 import type { DemoData } from './types.js';
 
 /** Per-server mutable state: faults, latency and the timers to cancel on close. */
@@ -10,6 +11,8 @@ export interface ServerState {
   timers: Set<NodeJS.Timeout>;
   closed: boolean;
   scheme: 'http' | 'https';
+  /** AWX's own `/api/v2/`, or AAP 2.5+'s `/api/controller/v2/` (see http/layout.ts). */
+  layout: DemoLayout;
 }
 
 /** A cancellable sleep: close() clears pending timers, so a closed server never keeps the process alive. */

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createDemoData } from './data.js';
 import { FaultBook, type FaultRule, type RecordedRequest } from './faults.js';
 import { onRequest } from './http/handler.js';
+import type { DemoLayout } from './http/layout.js';
 import { liveOf } from './live/engine.js';
 import { startMotion } from './live/motion.js';
 import type { ServerState } from './server-state.js';
@@ -28,11 +29,20 @@ export interface FakeAwxOptions {
   motion?: { stepMs: number };
   /** Serve AWX's websocket at /websocket/ and /api/websocket/ (default true); false answers upgrades with 404. */
   websocket?: boolean;
+  /**
+   * `awx` (default): AWX's own `/api/v2/`. `aap`: Ansible Automation Platform 2.5+, the controller below
+   * `/api/controller/v2/` (links, `Location` and the websocket included) and the platform's listing at `/api/`.
+   */
+  layout?: DemoLayout;
 }
 
 /** A running fake AWX: its URL, live data, request log and fault controls. */
 export interface FakeAwx {
   url: string;
+  /** The API layout served. */
+  layout: DemoLayout;
+  /** The versioned API path: `/api/v2/`, or `/api/controller/v2/` under `aap`. */
+  apiRoot: string;
   data: DemoData;
   requests: RecordedRequest[];
   clearRequests(): void;
@@ -56,6 +66,7 @@ export async function startFakeAwx(options: FakeAwxOptions = {}): Promise<FakeAw
   const state: ServerState = {
     data: options.data ?? createDemoData(), requests: [], faults: new FaultBook(),
     latencyMs: options.latencyMs ?? 0, timers: new Set(), closed: false, scheme: options.tls ? 'https' : 'http',
+    layout: options.layout ?? 'awx',
   };
   const handler = (req: IncomingMessage, res: ServerResponse) => void onRequest(state, req, res);
   const server: Server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
@@ -70,6 +81,8 @@ export async function startFakeAwx(options: FakeAwxOptions = {}): Promise<FakeAw
   const stopMotion = options.motion ? startMotion(live, options.motion.stepMs) : () => {};
   return {
     url: `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    layout: state.layout,
+    apiRoot: state.layout === 'aap' ? '/api/controller/v2/' : '/api/v2/',
     data: state.data,
     requests: state.requests,
     clearRequests: () => void state.requests.splice(0),

@@ -5,6 +5,7 @@ import type { CallerCache } from '../cache/index.js';
 import { createByIdRegistry, type OnBatch } from './byId.js';
 import { createNodesOfJobLoader, type NodesOfJobLoader } from './workflowJobNode.js';
 import { createWorkflowJobLoaders, type WorkflowJobLoaders } from './workflowJob.js';
+import { createWorkflowJobSearchLoader, type WorkflowJobSearchLoader } from './workflowJobSearch.js';
 import { createSubListReader, type SubListReader } from './workflowJobSubLists.js';
 
 /** Tuning shared by every request's loaders. */
@@ -21,6 +22,8 @@ export interface Loaders {
   /** The batched by-id loader of any AWX collection. */
   byId: ReturnType<typeof createByIdRegistry>;
   workflowJob: WorkflowJobLoaders;
+  /** Whether workflow jobs match search terms (AWX searches lists only), batched per distinct terms. */
+  workflowJobSearch: WorkflowJobSearchLoader;
   /** All nodes of a workflow job, batched across jobs. */
   nodesOfJob: NodesOfJobLoader;
   /** Windows of a workflow job's labels, notifications and activity stream. */
@@ -33,6 +36,7 @@ export function createLoaders(awx: AwxClient, options: LoaderOptions): Loaders {
   return {
     byId,
     workflowJob: createWorkflowJobLoaders(awx, byId('workflow_jobs'), options.detailConcurrency, options.cache),
+    workflowJobSearch: createWorkflowJobSearchLoader(awx, byId('workflow_jobs')),
     nodesOfJob: createNodesOfJobLoader(awx, { nodeById: byId<AwxWorkflowJobNode>('workflow_job_nodes'), jobById: byId('workflow_jobs') }, options),
     subList: createSubListReader(awx, byId),
   };

@@ -9,10 +9,9 @@ import { isTerminal, type CallerCache } from '../cache/index.js';
 import { primeAll, type ByIdLoader } from './byId.js';
 import { mapBounded } from './concurrency.js';
 
-/** A detail read: the job id, and optionally the search terms it must match. */
+/** A detail read: the job id. */
 export interface WorkflowJobDetailKey {
   id: number;
-  search?: string;
 }
 
 /** Workflow job loading for one request. */
@@ -26,33 +25,30 @@ export interface WorkflowJobLoaders {
 /**
  * Creates the loaders; `detailConcurrency` caps parallel detail reads so a 200-job page cannot flood
  * AWX. Every job read, from a list or a detail, primes `byId` (this request's workflow job loader).
- * With a `cache`, plain detail reads (no search) are served from it when a finished job's detail is
+ * With a `cache`, detail reads are served from it when a finished job's detail is
  * there; detail entries have their own namespace, so a cached list row never answers for a detail.
  */
 export function createWorkflowJobLoaders(awx: AwxClient, byId: ByIdLoader, detailConcurrency: number, cache?: CallerCache): WorkflowJobLoaders {
   const prime = (job: AwxWorkflowJob) => void byId.clear(job.id).prime(job.id, job as unknown as AwxRecord);
   const readDetail = async (key: WorkflowJobDetailKey) => {
-    const job = await getWorkflowJob(awx, key.id, key.search);
-    if (job && key.search === undefined) prime(job);
+    const job = await getWorkflowJob(awx, key.id);
+    if (job) prime(job);
     return job;
   };
   const batch = async (keys: readonly WorkflowJobDetailKey[]) => {
-    const plain = keys.filter((key) => key.search === undefined).map((key) => key.id);
-    const read = cache ? await cache.read<AwxWorkflowJob>('workflow_job_detail', plain) : undefined;
+    const read = cache ? await cache.read<AwxWorkflowJob>('workflow_job_detail', keys.map((key) => key.id)) : undefined;
     const results = await mapBounded(keys, detailConcurrency, async (key) => {
-      const hit = key.search === undefined ? read?.hits.get(key.id) : undefined;
+      const hit = read?.hits.get(key.id);
       if (hit) prime(hit);
       return hit ?? readDetail(key);
     });
     if (cache && read) {
-      const fetched = results.filter((job, i): job is AwxWorkflowJob => !!job && !(job instanceof Error) && keys[i]!.search === undefined && !read.hits.has(job.id));
+      const fetched = results.filter((job): job is AwxWorkflowJob => !!job && !(job instanceof Error) && !read.hits.has(job.id));
       await cache.store('workflow_job_detail', read, fetched.map((job) => ({ id: job.id, value: job, terminal: isTerminal(job) })));
     }
     return results;
   };
-  const detail = new DataLoader<WorkflowJobDetailKey, AwxWorkflowJob | null, string>(batch, {
-    cacheKeyFn: (key) => (key.search === undefined ? String(key.id) : `${key.id}?${key.search}`),
-  });
+  const detail = new DataLoader<WorkflowJobDetailKey, AwxWorkflowJob | null, string>(batch, { cacheKeyFn: (key) => String(key.id) });
   const list: WorkflowJobLoaders['list'] = async (query, order, window) => {
     const result = await listWorkflowJobs(awx, query, order, window);
     primeAll(byId, result.items as unknown as AwxRecord[]);

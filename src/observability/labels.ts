@@ -24,12 +24,15 @@ export function createOperationLabeler(maxDistinct = 100): (name: string | null 
   };
 }
 
-/** The AWX collection an upstream path reads: the first segment after `/api/v2/`, never an id or a query. */
+/**
+ * The AWX collection an upstream path reads: the first segment after the versioned API (`/api/v2/`, or
+ * `/api/controller/v2/` behind AAP), never an id or a query; `listing` for the API root listings.
+ */
 export function resourceLabel(path: string): string {
   const pathname = path.split('?', 1)[0]!;
-  const at = pathname.indexOf('/api/v2/');
-  if (at < 0) return 'other';
-  const segment = pathname.slice(at + '/api/v2/'.length).split('/', 1)[0]!;
+  const at = pathname.indexOf('/v2/');
+  if (at < 0) return /^(\/[a-z_]+)*\/api\/(controller\/)?$/.test(pathname) ? 'listing' : 'other';
+  const segment = pathname.slice(at + '/v2/'.length).split('/', 1)[0]!;
   if (segment === '') return 'root';
   return RESOURCE.test(segment) ? segment : 'other';
 }

@@ -1,9 +1,11 @@
 /** `WorkflowJob` ← AWX `workflow_job`: a mapping table from AWX's snake_case JSON. */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { WorkflowJobResolvers } from '../__generated__/resolvers-types.js';
 import type { AwxWorkflowJob } from '../awx/types.js';
 import type { GatewayContext } from '../context.js';
 import { JOB_STATUSES, LAUNCH_TYPES, WEBHOOK_SERVICES } from './enums.js';
 import { awxEnum, parseExtraVars, propsOf } from './helpers.js';
+import { selectedFields } from './selection.js';
 
 type DetailOnly = 'job_args' | 'job_cwd' | 'job_env' | 'result_traceback';
 
@@ -21,11 +23,22 @@ function detailField<K extends DetailOnly>(key: K) {
 
 const p = propsOf<AwxWorkflowJob>();
 
+/**
+ * `summary_fields`. AWX adds `ancestor_job` on the detail endpoint only, so for a list row (no detail-only
+ * keys) the job's detail is read when `ancestorJob` is selected, as for the other detail-only fields.
+ */
+async function summaryFields(job: AwxWorkflowJob, _args: unknown, { loaders }: GatewayContext, info: GraphQLResolveInfo) {
+  const summary = job.summary_fields ?? {};
+  if ('result_traceback' in job || !selectedFields(info).has('ancestorJob')) return summary;
+  const detail = await loaders.workflowJob.detail.load({ id: job.id });
+  return detail?.summary_fields ?? summary;
+}
+
 export const WorkflowJob: WorkflowJobResolvers = {
   id: (job) => job.id,
   type: p('type'),
   url: p('url'),
-  summaryFields: (job) => job.summary_fields ?? {},
+  summaryFields,
   related: (job) => job,
   created: p('created'),
   modified: p('modified'),

@@ -1,11 +1,11 @@
-/** An AWX error response: HTTP status plus the DRF `{"detail": ...}` body. */
+/** An AWX error response: HTTP status plus the DRF body, `{"detail": ...}` (or a validation error's list). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly body: Record<string, unknown>,
+    readonly body: Record<string, unknown> | unknown[],
     readonly headers: Record<string, string> = {},
   ) {
-    super(typeof body.detail === 'string' ? body.detail : `HTTP ${status}`);
+    super(!Array.isArray(body) && typeof body.detail === 'string' ? body.detail : `HTTP ${status}`);
   }
 }
 

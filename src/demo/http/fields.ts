@@ -1,6 +1,8 @@
 import type { AwxRecord, DemoData } from '../types.js';
 import { badRequest, forbidden } from './errors.js';
-import type { FieldKind, ResourceSpec } from './resources.js';
+import { isSerializerOnly, relationTarget } from './models.js';
+import { resourceNamed, type FieldKind, type ResourceSpec } from './resources.js';
+import { rowsOf } from './visibility.js';
 
 /** Which fields a resource can filter and order on, what they hold, and how to read them from a record. */
 
@@ -9,7 +11,7 @@ const FORBIDDEN = new Set(['job_args', 'job_env', 'start_args', 'extra_vars', 's
   'survey_spec', 'webhook_key', 'token', 'client_secret', 'client_id', 'notification_configuration', 'inputs',
   'extra_data', 'artifacts']);
 
-/** Foreign keys: their values parse as ints, `none`/`null` mean NULL, and `fk__name` reads the summary. */
+/** Foreign keys: their values parse as ints, `none`/`null` mean NULL, and `fk__name` walks the relation (models.ts). */
 const FOREIGN_KEYS = new Set(['workflow_job_template', 'inventory', 'unified_job_template', 'job_template',
   'webhook_credential', 'workflow_job', 'job', 'organization', 'project', 'execution_environment', 'schedule',
   'created_by', 'modified_by', 'credential', 'instance_group', 'inventory_source', 'source_project',
@@ -40,14 +42,17 @@ export interface FieldCatalog {
   kinds: Map<string, FieldKind>;
 }
 
-/** Learns the filterable fields of a resource from its records' top-level keys plus its virtual fields. */
+/**
+ * Learns the filterable fields of a resource from its records' top-level keys plus its virtual fields,
+ * leaving out the keys its serializer sends that are no field of its model (models.ts).
+ */
 export function catalogFields(spec: ResourceSpec, data: DemoData, records: readonly AwxRecord[]): FieldCatalog {
   const kinds = new Map<string, FieldKind>();
   const nullOnly = new Set<string>();
   const allowed = spec.fields ? new Set(spec.fields) : null;
   for (const record of records) {
     for (const [key, value] of Object.entries(record)) {
-      if (NOT_FIELDS.has(key) || kinds.has(key) || (allowed && !allowed.has(key))) continue;
+      if (NOT_FIELDS.has(key) || kinds.has(key) || (allowed && !allowed.has(key)) || isSerializerOnly(spec.model, key)) continue;
       const kind = kindOf(key, value);
       if (kind) kinds.set(key, kind);
       else nullOnly.add(key);
@@ -70,26 +75,35 @@ function kindOf(name: string, value: unknown): FieldKind | undefined {
 }
 
 /**
- * Resolves `field` or `fk__subfield` (read from `summary_fields[fk]`, like AWX's related lookups).
- * Forbidden names anywhere in the path give 403; unknown fields give 400 with `unknown(name)`.
+ * Resolves a lookup path: `field`, `fk__id`, or `fk__field…` walking the model relation to the related
+ * records (as Django joins; DAB does not limit a join to what the caller may see). Forbidden names anywhere
+ * in the path give 403; unknown fields give 400 with `unknown(name)`; the same relation of the same model
+ * visited twice gives DAB's "Loops not allowed" 400.
  */
-export function resolveField(catalog: FieldCatalog, parts: readonly string[], unknown: (name: string) => string): FieldRef {
+export function resolveField(catalog: FieldCatalog, parts: readonly string[], unknown: (name: string) => string, seen: readonly string[] = []): FieldRef {
   const forbiddenPart = parts.find((part) => FORBIDDEN.has(part));
   if (forbiddenPart) throw forbidden(`Filtering on ${forbiddenPart} is not allowed.`);
-  const [name = '', sub, ...rest] = parts;
+  const [name = '', next, ...rest] = parts;
   const kind = catalog.kinds.get(name);
   if (!kind) throw badRequest(unknown(name));
   const top = topReader(catalog, name);
-  if (sub === undefined || (sub === 'id' && kind === 'fk' && rest.length === 0)) return { kind, read: top };
-  if (kind !== 'fk' || rest.length > 0) {
-    throw badRequest(`Unsupported lookup '${sub}' for ${DJANGO_TYPE[kind]} or join on the field not permitted.`);
-  }
+  if (next === undefined || ((next === 'id' || next === 'pk') && (kind === 'fk' || kind === 'm2m') && rest.length === 0)) return { kind, read: top };
+  const target = kind === 'fk' || kind === 'm2m' ? relationTarget(name) : undefined;
+  const spec = target === undefined ? undefined : resourceNamed(target);
+  if (!spec) throw badRequest(`Unsupported lookup '${next}' for ${DJANGO_TYPE[kind]} or join on the field not permitted.`);
+  // DAB refuses a path through the same field (of the same model) twice.
+  const visited = `${catalog.spec.model}.${name}`;
+  if (seen.includes(visited)) throw badRequest(`Loops not allowed in filters, detected on field ${name}.`);
+  const related = catalogFields(spec, catalog.data, rowsOf(catalog.data, spec.sources).map((row) => row.record));
+  const inner = resolveField(related, [next, ...rest], noSuchField(related), [...seen, visited]);
+  const byId = new Map(related.records.map((record) => [record.id, record]));
+  const follow = (id: unknown): unknown => (typeof id === 'number' && byId.has(id) ? inner.read(byId.get(id)!) : null);
+  // A many-to-many relation matches when any related record does, like a SQL join.
   const read = (record: AwxRecord): unknown => {
-    const summary = (record.summary_fields as Record<string, Record<string, unknown> | undefined> | undefined)?.[name];
-    return summary?.[sub] ?? null;
+    const ids = top(record);
+    return Array.isArray(ids) ? ids.flatMap((id) => follow(id)).filter((value) => value !== null) : follow(ids);
   };
-  const sample = catalog.records.map(read).find((value) => value !== null);
-  return { kind: kindOf(sub, sample) ?? 'text', read };
+  return { kind: inner.kind, read };
 }
 
 function topReader(catalog: FieldCatalog, name: string): (record: AwxRecord) => unknown {

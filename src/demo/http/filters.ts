@@ -1,6 +1,7 @@
 import type { AwxRecord } from '../types.js';
 import { noSuchField, resolveField, type FieldCatalog } from './fields.js';
 import { LOOKUPS, compileLookup } from './lookups.js';
+import { searchTermsOf } from './search.js';
 
 /** The filter backends AWX runs on every list (and detail) view: type, field lookups, search. */
 
@@ -10,9 +11,14 @@ type Predicate = (record: AwxRecord) => boolean;
 export const RESERVED_PARAMS = new Set(['page', 'page_size', 'format', 'order', 'order_by', 'search', 'type',
   'host_filter', 'count_disabled', 'no_truncate', 'limit', 'validate']);
 
-/** Compiles every filter of the query string into one predicate; errors surface before any row is read. */
-export function compileFilters(catalog: FieldCatalog, query: URLSearchParams): Predicate {
-  const all: Predicate[] = [typeFilter(query), ...searchFilter(catalog, query)];
+/**
+ * Compiles every filter of the query string into one predicate; errors surface before any row is read.
+ * `search` is applied on lists only: a detail view has no `search_fields` (they belong to `ListAPIView`
+ * in awx/api/generics.py) and DRF's SearchFilter returns its queryset unchanged, while field lookups
+ * still apply there (DRF's get_object() runs filter_queryset()).
+ */
+export function compileFilters(catalog: FieldCatalog, query: URLSearchParams, view: 'list' | 'detail' = 'list'): Predicate {
+  const all: Predicate[] = [typeFilter(query), ...(view === 'list' ? searchFilter(catalog, query) : [])];
   const anyOf: Predicate[] = [];
   for (const [key, raw] of query) {
     if (RESERVED_PARAMS.has(key)) continue;
@@ -25,16 +31,22 @@ export function compileFilters(catalog: FieldCatalog, query: URLSearchParams): P
   return (record) => all.every((p) => p(record)) && (anyOf.length === 0 || anyOf.some((p) => p(record)));
 }
 
+/**
+ * The prefixes FieldLookupBackend.filter_queryset reads (DAB rest_filters/rest_framework/field_lookup_backend.py):
+ * at most one of `chain__` / `or__`, then optionally `not__`, in that order. Any other order leaves a
+ * prefix in the field path, which then fails as an unknown field (e.g. `not__or__status` → no field "or").
+ */
 function stripPrefixes(key: string): { path: string; negate: boolean; or: boolean } {
   let path = key;
-  let negate = false;
   let or = false;
-  for (;;) {
-    if (path.startsWith('not__')) negate = true;
-    else if (path.startsWith('or__')) or = true;
-    else if (!path.startsWith('chain__')) return { path, negate, or };
-    path = path.slice(path.indexOf('__') + 2);
+  if (path.startsWith('chain__')) path = path.slice('chain__'.length);
+  else if (path.startsWith('or__')) {
+    path = path.slice('or__'.length);
+    or = true;
   }
+  const negate = path.startsWith('not__');
+  if (negate) path = path.slice('not__'.length);
+  return { path, negate, or };
 }
 
 function compileKey(catalog: FieldCatalog, path: string, raw: string): Predicate {
@@ -56,10 +68,9 @@ function typeFilter(query: URLSearchParams): Predicate {
   return (record) => types.has(record.type);
 }
 
-/** `search=`: terms split on whitespace or commas, ANDed; each term icontains over the search fields, ORed. */
+/** `search=`: terms (search.ts) ANDed; each term icontains over the view's search fields, ORed. */
 function searchFilter(catalog: FieldCatalog, query: URLSearchParams): Predicate[] {
-  const raw = query.getAll('search').at(-1);
-  const terms = (raw ?? '').replaceAll('\0', '').split(/[\s,]+/).filter(Boolean).map((t) => t.toLowerCase());
+  const terms = searchTermsOf(query).map((t) => t.toLowerCase());
   if (terms.length === 0) return [];
   const paths = (catalog.spec.searchPaths ?? defaultSearchPaths(catalog)).map((path) => path.split('.'));
   const texts = (record: AwxRecord): string[] =>

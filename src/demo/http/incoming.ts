@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { RecordedRequest } from '../faults.js';
+import { inbound, type DemoLayout } from './layout.js';
 
 /** Reading what a client sent: the request line and headers for the log, then the body. */
 
@@ -7,12 +8,15 @@ import type { RecordedRequest } from '../faults.js';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The request as recorded in `FakeAwx.requests` (the body is added once it has been read). */
-export function recordRequest(req: IncomingMessage): RecordedRequest {
-  const path = req.url ?? '/';
+export function recordRequest(req: IncomingMessage, layout: DemoLayout): RecordedRequest {
+  const rawPath = req.url ?? '/';
+  const target = inbound(layout, rawPath);
+  const path = 'url' in target ? target.url : rawPath;
   const queryAt = path.indexOf('?');
   return {
     method: req.method ?? 'GET',
     path,
+    rawPath,
     pathname: queryAt < 0 ? path : path.slice(0, queryAt),
     query: new URLSearchParams(queryAt < 0 ? '' : path.slice(queryAt + 1)),
     authorization: req.headers.authorization,

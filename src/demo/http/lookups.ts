@@ -19,11 +19,11 @@ const TEXT_LOOKUPS: Record<string, (value: string, wanted: string) => boolean> =
   iexact: (v, w) => v.toLowerCase() === w.toLowerCase(),
 };
 
-/** Parses booleans as DAB does: true/false/1/0, any case. */
+/** Parses booleans as DAB's to_python_boolean (ansible_base/lib/utils/validation.py): true/1/t, false/0/f, any case. */
 export function parseBoolean(raw: string): boolean {
   const lowered = raw.toLowerCase();
-  if (lowered === 'true' || lowered === '1') return true;
-  if (lowered === 'false' || lowered === '0') return false;
+  if (lowered === 'true' || lowered === '1' || lowered === 't') return true;
+  if (lowered === 'false' || lowered === '0' || lowered === 'f') return false;
   throw badRequest(`Unable to convert "${raw}" to boolean`);
 }
 
@@ -32,10 +32,14 @@ export function parseValue(kind: FieldKind, field: string, raw: string): unknown
   switch (kind) {
     case 'fk':
     case 'm2m':
+      // DAB's to_python_related: `none`/`null` are NULL, else int(); a bad id is its own ParseError.
       if (/^(none|null)$/i.test(raw)) return null;
-      return parseInteger(field, raw);
+      if (!INTEGER.test(raw)) throw badRequest(`Invalid ${field} id: ${raw}`);
+      return Number(raw);
     case 'int':
-      return parseInteger(field, raw);
+      // Django's IntegerField.to_python; DAB reports the ValidationError's messages as a JSON list.
+      if (!INTEGER.test(raw)) throw invalidValue(`“${raw}” value must be an integer.`);
+      return Number(raw);
     case 'number': {
       const value = Number(raw);
       if (raw.trim() === '' || Number.isNaN(value)) throw invalidValue(`“${raw}” value must be a decimal number.`);
@@ -55,10 +59,8 @@ export function parseValue(kind: FieldKind, field: string, raw: string): unknown
   }
 }
 
-function parseInteger(field: string, raw: string): number {
-  if (!/^\s*[+-]?\d+\s*$/.test(raw)) throw invalidValue(`Field '${field}' expected a number but got '${raw}'.`);
-  return Number(raw);
-}
+/** What Python's int() accepts of a decimal string. */
+const INTEGER = /^\s*[+-]?\d+(_\d+)*\s*$/;
 
 /** A record value in comparable form: datetimes as microseconds, everything else unchanged. */
 export function normalize(kind: FieldKind, value: unknown): unknown {

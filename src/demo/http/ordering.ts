@@ -1,5 +1,5 @@
 import type { AwxRecord } from '../types.js';
-import { resolveField, type FieldCatalog } from './fields.js';
+import { noSuchField, resolveField, type FieldCatalog } from './fields.js';
 import { compareValues, normalize } from './lookups.js';
 
 /** `order_by=` / `order=` (OrderByBackend): comma list, `-` for descending, id ascending breaks ties. */
@@ -7,7 +7,7 @@ import { compareValues, normalize } from './lookups.js';
 /** Sorts records in place and returns them. */
 type Sorter = (records: AwxRecord[]) => AwxRecord[];
 
-/** Builds the row order of a request; unknown fields give 400, forbidden ones 403. */
+/** Builds the row order of a request; unknown fields give 400 ("<Model> has no field named 'x'"), forbidden ones 403. */
 export function compileOrdering(catalog: FieldCatalog, query: URLSearchParams): Sorter {
   let raw: string | undefined;
   for (const [key, value] of query) if (key === 'order_by' || key === 'order') raw = value;
@@ -15,7 +15,8 @@ export function compileOrdering(catalog: FieldCatalog, query: URLSearchParams): 
   const steps = keys.map((key) => {
     const descending = key.startsWith('-');
     const parts = key.replace(/^-/, '').split('__');
-    const field = resolveField(catalog, parts, (name) => `Cannot resolve keyword '${name}' into field.`);
+    // DAB's _validate_ordering_fields reports get_field_from_path's FieldDoesNotExist as it is (order_backend.py).
+    const field = resolveField(catalog, parts, noSuchField(catalog));
     return { descending, read: (record: AwxRecord) => normalize(field.kind, field.read(record)) };
   });
   return (records) => {

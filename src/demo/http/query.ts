@@ -18,13 +18,13 @@ export interface QueryRequest {
 }
 
 /** Visible records of a resource passing the request's filters, in the requested order. */
-function select(request: QueryRequest, spec: ResourceSpec, scope?: (record: AwxRecord) => boolean): AwxRecord[] {
+function select(request: QueryRequest, spec: ResourceSpec, scope?: (record: AwxRecord) => boolean, view: 'list' | 'detail' = 'list'): AwxRecord[] {
   const { data, caller } = request;
   const rows = rowsOf(data, spec.sources);
   const catalog = catalogFields(spec, data, rows.map((row) => row.record));
   const query = new URLSearchParams(request.rawQuery);
   // Compile first: a bad filter is a 400 (or 403) whatever the caller may see.
-  const matches = compileFilters(catalog, query);
+  const matches = compileFilters(catalog, query, view);
   const order = compileOrdering(catalog, query);
   return order(
     rows
@@ -43,7 +43,7 @@ export function listResponse(
 
 /** A detail response: the full record, if visible and matching the filters (DRF's get_object filters too). */
 export function detailResponse(request: QueryRequest, spec: ResourceSpec, id: number): AwxRecord {
-  const found = select(request, spec, (record) => record.id === id)[0];
+  const found = select(request, spec, (record) => record.id === id, 'detail')[0];
   if (!found) throw notFound();
   return found;
 }

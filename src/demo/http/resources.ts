@@ -38,6 +38,8 @@ const AUDITED = { created_by: summaryId('created_by'), modified_by: summaryId('m
 const UNIFIED_JOB_FIELDS = {
   ...AUDITED,
   organization: summaryId('organization'),
+  // UnifiedJob.schedule: a model field no unified job serializer sends, but its summary names it.
+  schedule: summaryId('schedule'),
   labels: { kind: 'm2m', read: (record, data) => data.jobLabels[record.id] ?? [] } satisfies VirtualField,
 };
 
@@ -68,8 +70,8 @@ const ACTIVITY_FIELDS = {
 /** Fields of the UnifiedJob base model: what `/unified_jobs/` can filter on, whatever the row's type. */
 const UNIFIED_JOB_BASE = ['id', 'created', 'modified', 'name', 'description', 'unified_job_template', 'launch_type',
   'status', 'execution_environment', 'failed', 'started', 'finished', 'canceled_on', 'elapsed', 'job_args', 'job_cwd',
-  'job_env', 'job_explanation', 'execution_node', 'controller_node', 'result_traceback', 'event_processing_finished',
-  'work_unit_id', 'type', 'created_by', 'modified_by', 'organization', 'labels'];
+  'job_env', 'job_explanation', 'execution_node', 'controller_node', 'result_traceback', 'work_unit_id', 'type',
+  'created_by', 'modified_by', 'organization', 'labels', 'schedule'];
 
 const JOB_SOURCES = ['workflow_jobs', 'jobs', 'project_updates', 'inventory_updates', 'workflow_approvals',
   'system_jobs', 'ad_hoc_commands'] as const;

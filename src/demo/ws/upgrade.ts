@@ -17,6 +17,9 @@ import { EventSession } from './session.js';
  */
 
 const PATHS = new Set(['/websocket/', '/api/websocket/']);
+// Under AAP's prefix the consumer is routed at `api/<prefix>/v2/websocket/` (awx/main/routing.py); the
+// platform gateway does not pass the unprefixed paths to the controller.
+const AAP_PATHS = new Set(['/api/controller/v2/websocket/']);
 
 /** The running websocket endpoint: close it with the server; drop its clients to simulate a broken proxy. */
 export interface WebsocketEndpoint {
@@ -67,7 +70,7 @@ interface Handshake {
 }
 
 async function handshake({ state, wss, enabled, req, socket, head, sessions }: Handshake): Promise<void> {
-  const recorded = recordRequest(req);
+  const recorded = recordRequest(req, state.layout);
   state.requests.push(recorded);
   const fault = state.faults.take(recorded);
   if (state.latencyMs > 0) await delay(state, state.latencyMs);
@@ -77,7 +80,8 @@ async function handshake({ state, wss, enabled, req, socket, head, sessions }: H
   if (fault?.type === 'status') {
     return refuse(socket, fault.status, fault.body ?? { detail: STATUS_CODES[fault.status] }, fault.headers);
   }
-  if (!enabled || !PATHS.has(recorded.pathname)) return refuse(socket, 404, { detail: 'Not found.' });
+  const paths = state.layout === 'aap' ? AAP_PATHS : PATHS;
+  if (!enabled || !paths.has(recorded.rawPath.split('?', 1)[0]!)) return refuse(socket, 404, { detail: 'Not found.' });
   const caller = authenticate(state.data, recorded.authorization);
   if (!caller) {
     const refusal = notAuthenticated();
