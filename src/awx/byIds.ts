@@ -1,6 +1,6 @@
 /** Reads many objects of one collection at once with AWX's `id__in` filter. */
 import type { AwxClient } from './client.js';
-import { AwxResponseError } from './errors.js';
+import { AwxHttpError, AwxResponseError } from './errors.js';
 import { MAX_PAGE_SIZE } from './paginate.js';
 import type { AwxResource } from './resources.js';
 import type { AwxPage } from './types.js';
@@ -28,7 +28,8 @@ export async function fetchByIds<T extends AwxRecord>(
   for (let i = 0; i < unique.length; i += MAX_PAGE_SIZE) chunks.push(unique.slice(i, i + MAX_PAGE_SIZE));
   const pages = await Promise.all(
     chunks.map((chunk) =>
-      client.getJson<AwxPage<T>>([resource], new URLSearchParams({ ...filters, id__in: chunk.join(','), page_size: String(MAX_PAGE_SIZE) })),
+      client.getJson<AwxPage<T>>([resource], new URLSearchParams({ ...filters, id__in: chunk.join(','), page_size: String(MAX_PAGE_SIZE) }))
+        .catch((error: unknown) => seesNone<T>(resource, error)),
     ),
   );
   const found = new Map<number, T>();
@@ -39,6 +40,18 @@ export async function fetchByIds<T extends AwxRecord>(
     }
   }
   return found;
+}
+
+/**
+ * Lists AWX refuses with 403 "Superuser privileges needed." to anyone but superusers and system auditors
+ * (`SystemJobList.get`, `SystemJobTemplateList.get` in awx/api/views/__init__.py): for everyone else they
+ * hold nothing the caller may see, so a by-id read answers "none" rather than failing its whole batch.
+ */
+const PRIVILEGED_LISTS: ReadonlySet<AwxResource> = new Set(['system_jobs', 'system_job_templates']);
+
+function seesNone<T>(resource: AwxResource, error: unknown): AwxPage<T> {
+  if (PRIVILEGED_LISTS.has(resource) && error instanceof AwxHttpError && error.status === 403) return { count: 0, next: null, previous: null, results: [] };
+  throw error;
 }
 
 /** Every page of a filtered list (page 1 first for the count, then the rest in parallel). */

@@ -1,6 +1,7 @@
 /** Workflow job nodes: `GET /api/v2/workflow_job_nodes/?workflow_job__in=…`, all pages. */
 import { fetchAll, type AwxRecord } from './byIds.js';
 import type { AwxClient } from './client.js';
+import { AwxHttpError } from './errors.js';
 import type { AwxLaunchConfig, AwxObjectBase } from './models/common.js';
 
 /** A node of a workflow job's graph (`WorkflowJobNodeSerializer`). */
@@ -22,7 +23,12 @@ export interface AwxWorkflowJobNode extends AwxRecord, AwxObjectBase, AwxLaunchC
 /** How many workflow job ids go into one `workflow_job__in` filter (keeps URLs short). */
 const JOBS_PER_REQUEST = 200;
 
-/** Every node of these workflow jobs, in id order, grouped by workflow job id. */
+/**
+ * Every node of these workflow jobs that AWX's global node list shows the caller, in id order, grouped by
+ * workflow job id. That list is filtered by WorkflowJobNodeAccess (nodes of jobs whose template the caller
+ * may read, awx/main/access.py), which can hide the nodes of a job the caller may read (e.g. an organization
+ * admin's view of a bulk job): see fetchNodesOfJob.
+ */
 export async function fetchNodesOfJobs(client: AwxClient, jobIds: readonly number[]): Promise<Map<number, AwxWorkflowJobNode[]>> {
   const chunks: number[][] = [];
   for (let i = 0; i < jobIds.length; i += JOBS_PER_REQUEST) chunks.push(jobIds.slice(i, i + JOBS_PER_REQUEST));
@@ -36,4 +42,17 @@ export async function fetchNodesOfJobs(client: AwxClient, jobIds: readonly numbe
     if (node && typeof node.workflow_job === 'number') byJob.get(node.workflow_job)?.push(node);
   }
   return byJob;
+}
+
+/**
+ * Every node of one workflow job from its own sub-list (`/workflow_jobs/{id}/workflow_nodes/`), which AWX
+ * filters by the job's access (WorkflowJobAccess) rather than WorkflowJobNodeAccess; [] when the job is gone.
+ */
+export async function fetchNodesOfJob(client: AwxClient, jobId: number): Promise<AwxWorkflowJobNode[]> {
+  try {
+    return await fetchAll<AwxWorkflowJobNode>(client, ['workflow_jobs', jobId, 'workflow_nodes'], new URLSearchParams({ order_by: 'id' }));
+  } catch (error) {
+    if (error instanceof AwxHttpError && error.status === 404) return [];
+    throw error;
+  }
 }

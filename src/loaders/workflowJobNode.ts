@@ -1,7 +1,7 @@
 /** Per-request loading of workflow job nodes: all nodes of many workflow jobs in one batched read. */
 import DataLoader from 'dataloader';
 import type { AwxClient } from '../awx/client.js';
-import { fetchNodesOfJobs, type AwxWorkflowJobNode } from '../awx/workflowJobNodes.js';
+import { fetchNodesOfJob, fetchNodesOfJobs, type AwxWorkflowJobNode } from '../awx/workflowJobNodes.js';
 import { isTerminal, type CallerCache } from '../cache/index.js';
 import { primeAll, type ByIdLoader, type OnBatch } from './byId.js';
 import { readThrough } from './cached.js';
@@ -25,9 +25,15 @@ export function createNodesOfJobLoader(
   peers: NodeLoaderPeers,
   options: { onBatch?: OnBatch; cache?: CallerCache },
 ): NodesOfJobLoader {
-  const fetch = (jobIds: readonly number[]) => {
+  const fetch = async (jobIds: readonly number[]) => {
     options.onBatch?.('nodes_of_workflow_job', jobIds.length);
-    return fetchNodesOfJobs(awx, jobIds);
+    const byJob = await fetchNodesOfJobs(awx, jobIds);
+    // Only jobs the caller already read come here, so an empty answer may be WorkflowJobNodeAccess hiding the
+    // nodes of a job the caller may see: its own sub-list settles it, at one more request per such job (a job
+    // with truly no nodes costs that request too).
+    const empty = jobIds.filter((id) => (byJob.get(id) ?? []).length === 0);
+    await Promise.all(empty.map(async (id) => byJob.set(id, await fetchNodesOfJob(awx, id))));
+    return byJob;
   };
   const finished = async (fetched: Map<number, AwxWorkflowJobNode[]>) => {
     const jobs = await peers.jobById.loadMany([...fetched.keys()]);
