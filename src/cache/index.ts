@@ -5,7 +5,8 @@ import { createFingerprinter, type CacheBackend, type CachedResource, type Finge
 import { createMemoryBackend } from './memory.js';
 import { createRedisBackend } from './redis.js';
 
-export { isCachedResource, isTerminal, type CachedResource } from './keys.js';
+export { isTerminal } from '../awx/jobStatus.js';
+export { isCachedResource, type CachedResource } from './keys.js';
 
 /** Cache settings (CACHE, REDIS_URL, CACHE_TTL_MS, CACHE_ACTIVE_TTL_MS, CACHE_MAX_ENTRIES, CACHE_KEY_SECRET, CACHE_REDIS_PREFIX). */
 export interface CacheConfig {

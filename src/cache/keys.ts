@@ -1,25 +1,23 @@
 /** What the cross-request cache may hold, and the keys and credential fingerprints it is addressed by. */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { JOB_RESOURCES } from '../awx/resources.js';
+import { KINDS, type Kind } from '../awx/kinds.js';
 
-/** Unified job statuses after which AWX never changes the job again. */
-export const TERMINAL_STATUSES: ReadonlySet<string> = new Set(['successful', 'failed', 'error', 'canceled']);
-
-/** Whether an AWX object is a finished job (its `status` is terminal). */
-export function isTerminal(record: unknown): boolean {
-  const status = (record as { status?: unknown } | null)?.status;
-  return typeof status === 'string' && TERMINAL_STATUSES.has(status);
-}
+/** The collections of the kinds the cache may hold (src/awx/kinds.ts `cached`: the unified jobs). */
+type CachedCollection = Extract<Kind, { cached: true }>['resource'];
 
 /**
- * Cache namespaces: the unified job collections read by id (list-shaped rows), the workflow job
+ * Cache namespaces: the cacheable collections read by id (list-shaped rows), the workflow job
  * detail (it carries fields list rows lack, so it never shares a key with a row) and the node list
  * of a workflow job (keyed by the workflow job's id).
  */
-export const CACHED_RESOURCES = [...JOB_RESOURCES, 'workflow_job_detail', 'nodes_of_workflow_job'] as const;
+export const CACHED_RESOURCES: readonly CachedResource[] = [
+  ...KINDS.filter((kind): kind is Extract<Kind, { cached: true }> => 'cached' in kind && kind.cached).map((kind) => kind.resource),
+  'workflow_job_detail',
+  'nodes_of_workflow_job',
+];
 
 /** One cache namespace. */
-export type CachedResource = (typeof CACHED_RESOURCES)[number];
+export type CachedResource = CachedCollection | 'workflow_job_detail' | 'nodes_of_workflow_job';
 
 /** Whether objects of this collection or namespace may be cached at all. */
 export function isCachedResource(resource: string): resource is CachedResource {

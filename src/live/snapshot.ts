@@ -5,7 +5,7 @@ import { errorFromResponse } from '../awx/errors.js';
 import type { AwxWorkflowJob } from '../awx/types.js';
 import { fetchNodesOfJobs, type AwxWorkflowJobNode } from '../awx/workflowJobNodes.js';
 import { getWorkflowJob } from '../awx/workflowJobs.js';
-import { isTerminal } from '../cache/keys.js';
+import { isTerminal } from '../awx/jobStatus.js';
 import { primeAll } from '../loaders/byId.js';
 import type { Loaders } from '../loaders/index.js';
 

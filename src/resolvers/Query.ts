@@ -3,7 +3,6 @@ import type { QueryResolvers, WorkflowJobOrder } from '../__generated__/resolver
 import type { OrderKey } from '../awx/paginate.js';
 import { trimWindow, windowFor } from './connection.js';
 import { parseId } from './helpers.js';
-import { byIdRoot } from './roots.js';
 import { searchTerms, workflowJobQuery } from './workflowJobFilter.js';
 
 function orderKeys(orderBy: readonly WorkflowJobOrder[] | null | undefined): OrderKey[] {
@@ -11,8 +10,6 @@ function orderKeys(orderBy: readonly WorkflowJobOrder[] | null | undefined): Ord
 }
 
 export const Query: QueryResolvers = {
-  workflowJobNode: byIdRoot('workflow_job_nodes'),
-
   workflowJob: (_root, { id, search }, { loaders }) => {
     const jobId = parseId(id, 'id');
     const terms = searchTerms(search);

@@ -1,7 +1,7 @@
 /** `WorkflowJobNode` ← AWX `workflow_job_node`: launch-config fields, its job, template and child nodes. */
 import type { WorkflowJobNodeResolvers } from '../__generated__/resolvers-types.js';
 import type { AwxRecord } from '../awx/byIds.js';
-import { JOB_RESOURCE_OF_TYPE, refFromUrl, TEMPLATE_RESOURCE_OF_TYPE, TEMPLATE_TYPE_OF_JOB_TYPE } from '../awx/resources.js';
+import { jobResourceOfType, refFromUrl, templateResourceOfType, templateTypeOfJobType } from '../awx/resources.js';
 import type { AwxWorkflowJobNode } from '../awx/workflowJobNodes.js';
 import type { GatewayContext } from '../context.js';
 import { propsOf } from './helpers.js';
@@ -34,14 +34,14 @@ export const WorkflowJobNode: WorkflowJobNodeResolvers = {
   jobId: p('job'),
   job: (node, _args, ctx, info) => {
     const summary = summaryOf(node, 'job');
-    const resource = refFromUrl(node.related?.job)?.resource ?? JOB_RESOURCE_OF_TYPE[String(summary?.type)];
+    const resource = refFromUrl(node.related?.job)?.resource ?? jobResourceOfType(summary?.type);
     if (!resource) return null;
     return resolveRelated<never>({ id: node.job, resource, summary, answers: JOB }, info, ctx);
   },
   unifiedJobTemplate: (node, _args, ctx, info) => {
     const summary = summaryOf(node, 'unified_job_template');
-    const type = TEMPLATE_TYPE_OF_JOB_TYPE[String(summary?.unified_job_type)];
-    const resource = refFromUrl(node.related?.unified_job_template)?.resource ?? (type ? TEMPLATE_RESOURCE_OF_TYPE[type] : undefined);
+    const type = templateTypeOfJobType(summary?.unified_job_type);
+    const resource = refFromUrl(node.related?.unified_job_template)?.resource ?? templateResourceOfType(type);
     if (!resource) return null;
     return resolveRelated<never>({ id: node.unified_job_template, resource, summary, answers: TEMPLATE, extra: type ? { type } : undefined }, info, ctx);
   },

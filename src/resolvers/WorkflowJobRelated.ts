@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { WorkflowJobRelatedResolvers } from '../__generated__/resolvers-types.js';
 import type { AwxRecord } from '../awx/byIds.js';
-import { refFromUrl, TEMPLATE_RESOURCE_OF_TYPE, TEMPLATE_TYPE_OF_JOB_TYPE, type AwxResource } from '../awx/resources.js';
+import { refFromUrl, templateResourceOfType, templateTypeOfJobType, type AwxResource } from '../awx/resources.js';
 import type { AwxWorkflowJob, AwxWorkflowJobSummaryFields } from '../awx/types.js';
 import type { GatewayContext } from '../context.js';
 import { fields, resolveRelated } from './related.js';
@@ -49,8 +49,8 @@ function relatedField(link: Link | ((job: AwxWorkflowJob) => Link)) {
 /** The launching template: its collection from the related URL, its `type` from the summary's job type. */
 function templateLink(job: AwxWorkflowJob): Link {
   const jobType = job.summary_fields?.unified_job_template?.unified_job_type;
-  const type = (jobType && TEMPLATE_TYPE_OF_JOB_TYPE[jobType]) || (job.is_sliced_job ? 'job_template' : 'workflow_job_template');
-  const resource = refFromUrl(job.related?.unified_job_template)?.resource ?? TEMPLATE_RESOURCE_OF_TYPE[type] ?? 'workflow_job_templates';
+  const type = templateTypeOfJobType(jobType) ?? (job.is_sliced_job ? 'job_template' : 'workflow_job_template');
+  const resource = refFromUrl(job.related?.unified_job_template)?.resource ?? templateResourceOfType(type) ?? 'workflow_job_templates';
   return { id: (j) => j.unified_job_template, resource, summary: 'unified_job_template', answers: TEMPLATE, type };
 }
 

@@ -17,9 +17,9 @@ import { Organization } from './Organization.js';
 import { Project } from './Project.js';
 import { ProjectUpdate } from './ProjectUpdate.js';
 import { Query } from './Query.js';
-import { jobRoots } from './QueryJobs.js';
-import { resourceRoots } from './QueryResources.js';
-import { ENTITY_RESOURCES, resolveReference } from './entities.js';
+import { KINDS } from '../awx/kinds.js';
+import { resolveReference } from './entities.js';
+import { byIdRoots } from './roots.js';
 import { DateTime, JSON_SCALAR } from './scalars.js';
 import { Schedule } from './Schedule.js';
 import { Subscription } from './Subscription.js';
@@ -43,7 +43,7 @@ const typeResolvers: Resolvers = {
   WebhookService,
   OrderDirection,
   WorkflowJobOrderField,
-  Query: { ...Query, ...resourceRoots, ...jobRoots },
+  Query: { ...Query, ...byIdRoots },
   Mutation,
   Subscription,
   ...summaries,
@@ -76,9 +76,8 @@ const typeResolvers: Resolvers = {
   AdHocCommand,
 };
 
-/** The type resolvers, with federation's `__resolveReference` added to every entity type. */
+/** The type resolvers, with federation's `__resolveReference` added to every kind's type (each is an entity). */
 export const resolvers: Resolvers = { ...typeResolvers };
-for (const [type, resource] of Object.entries(ENTITY_RESOURCES)) {
-  const entity = type as keyof typeof ENTITY_RESOURCES;
-  resolvers[entity] = { ...typeResolvers[entity], __resolveReference: resolveReference(resource) } as never;
+for (const kind of KINDS) {
+  resolvers[kind.graphqlType] = { ...typeResolvers[kind.graphqlType], __resolveReference: resolveReference(kind.resource) } as never;
 }

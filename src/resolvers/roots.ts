@@ -1,6 +1,8 @@
-/** Root fields that read one AWX object by id through this request's batched loaders. */
+/** Root fields that read one AWX object by id through this request's batched loaders, one per kind. */
 import type { GraphQLFieldResolver } from 'graphql';
+import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import type { AwxRecord } from '../awx/byIds.js';
+import { KINDS, rootFieldOf } from '../awx/kinds.js';
 import type { AwxResource } from '../awx/resources.js';
 import type { GatewayContext } from '../context.js';
 import { parseId } from './helpers.js';
@@ -12,3 +14,8 @@ import { parseId } from './helpers.js';
 export function byIdRoot<T = AwxRecord>(resource: AwxResource): GraphQLFieldResolver<unknown, GatewayContext, { id: string | number }, Promise<T | null>> {
   return (_root, { id }, { loaders }) => loaders.byId(resource).load(parseId(id, 'id')) as Promise<T | null>;
 }
+
+/** `job(id:)`, `user(id:)`, `workflowJobNode(id:)`, …: one by-id root per kind of src/awx/kinds.ts that has one. */
+export const byIdRoots = Object.fromEntries(
+  KINDS.filter((kind) => !('byIdRoot' in kind) || kind.byIdRoot !== false).map((kind) => [rootFieldOf(kind), byIdRoot(kind.resource)]),
+) as QueryResolvers;
