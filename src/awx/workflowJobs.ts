@@ -1,7 +1,8 @@
 /** AWX's workflow job endpoints: `GET /api/v2/workflow_jobs/` and `GET /api/v2/workflow_jobs/{id}/`. */
 import type { AwxClient } from './client.js';
 import { AwxHttpError, AwxResponseError } from './errors.js';
-import { fetchWindow, type ListWindow, type OrderKey, type WindowResult } from './paginate.js';
+import { fetchKeysetPage, type KeysetResult, type KeysetWindow } from './keysetPage.js';
+import type { OrderKey } from './paginate.js';
 import type { AwxWorkflowJob } from './types.js';
 
 /** The filters a client may ask for; each maps onto one fixed AWX lookup and nothing else. */
@@ -76,12 +77,12 @@ export async function getWorkflowJob(client: AwxClient, id: number, search?: str
   return job;
 }
 
-/** A window of the filtered, ordered workflow job list (list rows: no detail-only fields). */
+/** A keyset page of the filtered, ordered workflow job list (list rows: no detail-only fields). */
 export function listWorkflowJobs(
   client: AwxClient,
   query: WorkflowJobQuery,
   order: readonly OrderKey[],
-  window: ListWindow,
-): Promise<WindowResult<AwxWorkflowJob>> {
-  return fetchWindow<AwxWorkflowJob>(client, ['workflow_jobs'], workflowJobParams(query), order, window);
+  window: KeysetWindow,
+): Promise<KeysetResult<AwxWorkflowJob>> {
+  return fetchKeysetPage<AwxWorkflowJob>(client, ['workflow_jobs'], workflowJobParams(query), order, window);
 }

@@ -3,8 +3,8 @@ import type { QueryResolvers, WorkflowJobFilter, WorkflowJobOrder } from '../__g
 import type { OrderKey } from '../awx/paginate.js';
 import type { WorkflowJobQuery } from '../awx/workflowJobs.js';
 import { badInput } from '../errors.js';
-import { trimWindow, windowFor } from './connection.js';
 import { parseId, parseIds } from './helpers.js';
+import { keysetCursors, keysetModel, keysetWindowFor } from './keysetConnection.js';
 import { byIdRoot } from './roots.js';
 
 const MAX_SEARCH_LENGTH = 512;
@@ -65,10 +65,12 @@ export const Query: QueryResolvers = {
     return loaders.workflowJob.detail.load(key);
   },
 
-  workflowJobs: async (_root, args, { loaders }) => {
-    const window = windowFor(args);
+  workflowJobs: async (_root, args, { loaders }, info) => {
     const query = workflowJobQuery(searchTerms(args.search), args.filter);
-    const result = await loaders.workflowJob.list(query, orderKeys(args.orderBy), window);
-    return trimWindow(result, window.minOffset);
+    const order = orderKeys(args.orderBy);
+    const cursors = keysetCursors(query, order);
+    const { window, keepLast } = keysetWindowFor(args, cursors, info);
+    const page = await loaders.workflowJob.list(query, order, window);
+    return keysetModel(page, cursors.scope, keepLast);
   },
 };
