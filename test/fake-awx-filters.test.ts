@@ -80,6 +80,19 @@ describe('lookups on model fields only (DAB get_fields_from_path)', () => {
   });
 });
 
+describe('what the database holds, not what the serializer shows', () => {
+  it('filters and orders running jobs by the elapsed AWX stores, 0 until they finish (UnifiedJob.save)', async () => {
+    const running = jobs().filter((job) => job.started != null && job.finished == null);
+    expect(running.length).toBeGreaterThan(0);
+    const shown = (await page(`/api/v2/workflow_jobs/?id=${running[0]!.id}`)).results[0]!;
+    expect(shown.elapsed).toBeGreaterThan(0); // the live running time (UnifiedJobSerializer.to_representation)
+    const zero = (await page('/api/v2/workflow_jobs/?elapsed=0&page_size=200')).results.map((job) => job.id);
+    expect(zero).toEqual(expect.arrayContaining(running.map((job) => job.id)));
+    const ordered = (await page('/api/v2/workflow_jobs/?order_by=elapsed,id&page_size=200')).results.map((job) => job.id);
+    expect(ordered.slice(0, zero.length).sort((a, b) => a - b)).toEqual([...zero].sort((a, b) => a - b));
+  });
+});
+
 describe('relations walked through the model, not the summary', () => {
   it('reads created_by__email from the user record (the summary has no email)', async () => {
     const creator = summary(jobs()[0]!).created_by!.id;

@@ -1244,6 +1244,10 @@ export type Query = {
   /**
    * Workflow jobs visible to the caller, a page at a time. Page forward with `first`/`after` or
    * backward with `last`/`before`; at most 200 jobs per page. Without `orderBy`, jobs come in id order.
+   * Cursors are stable (keyset): a cursor names a job's place by its sort values, so jobs launched or
+   * deleted between two page reads never make a walk repeat or skip a job that was there throughout.
+   * A page costs one AWX request, or two with a cursor (the page and, in parallel, a count for
+   * `totalCount` and the flag of the side not paged, skipped when neither is selected).
    */
   workflowJobs: WorkflowJobConnection;
 };
@@ -2016,7 +2020,11 @@ export type WorkflowJobConnection = {
 /** A workflow job on a page, with the cursor that marks its position. */
 export type WorkflowJobEdge = {
   __typename?: 'WorkflowJobEdge';
-  /** An opaque position marker; pass it as `after` or `before`. */
+  /**
+   * An opaque marker of this job's place in the order (its sort values and id): pass it as `after` or
+   * `before` with the same `search`, `filter` and `orderBy`. It stays valid when jobs are launched or
+   * deleted, this one included.
+   */
   cursor: Scalars['String']['output'];
   /** The workflow job. */
   node: WorkflowJob;
@@ -2192,8 +2200,11 @@ export type WorkflowJobNodeFilter = {
 };
 
 /**
- * A key to sort workflow jobs by. The job id is always added as the last key, so the order is total
- * and paging never skips or repeats a job.
+ * A key to sort workflow jobs by. The job id (ascending) is always added as the last key unless it is
+ * already a key, so the order is total and paging never skips or repeats a job. Sorting is AWX's
+ * (PostgreSQL's): a missing value (`started` and `finished` of jobs that have not started or finished)
+ * sorts after every value, so it comes last ascending and first descending. Running jobs sort by the
+ * `elapsed` AWX stores for them (0 until they finish), not the live time they show.
  */
 export type WorkflowJobOrder = {
   /** The direction; ascending when omitted. */

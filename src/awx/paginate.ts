@@ -100,13 +100,17 @@ async function fetchPage<T>(
   query.set('order_by', orderBy);
   query.set('page', String(request.page));
   query.set('page_size', String(request.pageSize));
-  let page: AwxPage<T>;
   try {
-    page = await client.getJson<AwxPage<T>>(path, query);
+    return await readPage<T>(client, path, query);
   } catch (error) {
     if (error instanceof AwxHttpError && error.status === 404 && request.page > 1) return null;
     throw error;
   }
+}
+
+/** One AWX list response, checked to have its `count` and `results`. */
+export async function readPage<T>(client: AwxClient, path: AwxPath, query: URLSearchParams): Promise<AwxPage<T>> {
+  const page = await client.getJson<AwxPage<T>>(path, query);
   if (!Array.isArray(page.results) || typeof page.count !== 'number') {
     throw new AwxResponseError('AWX sent a list without count and results.');
   }

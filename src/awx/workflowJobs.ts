@@ -2,7 +2,8 @@
 import { fetchByIds, type AwxRecord } from './byIds.js';
 import type { AwxClient } from './client.js';
 import { AwxHttpError, AwxResponseError } from './errors.js';
-import { fetchWindow, type ListWindow, type OrderKey, type WindowResult } from './paginate.js';
+import { fetchKeysetPage, type KeysetResult, type KeysetWindow } from './keysetPage.js';
+import type { OrderKey } from './paginate.js';
 import type { AwxWorkflowJob } from './types.js';
 
 /** The filters a client may ask for; each maps onto one fixed AWX lookup and nothing else. */
@@ -115,12 +116,12 @@ export function matchWorkflowJobs(client: AwxClient, ids: readonly number[], sea
   return fetchByIds<AwxWorkflowJob & AwxRecord>(client, 'workflow_jobs', ids, { search });
 }
 
-/** A window of the filtered, ordered workflow job list (list rows: no detail-only fields). */
+/** A keyset page of the filtered, ordered workflow job list (list rows: no detail-only fields). */
 export function listWorkflowJobs(
   client: AwxClient,
   query: WorkflowJobQuery,
   order: readonly OrderKey[],
-  window: ListWindow,
-): Promise<WindowResult<AwxWorkflowJob>> {
-  return fetchWindow<AwxWorkflowJob>(client, ['workflow_jobs'], workflowJobParams(query), order, window);
+  window: KeysetWindow,
+): Promise<KeysetResult<AwxWorkflowJob>> {
+  return fetchKeysetPage<AwxWorkflowJob>(client, ['workflow_jobs'], workflowJobParams(query), order, window);
 }

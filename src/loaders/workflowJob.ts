@@ -1,8 +1,9 @@
-/** Per-request loading of workflow jobs: detail reads deduplicated by id, and list windows. */
+/** Per-request loading of workflow jobs: detail reads deduplicated by id, and keyset list pages. */
 import DataLoader from 'dataloader';
 import type { AwxRecord } from '../awx/byIds.js';
 import type { AwxClient } from '../awx/client.js';
-import type { ListWindow, OrderKey, WindowResult } from '../awx/paginate.js';
+import type { KeysetResult, KeysetWindow } from '../awx/keysetPage.js';
+import type { OrderKey } from '../awx/paginate.js';
 import type { AwxWorkflowJob } from '../awx/types.js';
 import { getWorkflowJob, listWorkflowJobs, type WorkflowJobQuery } from '../awx/workflowJobs.js';
 import { isTerminal, type CallerCache } from '../cache/index.js';
@@ -18,8 +19,8 @@ export interface WorkflowJobDetailKey {
 export interface WorkflowJobLoaders {
   /** Full jobs from the detail endpoint (AWX has no batched detail), null when absent or invisible. */
   detail: DataLoader<WorkflowJobDetailKey, AwxWorkflowJob | null, string>;
-  /** One window of the filtered, ordered list. */
-  list(query: WorkflowJobQuery, order: readonly OrderKey[], window: ListWindow): Promise<WindowResult<AwxWorkflowJob>>;
+  /** One keyset page of the filtered, ordered list. */
+  list(query: WorkflowJobQuery, order: readonly OrderKey[], window: KeysetWindow): Promise<KeysetResult<AwxWorkflowJob>>;
 }
 
 /**

@@ -1,8 +1,8 @@
 /** `Query`: root fields, checking client input before anything reaches AWX. */
 import type { QueryResolvers, WorkflowJobOrder } from '../__generated__/resolvers-types.js';
 import type { OrderKey } from '../awx/paginate.js';
-import { trimWindow, windowFor } from './connection.js';
 import { parseId } from './helpers.js';
+import { keysetCursors, keysetModel, keysetWindowFor } from './keysetConnection.js';
 import { searchTerms, workflowJobQuery } from './workflowJobFilter.js';
 
 function orderKeys(orderBy: readonly WorkflowJobOrder[] | null | undefined): OrderKey[] {
@@ -19,10 +19,12 @@ export const Query: QueryResolvers = {
     return loaders.workflowJob.detail.load({ id: jobId });
   },
 
-  workflowJobs: async (_root, args, { loaders }) => {
-    const window = windowFor(args);
+  workflowJobs: async (_root, args, { loaders }, info) => {
     const query = workflowJobQuery(searchTerms(args.search), args.filter);
-    const result = await loaders.workflowJob.list(query, orderKeys(args.orderBy), window);
-    return trimWindow(result, window.minOffset);
+    const order = orderKeys(args.orderBy);
+    const cursors = keysetCursors(query, order);
+    const { window, keepLast } = keysetWindowFor(args, cursors, info);
+    const page = await loaders.workflowJob.list(query, order, window);
+    return keysetModel(page, cursors.scope, keepLast);
   },
 };

@@ -1,13 +1,17 @@
-/** Relay connections over AWX lists: opaque cursors, argument checks, and the page-to-connection mapping. */
+/**
+ * Relay connections over AWX lists by position (offset cursors): argument checks and the
+ * page-to-connection mapping. `workflowJobs` pages by key values instead (keysetConnection.ts).
+ */
 import type { ListWindow, WindowResult } from '../awx/paginate.js';
 import { MAX_PAGE_SIZE } from '../awx/paginate.js';
 import type { AwxWorkflowJob } from '../awx/types.js';
 import { badInput, quote } from '../errors.js';
+import type { KeysetModel } from './keysetConnection.js';
 
 /** The model behind a connection: a window of AWX items and where it sits in the full list. */
 export type ConnectionModel<T> = WindowResult<T>;
-/** The model behind `WorkflowJobConnection`. */
-export type WorkflowJobWindow = ConnectionModel<AwxWorkflowJob>;
+/** The model behind `WorkflowJobConnection`: a keyset page. */
+export type WorkflowJobWindow = KeysetModel<AwxWorkflowJob>;
 /** The model behind an edge. */
 export interface EdgeModel<T> {
   cursor: string;
@@ -39,7 +43,8 @@ export function decodeCursor(cursor: string, argument: string): number {
   return Number(match[1]);
 }
 
-function checkCount(value: number | null | undefined, argument: string): number | undefined {
+/** A `first`/`last` value: absent, or 0 to 200; BAD_USER_INPUT otherwise. */
+export function checkCount(value: number | null | undefined, argument: string): number | undefined {
   if (value === null || value === undefined) return undefined;
   if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
     throw badInput(`'${argument}' must be between 0 and ${MAX_PAGE_SIZE}, got ${quote(value)}.`, { argument });

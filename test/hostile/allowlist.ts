@@ -30,7 +30,34 @@ const VALUES: Record<string, RegExp | ((value: string) => boolean)> = {
   started__lt: DATE,
   finished__gte: DATE,
   finished__lt: DATE,
+  ...keysetLookups(),
 };
+
+/**
+ * What keyset pages add (src/awx/keyset.ts): comparisons of an order field with a cursor's value, plain
+ * or under `not__`/`or__`, equality, and isnull; and the probe for how running jobs sort by elapsed.
+ */
+function keysetLookups(): Record<string, RegExp | ((value: string) => boolean)> {
+  const values: Record<string, RegExp | ((value: string) => boolean)> = {
+    id: /^[1-9]\d{0,9}$/,
+    name: TEXT,
+    status: /^(new|pending|waiting|running|successful|failed|error|canceled)$/,
+    elapsed: /^-?\d+(\.\d+)?(e-?\d+)?$/,
+    created: DATE, modified: DATE, started: DATE, finished: DATE,
+  };
+  const rules: Record<string, RegExp | ((value: string) => boolean)> = {};
+  for (const [field, value] of Object.entries(values)) {
+    for (const lookup of ['exact', 'gt', 'gte', 'lt', 'lte']) {
+      for (const prefix of ['', 'not__', 'or__']) rules[`${prefix}${field}__${lookup}`] = value;
+    }
+    for (const prefix of ['', 'or__']) rules[`${prefix}${field}__isnull`] = /^(true|false)$/;
+  }
+  rules.not__elapsed = /^0$/;
+  return rules;
+}
+
+/** Keys a keyset page may repeat: its bound on a field the filters also bound (AWX ANDs repeated keys). */
+const REPEATABLE = new Set(['created__gte', 'created__lt', 'started__lt', 'finished__lt', 'started__isnull', 'finished__isnull']);
 
 /** Why an upstream request (path and raw query, as AWX received it) breaks the allowlist; empty when it does not. */
 export function allowlistViolations(path: string): string[] {
@@ -45,7 +72,7 @@ export function allowlistViolations(path: string): string[] {
   const seen = new Set<string>();
   for (const [key, value] of new URLSearchParams(rawQuery)) {
     const rule = VALUES[key];
-    if (seen.has(key)) problems.push(`repeated key ${key}`);
+    if (seen.has(key) && !REPEATABLE.has(key)) problems.push(`repeated key ${key}`);
     seen.add(key);
     if (!rule) problems.push(`key ${key}`);
     else if (!(typeof rule === 'function' ? rule(value) : rule.test(value))) problems.push(`${key}=${JSON.stringify(value.slice(0, 60))}`);

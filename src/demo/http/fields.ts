@@ -1,6 +1,6 @@
 import type { AwxRecord, DemoData } from '../types.js';
 import { badRequest, forbidden } from './errors.js';
-import { isSerializerOnly, relationTarget } from './models.js';
+import { isSerializerOnly, relationTarget, storedValue } from './models.js';
 import { resourceNamed, type FieldKind, type ResourceSpec } from './resources.js';
 import { rowsOf } from './visibility.js';
 
@@ -108,8 +108,9 @@ export function resolveField(catalog: FieldCatalog, parts: readonly string[], un
 
 function topReader(catalog: FieldCatalog, name: string): (record: AwxRecord) => unknown {
   const virtual = catalog.spec.virtual?.[name];
+  const model = catalog.spec.model;
   return (record) => {
-    if (name in record) return record[name] ?? null;
+    if (name in record) return storedValue(model, name, record, record[name] ?? null);
     return virtual ? virtual.read(record, catalog.data) : null;
   };
 }

@@ -63,3 +63,15 @@ const RELATIONS: Readonly<Record<string, string>> = {
 export function relationTarget(field: string): string | undefined {
   return RELATIONS[field];
 }
+
+const UNIFIED_JOB_MODELS = new Set(['WorkflowJob', 'Job', 'ProjectUpdate', 'InventoryUpdate', 'WorkflowApproval', 'SystemJob', 'AdHocCommand', 'UnifiedJob']);
+
+/**
+ * What the database holds for a serialized value, where the two differ: a started, unfinished job's
+ * `elapsed` is stored as 0 (`UnifiedJob.save` computes it once the job finishes, awx/main/models/unified_jobs.py)
+ * while `UnifiedJobSerializer.to_representation` shows the live running time; filters and `order_by` see the 0.
+ */
+export function storedValue(model: string, field: string, record: Record<string, unknown>, shown: unknown): unknown {
+  if (field === 'elapsed' && UNIFIED_JOB_MODELS.has(model) && record.started != null && record.finished == null) return 0;
+  return shown;
+}
