@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import { Access } from '../http/roles.js';
 import { canSee } from '../http/visibility.js';
 import type { StatusMessage } from '../live/events.js';
 import type { Caller, DemoData } from '../types.js';
@@ -31,7 +32,7 @@ export class EventSession {
   deliver(messages: readonly StatusMessage[]): void {
     for (const message of messages) {
       if (!this.groups.has(message.group)) continue;
-      if (!canSee(this.data, this.caller, { record: message.job, collection: message.collection })) continue;
+      if (!canSee(new Access(this.data, this.caller), { record: message.job, collection: message.collection })) continue;
       this.send(message.payload);
     }
   }
@@ -72,7 +73,7 @@ export class EventSession {
     const collection = ID_GROUPS[group];
     if (!collection) return true;
     const record = this.data.collections[collection].find((candidate) => candidate.id === Number(value));
-    return record !== undefined && canSee(this.data, this.caller, { record, collection });
+    return record !== undefined && canSee(new Access(this.data, this.caller), { record, collection });
   }
 
   private replace(wanted: Set<string>): void {
