@@ -2,10 +2,9 @@ import { SECOND, type Micros } from '../time.js';
 import type { AwxRecord } from '../types.js';
 import { template } from './catalog.js';
 import type { EdgeJob } from './edge-jobs.js';
-import type { WorkflowPlan } from './plan.js';
+import { handRun, rootNode } from './hand-runs.js';
 import { nodeRecords } from './nodes.js';
-import { runJob } from './run-job.js';
-import type { NodeRun, SimContext, WorkflowRun } from './simulate.js';
+import type { SimContext } from './simulate.js';
 import { spawnedRecord } from './spawned.js';
 import { workflowJobRecord } from './workflow-job.js';
 
@@ -24,24 +23,11 @@ const JOB_TEMPLATES = [18, 20, 22];
 
 /** The bulk job, its nodes and their jobs, finished three hours before `clock`. */
 export function bulkJob(ctx: SimContext, clock: Micros): EdgeJob {
-  const created = clock - 3 * 3_600 * SECOND;
   // Rendered like any workflow job of Operations, then stripped of the template (see withoutTemplate).
   const def = { ...template(33), name: 'Bulk Job Launch', description: '' };
-  const plan: WorkflowPlan = {
-    id: ctx.nextJobId(), def, sliced: false, status: 'successful', launchType: 'manual', created, creator: BOB,
-    scheduleId: null, inventory: null, limit: null, scmBranch: null, skipTags: null, jobTags: null, extraVars: '{}',
-    labels: [], webhookGuid: '',
-  };
-  const run: WorkflowRun = { plan, started: created + 612_408, finished: null, canceledOn: null, explanation: '', nodes: [], parent: null };
-  run.nodes = JOB_TEMPLATES.map((id, index): NodeRun => {
-    const graph = { def: template(id), identifier: ctx.rng.uuid(), parents: [], converge: false, role: 'main' as const, slice: 0 };
-    const node: NodeRun = {
-      id: ctx.nextNodeId(), graph, children: { success: [], failure: [], always: [] }, doNotRun: false, job: null,
-      created: created + (index + 1) * 13_417,
-    };
-    node.job = runJob(ctx, run, graph, run.started! + 400_000 + index * 90_000, 'successful');
-    return node;
-  });
+  const created = clock - 3 * 3_600 * SECOND;
+  const run = handRun(ctx, { def, created, launchType: 'manual', creator: BOB, scheduleId: null }, 612_408);
+  run.nodes = JOB_TEMPLATES.map((id, index) => rootNode(ctx, run, template(id), index, run.started! + 400_000 + index * 90_000));
   run.finished = Math.max(...run.nodes.map((node) => node.job!.finished!)) + 811_274;
   return {
     workflowJob: withoutTemplate(workflowJobRecord(run, clock)),
@@ -52,8 +38,10 @@ export function bulkJob(ctx: SimContext, clock: Micros): EdgeJob {
 
 /** A bulk job has no workflow job template: no template fields, links or summaries, no notifications link. */
 function withoutTemplate(record: AwxRecord): AwxRecord {
-  const { unified_job_template: _u, workflow_job_template: _w, notifications: _n, ...related } = record.related as Record<string, unknown>;
-  const { unified_job_template: _us, workflow_job_template: _ws, ...summary } = record.summary_fields as Record<string, unknown>;
+  const links = record.related as Record<string, unknown>;
+  const { unified_job_template: _u, workflow_job_template: _w, notifications: _n, ...related } = links;
+  const summaries = record.summary_fields as Record<string, unknown>;
+  const { unified_job_template: _us, workflow_job_template: _ws, ...summary } = summaries;
   return {
     ...record, related, summary_fields: summary, unified_job_template: null, workflow_job_template: null,
     allow_simultaneous: false,

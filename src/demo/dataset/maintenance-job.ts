@@ -4,10 +4,9 @@ import { template } from './catalog.js';
 import type { EdgeJob } from './edge-jobs.js';
 import { ancestorSummary, launchedBy, sourceSummary } from './launch.js';
 import { nodeRecords } from './nodes.js';
-import type { WorkflowPlan } from './plan.js';
-import { runJob } from './run-job.js';
+import { handRun, rootNode } from './hand-runs.js';
 import { links, record, urlOf } from './shape.js';
-import type { NodeRun, SimContext, WorkflowRun } from './simulate.js';
+import type { SimContext, WorkflowRun } from './simulate.js';
 import { spawnedRecord } from './spawned.js';
 import { sessionCleanupOfWorkflow } from './system-jobs.js';
 import { workflowJobRecord } from './workflow-job.js';
@@ -28,44 +27,41 @@ const CLEANUP_TEMPLATE = 4;
 /** The run, its two nodes and their jobs: the backup, then on success the cleanup. */
 export function maintenanceRun(ctx: SimContext, clock: Micros, systemTemplates: readonly AwxRecord[]): EdgeJob {
   const created = clock - 2 * 3_600 * SECOND;
-  const plan: WorkflowPlan = {
-    id: ctx.nextJobId(), def: template(BACKUP_TEMPLATE), sliced: false, status: 'successful', launchType: 'scheduled',
-    created, creator: null, scheduleId: NIGHTLY_SCHEDULE, inventory: null, limit: null, scmBranch: null, skipTags: null,
-    jobTags: null, extraVars: '{}', labels: [], webhookGuid: '',
-  };
-  const run: WorkflowRun = { plan, started: created + 518_332, finished: null, canceledOn: null, explanation: '', nodes: [], parent: null };
-  const graph = { def: template(BACKUP_JOB_TEMPLATE), identifier: ctx.rng.uuid(), parents: [], converge: false, role: 'main' as const, slice: 0 };
-  const backup: NodeRun = {
-    id: ctx.nextNodeId(), graph, children: { success: [], failure: [], always: [] }, doNotRun: false, job: null, created: created + 13_417,
-  };
+  const launch = { def: template(BACKUP_TEMPLATE), created, launchType: 'scheduled', creator: null, scheduleId: NIGHTLY_SCHEDULE } as const;
+  const run = handRun(ctx, launch, 518_332);
+  const backup = rootNode(ctx, run, template(BACKUP_JOB_TEMPLATE), 0, run.started! + 400_000);
   run.nodes = [backup];
-  backup.job = runJob(ctx, run, graph, run.started! + 400_000, 'successful');
   const cleanupNode = ctx.nextNodeId();
   backup.children.success.push(cleanupNode);
   const cleanupCreated = backup.job!.finished! + 912_007;
   // sessionCleanupOfWorkflow starts the job 70 ms after it is created and runs it 4.318 s.
   run.finished = cleanupCreated + 70_123 + 4_318_000 + 733_519;
   const system = systemJobOf(ctx.nextJobId(), run, cleanupCreated, clock, systemTemplates);
+  const cleanup = systemJobNode(cleanupNode, ctx.rng.uuid(), run, system, [created + 2 * 13_417, cleanupCreated]);
   return {
     workflowJob: workflowJobRecord(run, clock),
-    nodes: [...nodeRecords(run, clock), systemJobNode(cleanupNode, ctx.rng.uuid(), run, system, [created + 2 * 13_417, cleanupCreated])],
-    spawned: [{ collection: 'jobs', record: spawnedRecord(backup.job!, run, clock) }, { collection: 'system_jobs', record: system }],
+    nodes: [...nodeRecords(run, clock), cleanup],
+    spawned: [
+      { collection: 'jobs', record: spawnedRecord(backup.job!, run, clock) },
+      { collection: 'system_jobs', record: system },
+    ],
   };
 }
 
 function systemJobOf(id: number, run: WorkflowRun, created: Micros, clock: Micros, templates: readonly AwxRecord[]): AwxRecord {
-  const source = urlOf('workflow_jobs', run.plan.id);
-  return sessionCleanupOfWorkflow(id, created, clock, templates.find((t) => t.id === CLEANUP_TEMPLATE), {
+  const template = templates.find((t) => t.id === CLEANUP_TEMPLATE);
+  return sessionCleanupOfWorkflow(id, created, clock, template, {
     launchType: 'workflow', creator: null, launchedBy: launchedBy(run.plan),
     source: {
-      related: { source_workflow_job: source },
+      related: { source_workflow_job: urlOf('workflow_jobs', run.plan.id) },
       summary: { source_workflow_job: sourceSummary(run, clock), ...ancestorSummary(id, run) },
     },
   });
 }
 
-/** The node that ran the system job, shaped like nodes.ts's (WorkflowJobNodeSerializer); stamped [created, job created]. */
-function systemJobNode(id: number, identifier: string, run: WorkflowRun, job: AwxRecord, [created, ran]: [Micros, Micros]): AwxRecord {
+/** The node that ran the system job, shaped like nodes.ts's (WorkflowJobNodeSerializer); `at` is [created, job created]. */
+function systemJobNode(id: number, identifier: string, run: WorkflowRun, job: AwxRecord, at: [Micros, Micros]): AwxRecord {
+  const [created, ran] = at;
   const url = urlOf('workflow_job_nodes', id);
   const ujt = job.summary_fields as { unified_job_template: Record<string, unknown> };
   return record({

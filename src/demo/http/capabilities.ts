@@ -43,7 +43,8 @@ const JOBS: Record<string, Compute> = {
     const org = inventory ? access.owner('inventories', inventory) : null;
     return {
       delete: superuser(access) || access.hasOrgRole(org, 'admin'),
-      start: access.hasRole('credentials', command.credential, 'use') && access.hasRole('inventories', command.inventory, 'adhoc'),
+      start: access.hasRole('credentials', command.credential, 'use')
+        && access.hasRole('inventories', command.inventory, 'adhoc'),
     };
   },
 };

@@ -24,7 +24,8 @@ export function canRelaunch(access: Access, job: AwxRecord): boolean {
   if (access.account.isSuperuser) return true;
   const template = relaunchTemplate(access, job);
   if (!template) return false;
-  return access.hasRole(template.type === 'job_template' ? 'job_templates' : 'workflow_job_templates', template.id, 'execute');
+  const collection = template.type === 'job_template' ? 'job_templates' : 'workflow_job_templates';
+  return access.hasRole(collection, template.id, 'execute');
 }
 
 /**
@@ -41,7 +42,8 @@ export function canDeleteWorkflowJob(access: Access, job: AwxRecord): boolean {
 export function canCancel(access: Access, job: AwxRecord): boolean {
   const creator = (job.summary_fields as { created_by?: { id?: number } } | undefined)?.created_by?.id;
   if (creator === access.account.id || canDeleteWorkflowJob(access, job)) return true;
-  return typeof job.workflow_job_template === 'number' && access.hasRole('workflow_job_templates', job.workflow_job_template, 'admin');
+  const template = job.workflow_job_template;
+  return typeof template === 'number' && access.hasRole('workflow_job_templates', template, 'admin');
 }
 
 /** Whether the job holds survey passwords another user sent: nobody else may relaunch it (WorkflowJobAccess.can_start). */

@@ -30,7 +30,9 @@ export type RecordScope = ((record: AwxRecord) => boolean) & { parentAccessOnly?
 const SUPERUSER_LISTS = new Set(['system_jobs', 'system_job_templates']);
 
 /** Visible records of a resource passing the request's filters, in the requested order. */
-function select(access: Access, request: QueryRequest, spec: ResourceSpec, scope?: RecordScope, check: ReadCheck = 'list'): AwxRecord[] {
+function select(
+  access: Access, request: QueryRequest, spec: ResourceSpec, scope?: RecordScope, check: ReadCheck = 'list',
+): AwxRecord[] {
   const { data } = request;
   const rows = rowsOf(data, spec.sources);
   const catalog = catalogFields(spec, data, rows.map((row) => row.record));

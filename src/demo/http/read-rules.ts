@@ -46,14 +46,16 @@ function nodeReadable(access: Access, node: AwxRecord, check: ReadCheck): boolea
   const job = access.find('workflow_jobs', node.workflow_job);
   if (!job) return false;
   if (check === 'object' && ownBulkJob(access, job)) return true;
-  return templateReadable(access, job.unified_job_template) || access.hasOrgRole(access.owner('workflow_jobs', job), 'admin');
+  if (templateReadable(access, job.unified_job_template)) return true;
+  return access.hasOrgRole(access.owner('workflow_jobs', job), 'admin');
 }
 
 /** UserAccess: themselves, superusers, members of organizations they can see; org admins and auditors see all. */
 function userReadable(access: Access, user: AwxRecord): boolean {
   const { account } = access;
   if (user.id === account.id || user.is_superuser === true) return true;
-  if (account.adminOrganizations.length > 0 || account.auditorOrganizations.length > 0) return true; // ORG_ADMINS_CAN_SEE_ALL_USERS
+  // ORG_ADMINS_CAN_SEE_ALL_USERS (True by default) opens every user to organization admins and auditors.
+  if (account.adminOrganizations.length > 0 || account.auditorOrganizations.length > 0) return true;
   const other = access.data.accounts.find((candidate) => candidate.id === user.id);
   return other !== undefined && other.organizations.some((org) => access.hasOrgRole(org, 'read'));
 }
@@ -92,7 +94,8 @@ export const READ_RULES: Partial<Record<CollectionName, Rule>> = {
   workflow_jobs: workflowJobReadable,
   workflow_job_nodes: nodeReadable,
   // JobAccess: its job template is readable, or the caller administers or audits the job's organization.
-  jobs: (access, j) => access.hasRole('job_templates', j.job_template, 'read') || orgAdminOrAuditor(access, access.owner('jobs', j)),
+  jobs: (access, j) =>
+    access.hasRole('job_templates', j.job_template, 'read') || orgAdminOrAuditor(access, access.owner('jobs', j)),
   project_updates: (access, u) => access.hasRole('projects', u.project, 'read'),
   inventory_updates: (access, u) => access.hasRole('inventories', u.inventory, 'read'),
   workflow_approvals: approvalReadable,

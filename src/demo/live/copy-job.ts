@@ -19,7 +19,10 @@ export function copyWorkflowJob(data: DemoData, ctx: StepContext, original: AwxR
   const now = isoFromMicros(ctx.now);
   const job: AwxRecord = {
     ...original, id, url,
-    related: { ...relink(original.related, String(original.url), url), created_by: urlOf('users', creator), modified_by: urlOf('users', creator) },
+    related: {
+      ...relink(original.related, String(original.url), url),
+      created_by: urlOf('users', creator), modified_by: urlOf('users', creator),
+    },
     summary_fields: { ...(original.summary_fields as object), created_by: user, modified_by: user },
     created: now, modified: now, launch_type: 'relaunch', status: 'pending', failed: false, started: null, finished: null,
     canceled_on: null, elapsed: 0, job_explanation: '',
@@ -36,12 +39,14 @@ export function copyWorkflowJob(data: DemoData, ctx: StepContext, original: AwxR
 function copyNodes(data: DemoData, ctx: StepContext, original: AwxRecord, job: AwxRecord): void {
   const nodes = data.collections.workflow_job_nodes.filter((node) => node.workflow_job === original.id);
   const newIds = new Map(nodes.map((node) => [node.id, ctx.nextNodeId()]));
-  const children = (ids: unknown) => (Array.isArray(ids) ? ids : []).map((child) => newIds.get(child)).filter((child) => child !== undefined);
+  const children = (ids: unknown) =>
+    (Array.isArray(ids) ? ids : []).map((child) => newIds.get(child)).filter((child) => child !== undefined);
   const organizationId = organizationOf(data, 'workflow_jobs', original);
   for (const node of nodes) {
     const id = newIds.get(node.id)!;
     const url = urlOf('workflow_job_nodes', id);
-    const { job: _ran, ...related } = relink(relink(node.related, String(node.url), url), String(original.url), String(job.url));
+    const links = relink(relink(node.related, String(node.url), url), String(original.url), String(job.url));
+    const { job: _ran, ...related } = links;
     const { job: _summary, ...summary } = node.summary_fields as Record<string, unknown>;
     const stamp = isoFromMicros(ctx.now);
     putRecord(data, 'workflow_job_nodes', {
