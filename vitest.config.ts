@@ -5,7 +5,7 @@ const AAP_LAYOUT_FILES = [
   'test/workflow-job.test.ts', 'test/jobs.test.ts', 'test/resources.test.ts', 'test/detail-fields.test.ts',
   'test/related.test.ts', 'test/related-lists.test.ts', 'test/pagination.test.ts', 'test/filters.test.ts', 'test/filters-dashboard.test.ts',
   'test/mutations.test.ts', 'test/mutations-guards.test.ts', 'test/mutations-cache.test.ts',
-  'test/subscriptions.test.ts', 'test/keyset-walks.test.ts',
+  'test/subscriptions.test.ts', 'test/keyset-walks.test.ts', 'test/access-edges.test.ts',
 ];
 
 export default defineConfig({

@@ -1,6 +1,6 @@
 /** The fake AWX's websocket over real loopback: handshake, subscriptions, and status messages of moving jobs. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, ALICE, BOB } from './demo-auth.js';
+import { ADMIN, ALICE, BOB, DAVE } from './demo-auth.js';
 import { WebSocket } from 'ws';
 import { startFakeAwx, type FakeAwx } from '../src/demo/index.js';
 
@@ -60,11 +60,19 @@ async function launch(templateId: number, auth = ALICE): Promise<number> {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('handshake', () => {
-  it('refuses a client without credentials with 401, and records every handshake', async () => {
+  it('refuses a client without credentials with 403, and records every handshake', async () => {
     fake.clearRequests();
-    await expect(connect(null)).rejects.toThrow('HTTP 401');
-    await expect(connect('Bearer wrong', '/api/websocket/')).rejects.toThrow('HTTP 401');
-    expect(fake.requests.map((r) => [r.method, r.pathname])).toEqual([['GET', '/websocket/'], ['GET', '/api/websocket/']]);
+    // DAB's DrfAuthMiddleware denies the handshake (WebsocketDenier); Daphne answers 403 "Access denied", not 401.
+    await expect(connect(null)).rejects.toThrow('HTTP 403');
+    await expect(connect('Bearer wrong', '/api/websocket/')).rejects.toThrow('HTTP 403');
+    const refused = await new Promise<{ reason?: string; body: string }>((resolve) => {
+      new WebSocket(`${fake.url.replace('http', 'ws')}/websocket/`).once('unexpected-response', (_req, res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += String(chunk))).once('end', () => resolve({ reason: res.statusMessage, body }));
+      });
+    });
+    expect(refused).toEqual({ reason: 'Access denied', body: '' });
+    expect(fake.requests.map((r) => [r.method, r.pathname])).toEqual([['GET', '/websocket/'], ['GET', '/api/websocket/'], ['GET', '/websocket/']]);
     await expect(connect(ADMIN, '/elsewhere/')).rejects.toThrow('HTTP 404');
   });
 
@@ -107,6 +115,70 @@ describe('subscriptions', () => {
   });
 });
 
+/** The next message about job `id` (skipping other jobs' and groups' messages). */
+async function nextAbout(client: Client, id: number): Promise<any> {
+  for (;;) {
+    const message = await client.next();
+    if (message.unified_job_id === id) return message;
+  }
+}
+
+describe('subscriptions the way EventConsumer.receive_json handles them (awx/main/consumers.py)', () => {
+  it('answers a denied id with its own error, and still joins the rest of that message', async () => {
+    const client = await connect(ALICE);
+    await client.next();
+    await client.subscribe({ jobs: ['status_changed'] });
+    client.socket.send(JSON.stringify({ xrftoken: CSRF, groups: { workflow_events: [1, 237], jobs: ['status_changed'] } }));
+    expect(await client.next()).toEqual({ error: 'access denied to channel workflow_events for resource id 1' });
+    expect(await client.next()).toEqual({
+      groups_current: ['jobs-status_changed', 'workflow_events-237'], groups_left: [], groups_joined: ['workflow_events-237'],
+    });
+    const id = await launch(29);
+    expect(await nextAbout(client, id)).toMatchObject({ status: 'pending', group_name: 'jobs' });
+    client.socket.close();
+  });
+
+  it('stops at a group that is not a list: the old groups keep delivering, but the session has forgotten them', async () => {
+    const client = await connect(ALICE);
+    await client.next();
+    await client.subscribe({ jobs: ['status_changed'] });
+    client.socket.send(JSON.stringify({ xrftoken: CSRF, groups: { jobs: 'status_changed' } }));
+    expect(await client.next()).toEqual({ error: 'access denied to channel' });
+    const id = await launch(29);
+    expect(await nextAbout(client, id)).toMatchObject({ status: 'pending' });
+    // The groups were popped from the session before the loop: the next message cannot leave them.
+    expect(await client.subscribe({ workflow_events: [id] })).toEqual({
+      groups_current: [`workflow_events-${id}`], groups_left: [], groups_joined: [`workflow_events-${id}`],
+    });
+    fake.advanceJob(id);
+    expect(await nextAbout(client, id)).toMatchObject({ status: 'waiting', group_name: 'jobs' });
+    client.socket.close();
+  });
+
+  it('checks the xrftoken before anything else, leaving the groups as they were', async () => {
+    const client = await connect(ALICE);
+    await client.next();
+    await client.subscribe({ jobs: ['status_changed'] });
+    client.socket.send(JSON.stringify({ xrftoken: 'forged' }));
+    expect(await client.next()).toEqual({ error: 'access denied to channel' });
+    const id = await launch(29);
+    expect(await nextAbout(client, id)).toMatchObject({ status: 'pending' });
+    client.socket.close();
+  });
+
+  it('lets a user join a job\'s group only when the job is in their list of it (consumer_access → get_queryset)', async () => {
+    const bulk = fake.data.bulkJobs[0]!;
+    const [bob, dave] = await Promise.all([connect(BOB), connect(DAVE)]);
+    await Promise.all([bob.next(), dave.next()]);
+    // bob launched the bulk job and may read it by id, but WorkflowJobAccess lists it to Operations' admins only.
+    bob.socket.send(JSON.stringify({ xrftoken: CSRF, groups: { workflow_events: [bulk] } }));
+    expect(await bob.next()).toEqual({ error: `access denied to channel workflow_events for resource id ${bulk}` });
+    expect(await dave.subscribe({ workflow_events: [bulk] })).toMatchObject({ groups_current: [`workflow_events-${bulk}`] });
+    bob.socket.close();
+    dave.socket.close();
+  });
+});
+
 describe('status messages', () => {
   it('reports every status change of a moving workflow job and of the jobs it spawns', async () => {
     const client = await connect(ALICE);
@@ -132,19 +204,22 @@ describe('status messages', () => {
     const events = own.filter((m) => m.group_name === 'workflow_events');
     expect(events.map((m) => ({ ...m, group_name: 'jobs', workflow_job_template_id: undefined }))).toEqual(
       spawned.map((m) => ({ ...m, workflow_job_template_id: undefined })));
-    expect(new Set(events.map((m) => m.workflow_job_template_id))).toEqual(new Set([30]));
+    // _websocket_emit_status sets workflow_job_template_id to the spawned job's own template, whatever its name says.
+    for (const event of events) expect(event.workflow_job_template_id).toBe(event.unified_job_template_id);
     client.socket.close();
   });
 
-  it('only tells a user about jobs they may see', async () => {
+  it('tells every subscriber about every job: AWX checks access when a group is joined, not on delivery', async () => {
     const [alice, bob] = await Promise.all([connect(ALICE), connect(BOB)]);
     await Promise.all([alice.next(), bob.next()]);
     await Promise.all([alice.subscribe({ jobs: ['status_changed'] }), bob.subscribe({ jobs: ['status_changed'] })]);
     const id = await launch(29);
     fake.advanceJob(id);
-    await settle();
-    expect(alice.messages.slice(2).map((m) => [m.unified_job_id, m.status])).toEqual([[id, 'pending'], [id, 'waiting']]);
-    expect(bob.messages.slice(2)).toEqual([]);
+    // EventConsumer.internal_message sends a group's messages as they are: bob hears of alice's Engineering job.
+    for (const client of [alice, bob]) {
+      const heard = [await client.next(), await client.next()];
+      expect(heard.map((m) => [m.unified_job_id, m.status])).toEqual([[id, 'pending'], [id, 'waiting']]);
+    }
     alice.socket.close();
     bob.socket.close();
   });

@@ -7,6 +7,7 @@ import {
   DEMO_ADMIN_READONLY_TOKEN,
   DEMO_CREDENTIALS,
   putRecord,
+  WORKFLOW_JOB_COUNT,
   startFakeAwx,
   type AwxRecord,
   type FakeAwx,
@@ -117,11 +118,12 @@ describe('visibility', () => {
     expect(await orgs(BOB)).toEqual(new Set(['Operations']));
   });
 
-  it('hides invisible records everywhere: detail and sub-lists 404, lists exclude them', async () => {
+  it('hides unreadable records: detail and sub-lists 403 (AWX checks access after finding the object), lists exclude them', async () => {
     const bobsJob = (await page('/api/v2/workflow_jobs/?page_size=1', BOB)).results[0]!.id;
-    expect(await call(`/api/v2/workflow_jobs/${bobsJob}/`, ALICE)).toMatchObject({ status: 404, body: { detail: 'Not found.' } });
-    expect((await call(`/api/v2/workflow_jobs/${bobsJob}/workflow_nodes/`, ALICE)).status).toBe(404);
-    expect((await call(`/api/v2/workflow_jobs/${bobsJob}/labels/`, ALICE)).status).toBe(404);
+    expect(await call(`/api/v2/workflow_jobs/${bobsJob}/`, ALICE)).toMatchObject({ status: 403, body: { detail: 'You do not have permission to perform this action.' } });
+    expect(await call('/api/v2/workflow_jobs/99999/', ALICE)).toMatchObject({ status: 404, body: { detail: 'Not found.' } });
+    expect((await call(`/api/v2/workflow_jobs/${bobsJob}/workflow_nodes/`, ALICE)).status).toBe(403);
+    expect((await call(`/api/v2/workflow_jobs/${bobsJob}/labels/`, ALICE)).status).toBe(403);
     expect(await allIds(`/api/v2/workflow_job_nodes/?workflow_job=${bobsJob}`, ALICE)).toEqual([]);
     expect((await allIds(`/api/v2/workflow_job_nodes/?workflow_job=${bobsJob}`, BOB)).length).toBeGreaterThanOrEqual(3);
     expect((await page('/api/v2/users/', ALICE)).results.map((u) => u.username)).not.toContain('bob');
@@ -226,11 +228,12 @@ describe('record shapes', () => {
     const mixed = await page('/api/v2/unified_jobs/?page_size=200&order_by=-id');
     expect(new Set(mixed.results.map((r) => r.type)).size).toBeGreaterThanOrEqual(4);
     const all = await page('/api/v2/unified_jobs/?page_size=1');
-    const perType = await Promise.all(['workflow_jobs', 'jobs', 'project_updates', 'inventory_updates', 'workflow_approvals',
+    // Approvals are not among them: UnifiedJobAccess.get_queryset filters workflowapproval__isnull=True.
+    const perType = await Promise.all(['workflow_jobs', 'jobs', 'project_updates', 'inventory_updates',
       'system_jobs', 'ad_hoc_commands'].map((name) => page(`/api/v2/${name}/?page_size=1`)));
     expect(perType.reduce((sum, p) => sum + p.count, 0)).toBe(all.count);
-    const twoTypes = await page('/api/v2/unified_jobs/?type=project_update,workflow_approval&page_size=200');
-    expect(new Set(twoTypes.results.map((r) => r.type))).toEqual(new Set(['project_update', 'workflow_approval']));
+    const twoTypes = await page('/api/v2/unified_jobs/?type=project_update,inventory_update&page_size=200');
+    expect(new Set(twoTypes.results.map((r) => r.type))).toEqual(new Set(['project_update', 'inventory_update']));
     for (const row of mixed.results) for (const key of DETAIL_ONLY) expect(row).not.toHaveProperty(key);
   });
 
@@ -262,13 +265,16 @@ describe('putRecord', () => {
     try {
       const sample = JSON.parse(readFileSync(`${SAMPLES}/workflow_job.json`, 'utf8')) as AwxRecord;
       putRecord(own.data, 'workflow_jobs', sample, { organizationId: 2 });
+      // WorkflowJobAccess reads a workflow job through its template: put the captured job's template (39) in
+      // Engineering too, or nobody but superusers and auditors could read the job.
+      putRecord(own.data, 'workflow_job_templates', { id: 39, type: 'workflow_job_template', name: 'dev', organization: 2 });
       const detail = await call('/api/v2/workflow_jobs/126/', ADMIN, {}, own);
       expect(detail.text).toBe(JSON.stringify(sample));
       const row = (await call('/api/v2/workflow_jobs/?id=126', ADMIN, {}, own)).body as Page;
       const { job_args, job_cwd, job_env, result_traceback, ...listed } = sample;
       expect(row.results).toEqual([listed]);
       expect((await call('/api/v2/workflow_jobs/126/', ALICE, {}, own)).status).toBe(200);
-      expect((await call('/api/v2/workflow_jobs/126/', BOB, {}, own)).status).toBe(404);
+      expect((await call('/api/v2/workflow_jobs/126/', BOB, {}, own)).status).toBe(403);
       expect((await call('/api/v2/unified_jobs/?id=126', ADMIN, {}, own)).body).toMatchObject({ count: 1 });
     } finally {
       await own.close();
@@ -378,7 +384,10 @@ describe('dataset', () => {
     const spawned = [...data.collections.jobs, ...data.collections.project_updates, ...data.collections.inventory_updates,
       ...data.collections.workflow_approvals, ...data.collections.system_jobs, ...data.collections.ad_hoc_commands]
       .map((j) => j.id);
-    expect(Math.min(...spawned)).toBeGreaterThan(Math.max(...jobs.map((j) => j.id)));
+    // The generated history; the hand-built bulk and maintenance jobs (data.bulkJobs, edge-jobs.ts) come after all.
+    const generated = jobs.filter((j) => j.id <= WORKFLOW_JOB_COUNT);
+    expect(Math.min(...spawned)).toBeGreaterThan(Math.max(...generated.map((j) => j.id)));
+    expect(new Set([...spawned, ...jobs.map((j) => j.id)]).size).toBe(spawned.length + jobs.length);
     expect(new Set(spawned).size).toBe(spawned.length);
   });
 });

@@ -101,16 +101,18 @@ describe('priming', () => {
 });
 
 describe('an organization-scoped caller', () => {
-  it('gets null for related objects of another organization, and their summaries only where AWX shows them', async () => {
-    const { body } = await gw.gql('{ workflowJobs(first: 200) { nodes { id related { createdBy { id email } } summaryFields { createdBy { id } } } } }', {}, ALICE);
+  it('gets null for related objects it may not read, and their summaries only where AWX shows them', async () => {
+    // Every creator of alice's jobs is readable to her (UserAccess shows superusers to everybody), but the
+    // webhook credentials of Engineering are not: CredentialAccess wants a role on them, not membership.
+    const { body } = await gw.gql('{ workflowJobs(first: 200) { nodes { id related { webhookCredential { id organizationId } } summaryFields { webhookCredential { id } } } } }', {}, ALICE);
     expect(body.errors).toBeUndefined();
     const nodes = body.data!.workflowJobs.nodes as any[];
-    const hidden = nodes.filter((n) => n.summaryFields.createdBy && n.related.createdBy === null);
+    const hidden = nodes.filter((n) => n.summaryFields.webhookCredential && n.related.webhookCredential === null);
     expect(hidden.length).toBeGreaterThan(0);
-    const visible = nodes.filter((n) => n.related.createdBy !== null);
+    const visible = nodes.filter((n) => n.related.webhookCredential !== null);
     for (const node of [...hidden, ...visible].slice(0, 5)) {
-      const direct = await gw.gql(`{ user(id: ${node.summaryFields.createdBy.id}) { id email } }`, {}, ALICE);
-      expect(direct.body.data!.user).toEqual(node.related.createdBy);
+      const direct = await gw.gql(`{ credential(id: ${node.summaryFields.webhookCredential.id}) { id organizationId } }`, {}, ALICE);
+      expect(direct.body.data!.credential).toEqual(node.related.webhookCredential);
     }
   });
 });

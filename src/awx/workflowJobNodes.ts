@@ -52,7 +52,8 @@ export async function fetchNodesOfJob(client: AwxClient, jobId: number): Promise
   try {
     return await fetchAll<AwxWorkflowJobNode>(client, ['workflow_jobs', jobId, 'workflow_nodes'], new URLSearchParams({ order_by: 'id' }));
   } catch (error) {
-    if (error instanceof AwxHttpError && error.status === 404) return [];
+    // Gone (404), or no longer readable (403, ParentMixin.check_parent_access): none to show.
+    if (error instanceof AwxHttpError && (error.status === 404 || error.status === 403)) return [];
     throw error;
   }
 }

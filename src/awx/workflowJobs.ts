@@ -94,13 +94,17 @@ export function workflowJobParams(query: WorkflowJobQuery): URLSearchParams {
   return params;
 }
 
-/** One workflow job (detail fields included), or null when AWX answers 404: absent or invisible to the caller. */
+/**
+ * One workflow job (detail fields included), or null when the caller may not see it: AWX answers 404 for a
+ * job that does not exist and 403 for one that exists but that the caller may not read (its detail views
+ * look among all objects, `GenericAPIView.get_queryset` in awx/api/generics.py, then check access).
+ */
 export async function getWorkflowJob(client: AwxClient, id: number): Promise<AwxWorkflowJob | null> {
   let job: AwxWorkflowJob;
   try {
     job = await client.getJson<AwxWorkflowJob>(['workflow_jobs', id]);
   } catch (error) {
-    if (error instanceof AwxHttpError && error.status === 404) return null;
+    if (error instanceof AwxHttpError && (error.status === 404 || error.status === 403)) return null;
     throw error;
   }
   if (typeof job.id !== 'number') throw new AwxResponseError('AWX sent a workflow job without an id.');

@@ -30,18 +30,41 @@ export const STORED_COLLECTIONS = [
 /** Name of a stored collection, equal to its `/api/v2/<name>/` path segment. */
 export type CollectionName = (typeof STORED_COLLECTIONS)[number];
 
-/** A login: who may call the fake AWX and which organizations they belong to. */
+/** Roles AWX grants on one object; each includes the ones after it in its IMPLIED list (see http/roles.ts). */
+export type RoleName = 'admin' | 'execute' | 'update' | 'adhoc' | 'use' | 'read';
+
+/** The collections whose objects carry roles of their own (AWX's ImplicitRoleFields). */
+export type RoleCollection = 'job_templates' | 'workflow_job_templates' | 'projects' | 'inventories' | 'credentials';
+
+/** A role held directly on one object (AWX's per-object role assignment), e.g. execute on one template. */
+export interface ObjectRole {
+  collection: RoleCollection;
+  id: number;
+  role: RoleName;
+}
+
+/**
+ * A login and the roles AWX would give it. Organization roles reach every object the organization owns:
+ * admin is admin of all of it, auditor reads all of it, execute runs its job and workflow templates; a
+ * plain member only sees the organization and its people (AWX's Organization role fields).
+ */
 export interface DemoAccount {
   id: number;
   username: string;
   password: string;
   isSuperuser: boolean;
-  /** Organization ids this user is a member of (what a non-superuser may see). */
+  /** `is_system_auditor`: reads everything a superuser reads, changes nothing. */
+  isSystemAuditor: boolean;
+  /** Organizations whose member_role the user holds. */
   organizations: number[];
-  /** Member organizations where the user only holds read roles: no launch, relaunch or cancel there. */
-  readOnlyOrganizations?: number[];
-  /** Organizations the user administers: besides executing, they may delete its jobs. */
-  adminOrganizations?: number[];
+  /** Organizations whose admin_role the user holds. */
+  adminOrganizations: number[];
+  /** Organizations whose auditor_role the user holds (read-only on everything they own). */
+  auditorOrganizations: number[];
+  /** Organizations whose execute_role the user holds (runs their job and workflow templates). */
+  executeOrganizations: number[];
+  /** Roles held on single objects. */
+  objectRoles: ObjectRole[];
 }
 
 /** An OAuth2 personal access token; `read` tokens may only GET. */
@@ -58,6 +81,9 @@ export interface DemoToken {
  *   serialized; records without an entry fall back to `summary_fields.organization.id`.
  * - `jobLabels`: every label id of each unified job, uncapped (the record's summary shows at most 10).
  * - `jobNotifications`: the notification ids of each unified job (AWX's `UnifiedJob.notifications`).
+ * - `surveyPasswords`: per unified job, the survey variables of type password (AWX's `survey_passwords`):
+ *   the record keeps what was sent, responses show `$encrypted$` instead.
+ * - `bulkJobs`: ids of workflow jobs launched through the bulk API (AWX's unserialized `is_bulk_job`).
  * - `clock`: the dataset's "now", an ISO instant; running jobs' `elapsed` is measured up to it.
  */
 export interface DemoData {
@@ -65,6 +91,8 @@ export interface DemoData {
   organizationOf: Record<CollectionName, Record<number, number | null>>;
   jobLabels: Record<number, number[]>;
   jobNotifications: Record<number, number[]>;
+  surveyPasswords: Record<number, string[]>;
+  bulkJobs: number[];
   accounts: DemoAccount[];
   tokens: DemoToken[];
   clock: string;

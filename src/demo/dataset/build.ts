@@ -3,6 +3,7 @@ import { STORED_COLLECTIONS, type AwxRecord, type CollectionName, type DemoData 
 import { SECOND, type Micros, isoFromMicros } from '../time.js';
 import { addAuditTrail } from './audit.js';
 import { JOB_PATH, TEMPLATES } from './catalog.js';
+import { addEdgeJobs } from './edge-jobs.js';
 import { nodeRecords } from './nodes.js';
 import { DEMO_ADMIN_READONLY_TOKEN, PEOPLE } from './people.js';
 import { planWorkflowJobs } from './plan.js';
@@ -45,6 +46,9 @@ export function createDemoData(): DemoData {
   addStandaloneJobs(data, clock);
   c.system_job_templates = systemJobTemplateRecords(historyOf(c.system_jobs));
   addAuditTrail(data);
+  // After the audit trail, whose entries are numbered in time order: they keep their ids.
+  addEdgeJobs(data, clock);
+  c.system_job_templates = systemJobTemplateRecords(historyOf(c.system_jobs));
   assignOwners(data);
   for (const name of STORED_COLLECTIONS) c[name].sort((a, b) => a.id - b.id);
   return data;
@@ -84,11 +88,13 @@ function emptyData(clock: string): DemoData {
     organizationOf: organizationOf as DemoData['organizationOf'],
     jobLabels: {},
     jobNotifications: {},
+    surveyPasswords: {},
+    bulkJobs: [],
     accounts: PEOPLE.map((p) => ({
       id: p.id, username: p.username, password: p.password, isSuperuser: p.isSuperuser,
-      organizations: [...p.organizations],
-      ...(p.readOnlyOrganizations ? { readOnlyOrganizations: [...p.readOnlyOrganizations] } : {}),
-      ...(p.adminOrganizations ? { adminOrganizations: [...p.adminOrganizations] } : {}),
+      isSystemAuditor: p.isSystemAuditor, organizations: [...p.organizations],
+      adminOrganizations: [...p.adminOrganizations], auditorOrganizations: [...p.auditorOrganizations],
+      executeOrganizations: [...p.executeOrganizations], objectRoles: p.objectRoles.map((role) => ({ ...role })),
     })),
     tokens: [
       ...PEOPLE.map((p) => ({ token: `demo-${p.username}-token`, userId: p.id, scope: 'write' as const })),

@@ -66,9 +66,14 @@ export const TEMPLATES: readonly TemplateDef[] = [
 
 /** The template with this id; throws on a typo in the catalog. */
 export function template(id: number): TemplateDef {
-  const found = TEMPLATES.find((def) => def.id === id);
+  const found = findTemplate(id);
   if (!found) throw new Error(`demo catalog has no unified job template ${id}`);
   return found;
+}
+
+/** The template with this id, if the catalog has it (system job templates and bulk jobs' lack of one do not). */
+export function findTemplate(id: unknown): TemplateDef | undefined {
+  return TEMPLATES.find((def) => def.id === id);
 }
 
 /** A schedule that launches a template. */

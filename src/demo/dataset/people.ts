@@ -1,3 +1,5 @@
+import type { ObjectRole } from '../types.js';
+
 /** Organizations, people and their logins in the demo AWX. */
 export interface OrgDef {
   id: number;
@@ -12,7 +14,7 @@ export const ORGS: readonly OrgDef[] = [
   { id: 3, name: 'Operations', description: 'Infrastructure, patching and backups' },
 ];
 
-/** A demo person: a user record plus the login that goes with it. */
+/** A demo person: a user record plus the login and the AWX roles that go with it. */
 export interface PersonDef {
   id: number;
   username: string;
@@ -21,49 +23,74 @@ export interface PersonDef {
   email: string;
   password: string;
   isSuperuser: boolean;
+  isSystemAuditor: boolean;
+  /** Organizations the person is a member of. */
   organizations: number[];
-  /** Member organizations where this person only reads (cannot launch, relaunch or cancel). */
-  readOnlyOrganizations?: number[];
-  /** Organizations this person administers (may also delete their jobs). */
-  adminOrganizations?: number[];
+  adminOrganizations: number[];
+  auditorOrganizations: number[];
+  executeOrganizations: number[];
+  objectRoles: ObjectRole[];
 }
 
 /** Logins for the demo AWX, printed by `npm start` and used by the tests. */
 export const DEMO_CREDENTIALS = {
   admin: { username: 'admin', password: 'password', token: 'demo-admin-token' },
+  /** Engineering member with its execute role: runs its templates, sees their jobs, its inventories and project. */
   alice: { username: 'alice', password: 'alice-password', token: 'demo-alice-token' },
+  /** Operations member with its execute role, like alice in Engineering; launched the bulk job. */
   bob: { username: 'bob', password: 'bob-password', token: 'demo-bob-token' },
-  /** An Engineering member with read roles only: sees its jobs, may not launch, relaunch or cancel them. */
+  /** Engineering auditor: sees everything Engineering owns, may not launch, relaunch or cancel its jobs. */
   carol: { username: 'carol', password: 'carol-password', token: 'demo-carol-token' },
-  /** The Operations admin: may also delete Operations jobs. */
+  /** The Operations admin: may also delete Operations jobs, and sees its bulk jobs. */
   dave: { username: 'dave', password: 'dave-password', token: 'demo-dave-token' },
+  /** A system auditor: reads everything, system jobs included, changes nothing. */
+  grace: { username: 'grace', password: 'grace-password', token: 'demo-grace-token' },
 } as const;
 
 /** Read-only (scope `read`) token of the admin: GET works, anything else is 403. */
 export const DEMO_ADMIN_READONLY_TOKEN = 'demo-admin-readonly-token';
 
+const NO_ROLES = {
+  isSuperuser: false, isSystemAuditor: false, adminOrganizations: [], auditorOrganizations: [],
+  executeOrganizations: [], objectRoles: [],
+};
+
 /** Everybody with an account; ids are the AWX user ids. */
 export const PEOPLE: readonly PersonDef[] = [
-  person(1, 'admin', '', '', DEMO_CREDENTIALS.admin.password, [], true),
-  person(2, 'alice', 'Alice', 'Anders', DEMO_CREDENTIALS.alice.password, [2]),
-  person(3, 'bob', 'Bob', 'Baker', DEMO_CREDENTIALS.bob.password, [3]),
-  { ...person(4, 'carol', 'Carol', 'Chen', DEMO_CREDENTIALS.carol.password, [2]), readOnlyOrganizations: [2] },
+  { ...person(1, 'admin', '', '', DEMO_CREDENTIALS.admin.password, []), isSuperuser: true },
+  {
+    ...person(2, 'alice', 'Alice', 'Anders', DEMO_CREDENTIALS.alice.password, [2]), executeOrganizations: [2],
+    // What her launches and ad hoc commands need: the project, inventories and machine credential they use.
+    objectRoles: [use('projects', 7), use('inventories', 2), adhoc(3), use('credentials', 1)],
+  },
+  {
+    ...person(3, 'bob', 'Bob', 'Baker', DEMO_CREDENTIALS.bob.password, [3]), executeOrganizations: [3],
+    objectRoles: [use('projects', 8), adhoc(4), use('inventories', 5), use('credentials', 5)],
+  },
+  { ...person(4, 'carol', 'Carol', 'Chen', DEMO_CREDENTIALS.carol.password, [2]), auditorOrganizations: [2] },
   { ...person(5, 'dave', 'Dave', 'Diaz', DEMO_CREDENTIALS.dave.password, [3]), adminOrganizations: [3] },
-  person(6, 'erin', 'Erin', 'Evans', 'erin-password', [1]),
-  person(7, 'frank', 'Frank', 'Fischer', 'frank-password', [1, 2]),
+  { ...person(6, 'erin', 'Erin', 'Evans', 'erin-password', [1]), executeOrganizations: [1] },
+  {
+    // In Engineering frank is a plain member with one template role: he sees that template and its jobs only.
+    ...person(7, 'frank', 'Frank', 'Fischer', 'frank-password', [1, 2]), executeOrganizations: [1],
+    objectRoles: [{ collection: 'workflow_job_templates', id: 29, role: 'execute' }],
+  },
+  { ...person(8, 'grace', 'Grace', 'Gupta', DEMO_CREDENTIALS.grace.password, []), isSystemAuditor: true },
 ];
 
 function person(
-  id: number,
-  username: string,
-  firstName: string,
-  lastName: string,
-  password: string,
-  organizations: number[],
-  isSuperuser = false,
+  id: number, username: string, firstName: string, lastName: string, password: string, organizations: number[],
 ): PersonDef {
-  const email = `${username}@example.com`;
-  return { id, username, firstName, lastName, email, password, isSuperuser, organizations };
+  return { id, username, firstName, lastName, email: `${username}@example.com`, password, organizations, ...NO_ROLES };
+}
+
+function use(collection: ObjectRole['collection'], id: number): ObjectRole {
+  return { collection, id, role: 'use' };
+}
+
+/** The ad hoc role on an inventory (it includes use and read). */
+function adhoc(inventory: number): ObjectRole {
+  return { collection: 'inventories', id: inventory, role: 'adhoc' };
 }
 
 /** Who launches things by hand in each organization (the superuser launches everywhere too). */

@@ -52,7 +52,7 @@ export function userRecords(): AwxRecord[] {
       summary_fields: { user_capabilities: { edit: true, delete: !p.isSuperuser } },
       ...stamp,
       username: p.username, first_name: p.firstName, last_name: p.lastName, email: p.email,
-      is_superuser: p.isSuperuser, is_system_auditor: false, password: '$encrypted$',
+      is_superuser: p.isSuperuser, is_system_auditor: p.isSystemAuditor, password: '$encrypted$',
       last_login: p.id === 7 ? null : stamp.modified,
     });
   });

@@ -85,9 +85,8 @@ export function approvalTemplateRecords(history: TemplateHistory): AwxRecord[] {
         ...(last ? { last_job: urlOf('workflow_approvals', last.id) } : {}),
       },
       summary_fields: {
-        ...lastJobSummaries(last), ...userSummaries(1, null),
-        user_capabilities: { edit: true, delete: true, start: true, schedule: false },
-        recent_jobs: recentJobs(history.get(def.id)),
+        // WorkflowApprovalTemplateSerializer has no show_capabilities, so no user_capabilities either.
+        ...lastJobSummaries(last), ...userSummaries(1, null), recent_jobs: recentJobs(history.get(def.id)),
       },
       ...catalogStamp(100 + def.id),
       name: def.name, description: def.description, ...fields, next_job_run: null,

@@ -5,7 +5,7 @@ export interface SurveyQuestion {
   question_name: string;
   question_description: string;
   required: boolean;
-  type: 'text' | 'integer';
+  type: 'text' | 'integer' | 'password';
   variable: string;
   min: number | null;
   max: number | null;
@@ -20,7 +20,10 @@ export interface SurveySpec {
   spec: SurveyQuestion[];
 }
 
-/** Survey specs by workflow job template id. "Provision sandbox" asks who owns the sandbox, and for how long. */
+/**
+ * Survey specs by workflow job template id. "Provision sandbox" asks who owns the sandbox, for how long,
+ * and optionally for its root password (a password question: jobs show it as `$encrypted$`).
+ */
 export const SURVEYS: Readonly<Record<number, SurveySpec>> = {
   27: {
     name: '',
@@ -33,6 +36,10 @@ export const SURVEYS: Readonly<Record<number, SurveySpec>> = {
       {
         question_name: 'Lifetime (hours)', question_description: 'Hours before the sandbox is torn down',
         required: false, type: 'integer', variable: 'ttl_hours', min: 1, max: 72, default: 8, choices: '',
+      },
+      {
+        question_name: 'Root password', question_description: 'Password of the sandbox root account',
+        required: false, type: 'password', variable: 'root_password', min: 8, max: 64, default: '', choices: '',
       },
     ],
   },

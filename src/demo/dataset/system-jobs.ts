@@ -36,18 +36,42 @@ const DEFS: readonly SystemJobDef[] = [
 const ADMIN = 1;
 const CONTROL_PLANE = { id: 1, name: 'controlplane', is_container_group: false };
 
+/** How a system job was launched: by the admin by hand, or by a node of a workflow job (`source`). */
+export interface SystemJobLaunch {
+  launchType: 'manual' | 'workflow';
+  creator: number | null;
+  launchedBy: Record<string, unknown>;
+  /** `source_workflow_job` (and `ancestor_job`) links and summaries of a job a workflow ran. */
+  source: { related: Record<string, string>; summary: Record<string, unknown> };
+}
+
+const BY_ADMIN: SystemJobLaunch = {
+  launchType: 'manual', creator: ADMIN, launchedBy: { id: ADMIN, name: 'admin', type: 'user', url: urlOf('users', ADMIN) },
+  source: { related: {}, summary: {} },
+};
+
 /**
  * Detail records of the demo's system jobs, ids from `firstId`. Each points at the system job template
  * of its job type when `templates` has one (else template fields are null, as for a deleted template).
  */
 export function systemJobRecords(firstId: number, clock: Micros, templates: readonly AwxRecord[]): AwxRecord[] {
-  return DEFS.map((def, index) =>
-    systemJob(firstId + index, def, clock, templates.find((t) => t.job_type === def.jobType)));
+  return DEFS.map((def, index) => systemJob(firstId + index, def, clock - Math.round(def.hoursAgo * 3_600 * SECOND),
+    clock, templates.find((t) => t.job_type === def.jobType), BY_ADMIN));
 }
 
-function systemJob(id: number, def: SystemJobDef, clock: Micros, template: AwxRecord | undefined): AwxRecord {
+/** A successful `cleanup_sessions` system job that a workflow job's node ran, created at `created`. */
+export function sessionCleanupOfWorkflow(
+  id: number, created: Micros, clock: Micros, template: AwxRecord | undefined, launch: SystemJobLaunch,
+): AwxRecord {
+  const def = DEFS.find((candidate) => candidate.jobType === 'cleanup_sessions')!;
+  const ran: SystemJobDef = { ...def, status: 'successful', seconds: 4.318, stdout: 'Expired Sessions deleted 2\n' };
+  return systemJob(id, ran, created, clock, template, launch);
+}
+
+function systemJob(
+  id: number, def: SystemJobDef, created: Micros, clock: Micros, template: AwxRecord | undefined, launch: SystemJobLaunch,
+): AwxRecord {
   const url = urlOf('system_jobs', id);
-  const created = clock - Math.round(def.hoursAgo * 3_600 * SECOND);
   const started = created + 70_123;
   const finished = def.status === 'running' ? null : started + Math.round(def.seconds * SECOND);
   const t = templateParts(def, template);
@@ -55,20 +79,20 @@ function systemJob(id: number, def: SystemJobDef, clock: Micros, template: AwxRe
   return record({
     id, type: 'system_job', url,
     related: {
-      ...userLinks(ADMIN, null), ...t.related, execution_environment: urlOf('execution_environments', 1),
-      ...t.templateLink, ...links(url, ['notifications', 'cancel', 'events']),
+      ...userLinks(launch.creator, null), ...t.related, ...launch.source.related,
+      execution_environment: urlOf('execution_environments', 1), ...t.templateLink, ...links(url, ['notifications', 'cancel', 'events']),
     },
     summary_fields: {
-      execution_environment: EE_SUMMARY, ...t.summary, instance_group: CONTROL_PLANE, ...userSummaries(ADMIN, null),
-      user_capabilities: { delete: true, start: false },
+      execution_environment: EE_SUMMARY, ...t.summary, instance_group: CONTROL_PLANE, ...userSummaries(launch.creator, null),
+      user_capabilities: { delete: true, start: false }, ...launch.source.summary,
     },
     created: isoFromMicros(created), modified: isoFromMicros(started + 7_387), name: t.name, description: t.description,
-    unified_job_template: t.id, launch_type: 'manual', status: def.status, execution_environment: 1,
+    unified_job_template: t.id, launch_type: launch.launchType, status: def.status, execution_environment: 1,
     ...timing({ status: def.status, started, finished, canceledOn: null }, clock),
     job_args: JSON.stringify(['awx-manage', def.jobType, ...days]), job_cwd: '/var/lib/awx', job_env: {},
     job_explanation: def.explanation ?? '', execution_node: 'awx-demo-task-1', result_traceback: '',
     event_processing_finished: finished !== null,
-    launched_by: { id: ADMIN, name: 'admin', type: 'user', url: urlOf('users', ADMIN) }, work_unit_id: null,
+    launched_by: launch.launchedBy, work_unit_id: null,
     system_job_template: t.id, job_type: def.jobType,
     extra_vars: def.days === undefined ? '{}' : JSON.stringify({ days: String(def.days) }), result_stdout: def.stdout,
   });

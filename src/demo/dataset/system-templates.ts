@@ -38,10 +38,8 @@ export function systemJobTemplateRecords(history: TemplateHistory): AwxRecord[] 
         ...links(url, ['jobs', 'schedules', 'launch', 'notification_templates_started',
           'notification_templates_success', 'notification_templates_error']),
       },
-      summary_fields: {
-        ...lastJobSummaries(last),
-        user_capabilities: { start: true, schedule: true },
-      },
+      // SystemJobTemplateSerializer has no show_capabilities, so no user_capabilities either.
+      summary_fields: lastJobSummaries(last),
       ...catalogStamp(100 + def.id),
       name: def.name, description: def.description, ...fields, next_job_run: null,
       execution_environment: null, job_type: def.jobType,

@@ -67,7 +67,7 @@ function summary(run: WorkflowRun, clock: Micros): Record<string, unknown> {
     unified_job_template: unifiedTemplateSummary(plan.def.id),
     ...(webhook ? { webhook_credential: credentialSummary(webhook.credential) } : {}),
     ...userSummaries(...creatorsOf(run)),
-    user_capabilities: { delete: true, start: true },
+    user_capabilities: { delete: true, start: true }, // computed per caller when served (http/present.ts)
     ...(run.parent ? { source_workflow_job: sourceSummary(run.parent, clock) } : {}),
     ...ancestorSummary(plan.id, topAncestor(run)),
     labels: labelsSummary(plan.labels),

@@ -3,15 +3,15 @@ import { templateGraph } from '../dataset/graph.js';
 import { SURVEYS, type SurveyQuestion } from '../dataset/surveys.js';
 import { liveOf } from '../live/engine.js';
 import type { Prompts } from '../live/new-run.js';
-import { organizationOf } from '../store.js';
 import type { AwxRecord } from '../types.js';
 import { forbidden, invalidFields } from './errors.js';
 import { extraVars, pythonJson, readPrompts } from './launch-prompts.js';
-import { canExecute } from './permissions.js';
+import { canLaunch } from './permissions.js';
+import { present } from './present.js';
 import { parentRecord } from './query.js';
 import { resourceNamed } from './resources.js';
-import { surveyErrors } from './survey.js';
-import { canSee } from './visibility.js';
+import { Access } from './roles.js';
+import { ENCRYPTED, surveyErrors } from './survey.js';
 import { jsonObject, type ViewRequest, type ViewResult } from './view.js';
 
 /** `/api/v2/workflow_job_templates/{id}/launch/`: what a launch would ask (GET) and the launch itself (POST). */
@@ -48,11 +48,13 @@ export function launchInfo(request: ViewRequest, id: number): ViewResult {
 export function launch(request: ViewRequest, id: number): ViewResult {
   const { data, caller } = request;
   const tpl = parentRecord(request, TEMPLATES, id);
-  if (!canExecute(caller, organizationOf(data, 'workflow_job_templates', tpl))) throw forbidden();
+  const access = new Access(data, caller);
+  if (!canLaunch(access, tpl)) throw forbidden();
   const body = jsonObject(request.body);
   const read = readPrompts(data, tpl, body);
   if (Object.keys(read.errors).length > 0) throw invalidFields(read.errors);
-  if (!mayUseInventory(request, read.values.inventory)) throw forbidden();
+  // JobLaunchConfigAccess.can_add: a prompted inventory takes its use role.
+  if (read.values.inventory !== undefined && !access.hasRole('inventories', read.values.inventory, 'use')) throw forbidden();
   const vars = splitVariables(tpl, (read.values.extra_vars ?? {}) as Record<string, unknown>);
   if (vars.ignored) read.ignored.extra_vars = vars.ignored;
   const missing = surveyErrors(surveyOf(tpl), vars.accepted);
@@ -62,17 +64,14 @@ export function launch(request: ViewRequest, id: number): ViewResult {
     def, sliced: false, launchType: 'manual', creator: caller.account.id, graph: templateGraph(def),
     prompts: promptsOf(tpl, read.values, withDefaults(tpl, surveyOf(tpl), vars.accepted)),
   });
+  // WorkflowJobTemplate.create_unified_job: the job keeps the answers, and the names of its password questions.
+  const passwords = surveyOf(tpl).filter((question) => question.type === 'password').map((question) => question.variable);
+  if (passwords.length > 0) data.surveyPasswords[job.id] = passwords;
   return {
     status: 201,
-    body: { workflow_job: job.id, ignored_fields: read.ignored, ...job },
+    body: { workflow_job: job.id, ignored_fields: read.ignored, ...present(access, job) },
     headers: { Location: `${request.origin}${String(job.url)}` },
   };
-}
-
-/** A prompted inventory must be one the caller can see (AWX checks its use role). */
-function mayUseInventory(request: ViewRequest, id: unknown): boolean {
-  const record = request.data.collections.inventories.find((candidate) => candidate.id === id);
-  return record === undefined || canSee(request.data, request.caller, { record, collection: 'inventories' });
 }
 
 /** The survey questions of a template with its survey enabled. */
@@ -80,8 +79,13 @@ function surveyOf(tpl: AwxRecord): SurveyQuestion[] {
   return tpl.survey_enabled === true ? SURVEYS[tpl.id]?.spec ?? [] : [];
 }
 
-/** Variables the template takes: all when it asks for them, else only its survey's answers. */
-function splitVariables(tpl: AwxRecord, sent: Record<string, unknown>) {
+/**
+ * Variables the template takes: all when it asks for them, else only its survey's answers. A password
+ * answered with the `$encrypted$` placeholder counts as not answered (SurveyJobTemplateMixin).
+ */
+function splitVariables(tpl: AwxRecord, vars: Record<string, unknown>) {
+  const placeholders = surveyOf(tpl).filter((q) => q.type === 'password' && vars[q.variable] === ENCRYPTED);
+  const sent = Object.fromEntries(Object.entries(vars).filter(([key]) => !placeholders.some((q) => q.variable === key)));
   if (tpl.ask_variables_on_launch === true) return { accepted: sent, ignored: undefined };
   const survey = new Set(surveyOf(tpl).map((question) => question.variable));
   const accepted = Object.fromEntries(Object.entries(sent).filter(([key]) => survey.has(key)));

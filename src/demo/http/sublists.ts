@@ -1,4 +1,5 @@
 import type { AwxRecord, DemoData } from '../types.js';
+import type { RecordScope } from './query.js';
 import { activityJobIds } from './resources.js';
 
 /** Sub-lists `/api/v2/<parent>/<id>/<name>/`: which child resource they list and which of its records. */
@@ -6,15 +7,22 @@ import { activityJobIds } from './resources.js';
 /** A sub-list: the child resource served, and a scope picking the parent's children. */
 export interface SublistSpec {
   child: string;
-  scope: (parent: AwxRecord, data: DemoData) => (record: AwxRecord) => boolean;
+  scope: (parent: AwxRecord, data: DemoData) => RecordScope;
 }
 
 const byField = (field: string): SublistSpec['scope'] => (parent) => (record) => record[field] === parent.id;
 
-const inParentList = (field: string): SublistSpec['scope'] => (parent) => {
+/**
+ * A sub-list AWX serves to whoever may read the parent, without the child's own read check
+ * (`filter_read_permission = False`: WorkflowJobWorkflowNodesList, WorkflowJobNodeChildrenBaseList).
+ */
+const parentAccessOnly = (scope: SublistSpec['scope']): SublistSpec['scope'] => (parent, data) =>
+  Object.assign(scope(parent, data), { parentAccessOnly: true });
+
+const inParentList = (field: string): SublistSpec['scope'] => parentAccessOnly((parent) => {
   const ids = new Set(Array.isArray(parent[field]) ? (parent[field] as number[]) : []);
   return (record) => ids.has(record.id);
-};
+});
 
 /** Every label of a unified job, not only the 10 its summary shows. */
 const jobLabels: SublistSpec['scope'] = (parent, data) => {
@@ -38,7 +46,7 @@ const workflowActivity: SublistSpec['scope'] = (parent) => (record) => activityJ
 const UNIFIED_JOB_RESOURCES = ['workflow_jobs', 'jobs', 'project_updates', 'inventory_updates', 'workflow_approvals'];
 
 const SUBLISTS = new Map<string, SublistSpec>([
-  ['workflow_jobs/workflow_nodes', { child: 'workflow_job_nodes', scope: byField('workflow_job') }],
+  ['workflow_jobs/workflow_nodes', { child: 'workflow_job_nodes', scope: parentAccessOnly(byField('workflow_job')) }],
   ...UNIFIED_JOB_RESOURCES.map((parent): [string, SublistSpec] => [`${parent}/labels`, { child: 'labels', scope: jobLabels }]),
   ...UNIFIED_JOB_RESOURCES.map((parent): [string, SublistSpec] =>
     [`${parent}/notifications`, { child: 'notifications', scope: jobNotifications }]),

@@ -1,7 +1,14 @@
-import { organizationOf } from '../store.js';
-import type { AwxRecord, Caller, CollectionName, DemoData } from '../types.js';
+import type { AwxRecord, CollectionName, DemoData } from '../types.js';
+import { READ_RULES, unifiedJobReadable, type ReadCheck } from './read-rules.js';
+import type { Access } from './roles.js';
 
-/** RBAC of the demo: superusers see everything, everybody else only what belongs to their organizations. */
+/**
+ * Who may read what (AWX's access classes, awx/main/access.py): superusers and system auditors read
+ * everything (BaseAccess.get_queryset); everybody else what the access class of the record's model lets
+ * them, see read-rules.ts.
+ */
+
+export type { ReadCheck } from './read-rules.js';
 
 /** A record together with the collection it is stored in (views mix several collections). */
 export interface Row {
@@ -16,19 +23,20 @@ export function rowsOf(data: DemoData, sources: readonly CollectionName[]): Row[
 }
 
 /**
- * Whether the caller may read a row. Organizations: the ones they belong to. Users: themselves and
- * members of a shared organization. Everything else: records owned by one of their organizations.
+ * Whether the caller may read a row. `check` is `list` for lists (the access class's filtered_queryset)
+ * and `object` for a detail, a sub-list's parent or an action (its can_read); `view` names the list
+ * when it mixes models (`unified_jobs`, `unified_job_templates`).
  */
-export function canSee(data: DemoData, caller: Caller, row: Row): boolean {
-  const { account } = caller;
-  if (account.isSuperuser) return true;
-  const mine = account.organizations;
-  if (row.collection === 'organizations') return mine.includes(row.record.id);
-  if (row.collection === 'users') {
-    if (row.record.id === account.id) return true;
-    const other = data.accounts.find((candidate) => candidate.id === row.record.id);
-    return other !== undefined && other.organizations.some((org) => mine.includes(org));
-  }
-  const owner = organizationOf(data, row.collection, row.record);
-  return owner !== null && mine.includes(owner);
+export function canSee(access: Access, row: Row, check: ReadCheck = 'list', view: string = row.collection): boolean {
+  // UnifiedJobAccess and UnifiedJobTemplateAccess.get_queryset leave approvals out, even for superusers.
+  if (view === 'unified_jobs' && row.collection === 'workflow_approvals') return false;
+  if (view === 'unified_job_templates' && row.collection === 'workflow_approval_templates') return false;
+  const { account } = access;
+  if (account.isSuperuser || account.isSystemAuditor) return true;
+  if (view === 'unified_jobs') return unifiedJobReadable(access, row);
+  const rule = READ_RULES[row.collection];
+  if (rule) return rule(access, row.record, check);
+  // Notifications and activity stream: the demo keeps to the organizations the caller is a member of.
+  const owner = access.owner(row.collection, row.record);
+  return owner !== null && account.organizations.includes(owner);
 }

@@ -5,6 +5,7 @@ import type { AwxRecord, DemoData } from '../types.js';
 import { newRun, type NewRunSpec, type StepContext } from './new-run.js';
 import { findRecord, maxId, parentJobId, removeWorkflowJob, unifiedJob } from './records.js';
 import { runOf, storeRun } from './runs.js';
+import { copyWorkflowJob } from './copy-job.js';
 import { cancelRun } from './endings.js';
 import { syncParents, TERMINAL } from './run-state.js';
 import { stepWorkflow, type Outcome } from './steps.js';
@@ -91,6 +92,11 @@ export class LiveAwx {
       const run = this.store(newRun(ctx, { ...spec, parent: null }), ctx);
       return findRecord(this.data, 'workflow_jobs', run.plan.id)!;
     });
+  }
+
+  /** Relaunches a workflow job the engine cannot model (a bulk job) by copying its records; see copy-job.ts. */
+  copy(id: number, creator: number): AwxRecord {
+    return this.operate((ctx) => copyWorkflowJob(this.data, ctx, findRecord(this.data, 'workflow_jobs', id)!, creator));
   }
 
   /** Deletes a workflow job and its nodes; the node that ran it (in a parent workflow) forgets it. */

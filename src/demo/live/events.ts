@@ -43,9 +43,10 @@ function messagesOf(data: DemoData, job: AwxRecord, collection: CollectionName):
   const messages: StatusMessage[] = [{ group: 'jobs-status_changed', payload: jobs, job, collection }];
   const parent = node && data.collections.workflow_jobs.find((candidate) => candidate.id === node.workflow_job);
   if (parent) {
+    // Despite its name, workflow_job_template_id is the spawned job's own template (`self.unified_job_template.id`).
     messages.push({
       group: `workflow_events-${parent.id}`, job, collection,
-      payload: { ...jobs, group_name: 'workflow_events', workflow_job_template_id: parent.unified_job_template },
+      payload: { ...jobs, group_name: 'workflow_events', workflow_job_template_id: job.unified_job_template },
     });
   }
   return messages;

@@ -1,4 +1,4 @@
-import { JOB_PATH, template, type TemplateDef } from '../dataset/catalog.js';
+import { JOB_PATH, findTemplate, type TemplateDef } from '../dataset/catalog.js';
 import type { EdgeKind, GraphNode } from '../dataset/graph.js';
 import { topAncestor } from '../dataset/launch.js';
 import { nodeRecords } from '../dataset/nodes.js';
@@ -19,7 +19,10 @@ import { findRecord, parentJobId } from './records.js';
 
 const EDGES: readonly EdgeKind[] = ['success', 'failure', 'always'];
 
-/** The run of a stored workflow job, inside the tree of its top ancestor; undefined when there is no such job. */
+/**
+ * The run of a stored workflow job, inside the tree of its top ancestor; undefined when there is no such
+ * job, or when it is not one of the catalog's (a bulk job, or a node running a template the catalog lacks).
+ */
 export function runOf(data: DemoData, id: number): WorkflowRun | undefined {
   const record = findRecord(data, 'workflow_jobs', id);
   if (!record) return undefined;
@@ -55,15 +58,17 @@ function findInTree(run: WorkflowRun, id: number): WorkflowRun | undefined {
   return undefined;
 }
 
-function readRun(data: DemoData, record: AwxRecord, parent: WorkflowRun | null): WorkflowRun {
+function readRun(data: DemoData, record: AwxRecord, parent: WorkflowRun | null): WorkflowRun | undefined {
+  const plan = planOf(data, record, parent);
+  const stored = data.collections.workflow_job_nodes.filter((node) => node.workflow_job === record.id);
+  if (!plan || stored.some((node) => !findTemplate(node.unified_job_template))) return undefined;
   const run: WorkflowRun = {
-    plan: planOf(data, record, parent), started: micros(record.started), finished: micros(record.finished),
+    plan, started: micros(record.started), finished: micros(record.finished),
     canceledOn: micros(record.canceled_on), explanation: String(record.job_explanation ?? ''), nodes: [], parent,
   };
-  const stored = data.collections.workflow_job_nodes.filter((node) => node.workflow_job === record.id);
   const indexOf = new Map(stored.map((node, index) => [node.id, index]));
   run.nodes = stored.map((node, index): NodeRun => {
-    const def = template(Number(node.unified_job_template));
+    const def = findTemplate(node.unified_job_template)!;
     const children = Object.fromEntries(EDGES.map((kind) => [kind, ids(node[`${kind}_nodes`])])) as NodeRun['children'];
     const graph: GraphNode = {
       def, identifier: String(node.identifier), converge: node.all_parents_must_converge === true, role: 'main',
@@ -85,7 +90,7 @@ function parentsOf(nodes: readonly AwxRecord[], id: number, indexOf: Map<number,
 function jobOf(data: DemoData, run: WorkflowRun, def: TemplateDef, id: number, slice: number): JobRun | null {
   const record = findRecord(data, JOB_PATH[def.kind] as CollectionName, id);
   if (!record) return null;
-  const nested = def.kind === 'workflow_job' ? readRun(data, record, run) : null;
+  const nested = def.kind === 'workflow_job' ? readRun(data, record, run) ?? null : null;
   return {
     id, def, status: record.status as JobStatus, created: micros(record.created) ?? 0, started: micros(record.started),
     finished: micros(record.finished), canceledOn: micros(record.canceled_on),
@@ -94,9 +99,12 @@ function jobOf(data: DemoData, run: WorkflowRun, def: TemplateDef, id: number, s
   };
 }
 
-function planOf(data: DemoData, record: AwxRecord, parent: WorkflowRun | null): WorkflowPlan {
+/** The plan a stored workflow job was launched with; undefined when its template is not in the catalog. */
+export function planOf(data: DemoData, record: AwxRecord, parent: WorkflowRun | null): WorkflowPlan | undefined {
+  const def = findTemplate(record.unified_job_template);
+  if (!def) return undefined;
   return {
-    id: record.id, def: template(Number(record.unified_job_template)), sliced: record.is_sliced_job === true,
+    id: record.id, def, sliced: record.is_sliced_job === true,
     status: record.status as JobStatus, launchType: record.launch_type as LaunchType,
     created: micros(record.created) ?? 0,
     // Nested jobs inherit their creator from the top ancestor (see creatorsOf).

@@ -1,20 +1,26 @@
 import type { WebSocket } from 'ws';
+import { Access } from '../http/roles.js';
 import { canSee } from '../http/visibility.js';
 import type { StatusMessage } from '../live/events.js';
-import type { Caller, DemoData } from '../types.js';
+import type { Caller, CollectionName, DemoData } from '../types.js';
 
 /**
- * One websocket client of AWX's EventConsumer: it subscribes by sending
+ * One websocket client of AWX's EventConsumer (awx/main/consumers.py): it subscribes by sending
  * `{"xrftoken": <csrftoken cookie>, "groups": {"jobs": ["status_changed"], "workflow_events": [42]}}`
- * (each message replaces the whole set) and then receives the messages of its groups about jobs it may see.
+ * (each message replaces the whole set) and then receives every message sent to its groups.
  */
 
-/** Groups whose values are ids of an object the subscriber must be able to read (consumer_access). */
-const ID_GROUPS: Readonly<Record<string, 'workflow_jobs'>> = { workflow_events: 'workflow_jobs' };
+/** Groups whose values are ids of an object the subscriber must be able to list (consumer_access). */
+const ID_GROUPS: Readonly<Record<string, CollectionName>> = {
+  job_events: 'jobs', workflow_events: 'workflow_jobs', ad_hoc_command_events: 'ad_hoc_commands',
+};
 
 /** The subscriptions and credentials of one connected client. */
 export class EventSession {
-  private groups = new Set<string>();
+  /** The groups the channel layer delivers to this client (group_add, group_discard). */
+  private joined = new Set<string>();
+  /** The groups its session remembers (`scope['session']['groups']`), which the next subscription replaces. */
+  private remembered = new Set<string>();
 
   constructor(
     private readonly socket: WebSocket,
@@ -27,59 +33,60 @@ export class EventSession {
     this.send({ accept: true, user: caller.account.id });
   }
 
-  /** Sends the messages whose group this client joined, about jobs it may see. */
+  /**
+   * Sends the messages of the groups this client joined. AWX checks access when a client joins a group,
+   * never on delivery: everyone in `jobs-status_changed` hears about every job (internal_message).
+   */
   deliver(messages: readonly StatusMessage[]): void {
-    for (const message of messages) {
-      if (!this.groups.has(message.group)) continue;
-      if (!canSee(this.data, this.caller, { record: message.job, collection: message.collection })) continue;
-      this.send(message.payload);
-    }
+    for (const message of messages) if (this.joined.has(message.group)) this.send(message.payload);
   }
 
+  /** EventConsumer.receive_json, step by step. */
   private receive(text: string): void {
     let message: unknown;
     try {
       message = JSON.parse(text);
     } catch {
-      return; // AWX's consumer drops frames that are not JSON
+      return; // not a subscription; the demo ignores it
     }
-    if (message === null || typeof message !== 'object' || !('groups' in message)) return;
-    const { xrftoken, groups } = message as { xrftoken?: unknown; groups?: unknown };
+    if (message === null || typeof message !== 'object' || Array.isArray(message)) return;
+    const { xrftoken } = message as { xrftoken?: unknown };
     if (typeof xrftoken !== 'string' || xrftoken === '' || xrftoken !== this.csrfToken) {
       return this.send({ error: 'access denied to channel' });
     }
-    const wanted = this.groupNames(groups);
-    if (wanted) this.replace(wanted);
+    if ('groups' in message) this.subscribe((message as { groups: unknown }).groups);
   }
 
-  /** `<group>-<value>` names, leaving out ids the caller may not read; undefined when a value is not a list. */
-  private groupNames(groups: unknown): Set<string> | undefined {
-    const names = new Set<string>();
+  /**
+   * The session forgets its groups before reading the new ones. A group whose value is not a list stops
+   * the message there: the client keeps receiving its old groups, but the session no longer remembers
+   * them, so the next subscription cannot leave them. A denied id is skipped, the rest still joined.
+   */
+  private subscribe(groups: unknown): void {
+    const current = this.remembered;
+    this.remembered = new Set();
+    const wanted = new Set<string>();
     for (const [group, values] of Object.entries(groups !== null && typeof groups === 'object' ? groups : {})) {
-      if (!Array.isArray(values)) {
-        this.send({ error: 'access denied to channel' });
-        return undefined;
-      }
+      if (!Array.isArray(values)) return this.send({ error: 'access denied to channel' });
       for (const value of values) {
-        if (this.mayJoin(group, value)) names.add(`${group}-${String(value)}`);
+        if (this.mayJoin(group, value)) wanted.add(`${group}-${String(value)}`);
         else this.send({ error: `access denied to channel ${group} for resource id ${String(value)}` });
       }
     }
-    return names;
+    const left = [...current].filter((name) => !wanted.has(name)).sort();
+    const joined = [...wanted].filter((name) => !current.has(name)).sort();
+    for (const name of left) this.joined.delete(name);
+    for (const name of joined) this.joined.add(name);
+    this.remembered = wanted;
+    this.send({ groups_current: [...wanted].sort(), groups_left: left, groups_joined: joined });
   }
 
+  /** consumer_access: the object must be in the caller's queryset of its model (a list check, not can_read). */
   private mayJoin(group: string, value: unknown): boolean {
     const collection = ID_GROUPS[group];
     if (!collection) return true;
     const record = this.data.collections[collection].find((candidate) => candidate.id === Number(value));
-    return record !== undefined && canSee(this.data, this.caller, { record, collection });
-  }
-
-  private replace(wanted: Set<string>): void {
-    const left = [...this.groups].filter((name) => !wanted.has(name)).sort();
-    const joined = [...wanted].filter((name) => !this.groups.has(name)).sort();
-    this.groups = wanted;
-    this.send({ groups_current: [...wanted].sort(), groups_left: left, groups_joined: joined });
+    return record !== undefined && canSee(new Access(this.data, this.caller), { record, collection }, 'list');
   }
 
   private send(payload: unknown): void {

@@ -2,7 +2,6 @@ import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { authenticate } from '../http/auth.js';
-import { notAuthenticated } from '../http/errors.js';
 import { recordRequest } from '../http/incoming.js';
 import { statusMessages } from '../live/events.js';
 import { liveOf } from '../live/engine.js';
@@ -11,8 +10,8 @@ import { EventSession } from './session.js';
 
 /**
  * AWX's websocket (`/websocket/` and `/api/websocket/`) on the fake's HTTP server. Handshakes are
- * recorded like requests and go through the same faults and latency; without credentials they are
- * refused with 401. With `enabled: false` every upgrade gets 404, like an AWX whose proxy does not
+ * recorded like requests and go through the same faults and latency; without valid credentials they are
+ * refused with 403. With `enabled: false` every upgrade gets 404, like an AWX whose proxy does not
  * pass websockets.
  */
 
@@ -83,15 +82,22 @@ async function handshake({ state, wss, enabled, req, socket, head, sessions }: H
   const paths = state.layout === 'aap' ? AAP_PATHS : PATHS;
   if (!enabled || !paths.has(recorded.rawPath.split('?', 1)[0]!)) return refuse(socket, 404, { detail: 'Not found.' });
   const caller = authenticate(state.data, recorded.authorization);
-  if (!caller) {
-    const refusal = notAuthenticated();
-    return refuse(socket, refusal.status, refusal.body, refusal.headers);
-  }
+  if (!caller) return deny(socket);
   wss.handleUpgrade(req, socket, head, (client) => {
     const session = new EventSession(client, state.data, caller, cookie(req, 'csrftoken'));
     sessions.add(session);
     client.once('close', () => sessions.delete(session));
   });
+}
+
+/**
+ * DAB's DrfAuthMiddleware (ansible_base/lib/channels/middleware.py) hands a handshake without a valid
+ * user to channels' WebsocketDenier, which closes it before accepting; Daphne turns that into
+ * `ConnectionDeny(code=403, reason="Access denied")`, a bare status line with no body. The consumer's
+ * own `{"close": true}` branch for anonymous users is never reached.
+ */
+function deny(socket: Duplex): void {
+  socket.end('HTTP/1.1 403 Access denied\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
 }
 
 /** Answers the upgrade request with a plain HTTP error and closes the connection. */
