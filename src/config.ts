@@ -58,6 +58,9 @@ export interface ResilienceConfig {
 /** A configuration problem, with every bad variable named. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  }
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -142,6 +145,6 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       problems.push(`AWX_CA_FILE "${config.caFile}" cannot be read`);
     }
   }
-  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

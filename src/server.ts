@@ -1,8 +1,9 @@
-/** Builds the gateway (a Yoga instance) from configuration; listening is main.ts's job. */
+/** Builds the gateway (a Yoga instance) from configuration; listening is start.ts's job. */
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type GraphiQLOptions, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { AwxTransport } from './awx/client.js';
+import { authorizationFor } from './awx/credentials.js';
 import { startApiDiscovery } from './awx/discovery.js';
 import { createGatewayCache, type CacheConfig, type GatewayCache } from './cache/index.js';
 import { createContext, type GatewayContext } from './context.js';
@@ -74,13 +75,6 @@ export function cacheOf(gateway: Gateway): GatewayCache | undefined {
   return CACHES.get(gateway);
 }
 
-/** The `Authorization` sent for callers who send none: the service token, else the service user, else nothing. */
-function serviceAuthorization(options: GatewayOptions): string | undefined {
-  if (options.awxToken) return `Bearer ${options.awxToken}`;
-  const basic = options.awxBasic;
-  return basic ? `Basic ${Buffer.from(`${basic.username}:${basic.password}`).toString('base64')}` : undefined;
-}
-
 /**
  * Builds the gateway, and starts looking for the controller's API path (unless configured): requests wait for
  * that first search, and while it finds nothing it is retried in the background. Nothing here holds a
@@ -99,7 +93,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     live,
     transport: options.transport,
     loaderOptions: { detailConcurrency: options.detailConcurrency, onBatch: observability.loaderBatch },
-    fallbackAuthorization: serviceAuthorization(options),
+    // Sent for callers who send none: the service token, else the service user, else nothing.
+    fallbackAuthorization: authorizationFor(options.awxToken, options.awxBasic),
     scopeOf: observability.scopeOf,
     onUpstreamCall: observability.upstreamCall,
     cache,

@@ -1,6 +1,6 @@
 /** The one HTTP client of AWX: builds URLs, forwards the caller's credentials, reads and checks JSON, sends writes once. */
 import { request, type Dispatcher } from 'undici';
-import { versionedPath, type ApiLocator, type CandidateApiPath } from './apiLayout.js';
+import { versionedPath, type ApiLocator } from './apiLayout.js';
 import type { CircuitBreaker } from './breaker.js';
 import { AwxError, errorFromResponse } from './errors.js';
 import type { ConcurrencyLimiter } from './limiter.js';
@@ -56,6 +56,8 @@ export interface AwxCaller {
 export type AwxPath = ReadonlyArray<string | number>;
 
 const SEGMENT = /^[a-z_]+$/;
+/** `/api/`, `/api/controller/`, `/custom/prefix/`: slash-separated plain segments, none of them `.` or `..`. */
+const API_PATH = /^(\/(?!\.\.?\/)[A-Za-z0-9._~-]+)+\/$/;
 
 /** Reads AWX on behalf of one caller. Never shared between callers: it holds their credentials. */
 export class AwxClient {
@@ -75,10 +77,11 @@ export class AwxClient {
   }
 
   /**
-   * GET one of the API root listings discovery tries (`/api/`, `/api/controller/`), below the base URL;
-   * only those fixed paths, never client text.
+   * GET an API root listing below the base URL: one discovery tries (`/api/`, `/api/controller/`) or the
+   * configured one (CONTROLLER_OPTIONAL_API_URLPATTERN_PREFIX); plain path segments only, never client text.
    */
-  async getListing<T>(apiPath: CandidateApiPath): Promise<T> {
+  async getListing<T>(apiPath: string): Promise<T> {
+    if (!API_PATH.test(apiPath)) throw new Error(`invalid AWX API path ${JSON.stringify(apiPath)}`);
     const url = new URL(this.transport.baseUrl);
     url.pathname = `${url.pathname.replace(/\/+$/, '')}${apiPath}`;
     url.search = '';

@@ -1,5 +1,11 @@
-/** Proof that a caller's credentials are still good, for answers served without asking AWX. */
+/** Credentials towards AWX: the `Authorization` of a service token or user, and proof that a caller's are still good. */
 import type { AwxClient, UpstreamCall } from './client.js';
+
+/** The `Authorization` for a token (Bearer), else a user and password (Basic), else none. */
+export function authorizationFor(token: string | undefined, basic?: { username: string; password: string }): string | undefined {
+  if (token) return `Bearer ${token}`;
+  return basic ? `Basic ${Buffer.from(`${basic.username}:${basic.password}`).toString('base64')}` : undefined;
+}
 
 /**
  * A once-per-request check that AWX still accepts this caller: resolved at once when one of the

@@ -5,15 +5,15 @@
  * credentials are sent. Behind AAP, `/api/` belongs to the platform gateway, whose listing is not AWX's.
  */
 import type { Logger } from 'pino';
-import { AwxApiNotFoundError, CANDIDATE_API_PATHS, layoutFor, type ApiLayout, type CandidateApiPath } from './apiLayout.js';
+import { AwxApiNotFoundError, CANDIDATE_API_PATHS, layoutFor, type ApiLayout } from './apiLayout.js';
 import { AwxClient, type AwxTransport } from './client.js';
 import { AwxError, AwxHttpError, AwxResponseError, AwxUnavailableError } from './errors.js';
 
 /** What one candidate path answered. */
 export type ProbeResult = { found: ApiLayout } | { reason: string; networkError?: AwxError };
 
-/** Asks one candidate path: AWX's listing names `<path>v2/` as its current version. */
-export async function probeApiPath(transport: AwxTransport, apiPath: CandidateApiPath): Promise<ProbeResult> {
+/** Asks one API path (a candidate, or the configured one): AWX's listing names `<path>v2/` as its current version. */
+export async function probeApiPath(transport: AwxTransport, apiPath: string, source: ApiLayout['source'] = 'discovered'): Promise<ProbeResult> {
   let listing: { current_version?: unknown };
   try {
     listing = await new AwxClient(transport, { retries: 0 }).getListing(apiPath);
@@ -24,7 +24,7 @@ export async function probeApiPath(transport: AwxTransport, apiPath: CandidateAp
     return { reason: `GET ${apiPath}: ${failure.message.replace(/\.$/, '')}`, networkError: failure };
   }
   const current = listing.current_version;
-  if (typeof current === 'string' && current.endsWith(`${apiPath}v2/`)) return { found: layoutFor(apiPath, 'discovered') };
+  if (typeof current === 'string' && current.endsWith(`${apiPath}v2/`)) return { found: layoutFor(apiPath, source) };
   return { reason: `GET ${apiPath} is not AWX's API root (current_version ${JSON.stringify(current ?? null).slice(0, 60)})` };
 }
 

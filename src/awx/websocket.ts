@@ -21,8 +21,8 @@ export interface AwxEventOptions {
   /** The caller's `Authorization`, sent on the handshake like on every read. */
   authorization?: string;
   requestId?: string;
-  /** The workflow job whose spawned jobs' events are wanted as well (group `workflow_events`). */
-  workflowJobId: number;
+  /** The workflow job whose spawned jobs' events are wanted as well (group `workflow_events`); none for status changes only. */
+  workflowJobId?: number;
   onEvent(event: AwxStatusEvent): void;
   /** The socket closed or failed after it was ready (not called after `close()`). */
   onLost(reason: string): void;
@@ -70,7 +70,7 @@ function parseFrame(data: WebSocket.RawData): Record<string, unknown> | undefine
 }
 
 /**
- * Connects and subscribes to `jobs: status_changed` and the workflow job's `workflow_events`. AWX checks
+ * Connects and subscribes to `jobs: status_changed` and the workflow job's `workflow_events` (if one is given). AWX checks
  * the `xrftoken` against the `csrftoken` cookie of the handshake, so a random token goes in both.
  */
 export function openStatusEvents(transport: AwxTransport, options: AwxEventOptions): AwxEventSocket {
@@ -109,7 +109,8 @@ class StatusEventSocket implements AwxEventSocket {
     this.socket.on('error', (error) => this.fail(`websocket error: ${error.message}`));
     this.socket.on('close', (code) => this.fail(`AWX closed the websocket (${code})`));
     this.socket.on('open', () => {
-      const groups = { jobs: ['status_changed'], workflow_events: [options.workflowJobId] };
+      const groups: Record<string, unknown[]> = { jobs: ['status_changed'] };
+      if (options.workflowJobId !== undefined) groups.workflow_events = [options.workflowJobId];
       this.socket.send(JSON.stringify({ xrftoken: csrf, groups }));
     });
     this.socket.on('message', (data) => this.receive(data));
