@@ -5,7 +5,7 @@ import { layoutFor } from '../src/awx/apiLayout.js';
 import { websocketUrl } from '../src/awx/websocket.js';
 import { Feed, type LiveEvent } from '../src/live/feed.js';
 import { nextInterval } from '../src/live/polling.js';
-import { ADMIN, ALICE, AWX_WEBSOCKET_PATH, startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway.js';
+import { ADMIN, ALICE, AWX_WEBSOCKET_PATH, BOB, startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway.js';
 import { advanceVisibly, drain, sseSubscribe, wsSubscribe, type ResultStream } from './live-clients.js';
 
 const FOLLOW = `subscription Follow($id: ID!) {
@@ -94,6 +94,19 @@ describe('workflowJobUpdated', () => {
     expect(handshake!.authorization).toBe(ADMIN);
     expect(String(handshake!.headers.cookie)).toMatch(/^csrftoken=\w+$/);
     expect(gw.live.watching).toBe(0);
+  });
+
+  it('keeps AWX\'s websocket when AWX refuses one group of the subscription but confirms the rest', async () => {
+    // bob launched bulk job 952 and reads it by id, but WorkflowJobAccess's list leaves it out, so AWX answers
+    // "access denied to channel workflow_events for resource id 952" and still joins `jobs` (consumers.py).
+    const gw = await gateway({ logLevel: 'debug', subscriptions: { pollMs: NEVER_MS, pollMaxMs: NEVER_MS } });
+    const bulk = gw.fake.data.collections.workflow_jobs.find((job) => job.id === 952)!;
+    Object.assign(bulk, { status: 'running', finished: null }); // still running, so the watch stays open
+    const stream = track(wsSubscribe(gw.wsUrl, FOLLOW, { auth: BOB, variables: { id: '952' } }));
+    const first = await stream.next();
+    expect(first?.data?.workflowJobUpdated).toMatchObject({ id: '952', status: 'RUNNING' });
+    await expect.poll(() => gw.logs.some((line) => line.includes('watching the job through AWX websocket'))).toBe(true);
+    expect(gw.logs.some((line) => line.includes('AWX refused the websocket subscription'))).toBe(false);
   });
 
   it('falls back to polling when AWX\'s websocket drops, and keeps following', async () => {
