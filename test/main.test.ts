@@ -26,6 +26,16 @@ async function startMain(env: Record<string, string>): Promise<{ child: ChildPro
   throw new Error(`gateway did not start:\n${output}`);
 }
 
+/** Runs src/main.ts with only this environment (and PATH) until it exits: its exit code and standard error. */
+async function runToExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const [code] = await once(child, 'exit');
+  return { code: code as number | null, stderr };
+}
+
 async function query(base: string, text: string) {
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
@@ -82,14 +92,7 @@ describe('npm start', () => {
     [{ NODE_ENV: 'production' }, 'NODE_ENV=production'],
     [{ CONTROLLER_OAUTH_TOKEN: 'svc' }, 'CONTROLLER_OAUTH_TOKEN is'],
   ])('refuses to fall back to the demo with %j and no URL', async (env, why) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let stderr = '';
-    child.stderr!.on('data', (chunk) => (stderr += chunk));
-    const [code] = await once(child, 'exit');
+    const { code, stderr } = await runToExit({ PORT: '0', ...env });
     expect(code).toBe(2);
     expect(stderr).toContain('AWX_URL (or CONTROLLER_HOST / TOWER_HOST) is not set');
     expect(stderr).toContain(why);
@@ -97,14 +100,7 @@ describe('npm start', () => {
   }, 30_000);
 
   it('fails fast with a clear message on bad configuration', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH ?? '', AWX_URL: 'ftp://awx', PORT: 'eighty' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let stderr = '';
-    child.stderr!.on('data', (chunk) => (stderr += chunk));
-    const [code] = await once(child, 'exit');
+    const { code, stderr } = await runToExit({ AWX_URL: 'ftp://awx', PORT: 'eighty' });
     expect(code).toBe(2);
     expect(stderr).toContain('AWX_URL must use http or https');
     expect(stderr).toContain('PORT must be an integer');
