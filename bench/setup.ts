@@ -10,7 +10,8 @@ export const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 5);
 export const AUTH = `Bearer ${DEMO_CREDENTIALS.admin.token}`;
 
 const URL_LINE = /\{"url":"([^"]+)"\}/;
-const GATEWAY_READY = /GraphiQL at http:\/\/localhost:(\d+)/;
+/** The structured line src/app.ts logs once the gateway listens. */
+const GATEWAY_READY = /"event":"listening","port":(\d+)/;
 
 /** A running gateway: its process and its GraphQL endpoint. */
 export interface Gateway {

@@ -49,6 +49,15 @@ export interface GatewayOptions {
 /** The gateway: a Yoga server whose `fetch`/request listener serves /graphql and /health. */
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
+/** The gateway and what it holds that its owner must reach: watched jobs (to end them) and the cache. */
+export interface GatewayParts {
+  gateway: Gateway;
+  /** The jobs subscriptions watch, to end every subscription when the gateway stops. */
+  live: LiveRegistry;
+  /** The cross-request cache of finished jobs; undefined when CACHE is off. */
+  cache?: GatewayCache;
+}
+
 /**
  * GraphiQL's page inlines its whole bundle so it works offline (no CDN); that module takes ~45 MB, so it is
  * loaded on the first page view rather than at start (production often turns GraphiQL off).
@@ -62,25 +71,12 @@ function useNoIntrospection(): Plugin<GatewayContext> {
   return { onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) };
 }
 
-const CACHES = new WeakMap<Gateway, GatewayCache>();
-const LIVE = new WeakMap<Gateway, LiveRegistry>();
-
-/** The gateway's watched jobs, to end every subscription when the gateway stops. */
-export function liveOf(gateway: Gateway): LiveRegistry {
-  return LIVE.get(gateway)!;
-}
-
-/** The gateway's cache of finished jobs, to `evict` after a write or deletion; undefined when CACHE is off. */
-export function cacheOf(gateway: Gateway): GatewayCache | undefined {
-  return CACHES.get(gateway);
-}
-
 /**
  * Builds the gateway, and starts looking for the controller's API path (unless configured): requests wait for
  * that first search, and while it finds nothing it is retried in the background. Nothing here holds a
  * caller's credentials: those live in each request's context.
  */
-export function createGateway(options: GatewayOptions): Gateway {
+export function createGateway(options: GatewayOptions): GatewayParts {
   const discovery = startApiDiscovery(options.transport, options.logger);
   const observability = createObservability({ ...options, graphqlEndpoint: '/graphql' });
   const cache = options.cache && createGatewayCache(options.cache, {
@@ -122,7 +118,5 @@ export function createGateway(options: GatewayOptions): Gateway {
       { onDispose: () => discovery.close() },
     ],
   });
-  LIVE.set(gateway, live);
-  if (cache) CACHES.set(gateway, cache);
-  return gateway;
+  return { gateway, live, cache };
 }

@@ -1,14 +1,9 @@
 /** Starting the gateway: reads configuration, starts the demo upstream when it is to be served, listens. */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { admitted } from './admission.js';
-import { createAwxTransport } from './awx/transport.js';
+import { createApp } from './app.js';
 import { ConfigError, loadConfig, type GatewayConfig } from './config.js';
 import type { FakeAwx } from './demo/index.js';
 import { createLogger } from './logger.js';
-import { createGateway, liveOf } from './server.js';
 import { exitGracefullyOnSignals } from './shutdown.js';
-import { attachGraphqlWs } from './websocketServer.js';
 
 interface Upstream {
   url: string;
@@ -44,46 +39,35 @@ export async function startGateway(): Promise<void> {
     logger.info({ settingsFrom: config.sources }, `AWX at ${new URL(upstream.url).origin}`);
   }
   if (config.insecureTls) logger.warn(`${config.sources.tls ?? 'AWX_INSECURE_TLS'} turns TLS verification off: the AWX certificate is not verified`);
-  const transport = createAwxTransport({
-    url: upstream.url, apiPath: config.apiPath, timeoutMs: config.timeoutMs, caFile: config.caFile, insecureTls: config.insecureTls,
-    ...config.resilience,
-  });
-  const gateway = createGateway({
-    transport,
+  const app = createApp({
+    upstream: {
+      url: upstream.url, apiPath: config.apiPath, timeoutMs: config.timeoutMs, caFile: config.caFile, insecureTls: config.insecureTls,
+      ...config.resilience,
+    },
     logger,
-    detailConcurrency: config.detailConcurrency,
-    awxToken: upstream.token,
-    awxBasic: upstream.demo ? undefined : config.awxBasic,
-    graphiql: config.graphiql,
-    introspection: config.introspection,
-    limits: config.limits,
-    metrics: config.metrics,
-    readiness: { cacheMs: config.readinessCacheMs, timeoutMs: config.readinessTimeoutMs },
-    allowedOrigins: config.corsOrigins,
-    cache: config.cache,
-    subscriptions: config.subscriptions,
+    gateway: {
+      detailConcurrency: config.detailConcurrency,
+      awxToken: upstream.token,
+      awxBasic: upstream.demo ? undefined : config.awxBasic,
+      graphiql: config.graphiql,
+      introspection: config.introspection,
+      limits: config.limits,
+      metrics: config.metrics,
+      readiness: { cacheMs: config.readinessCacheMs, timeoutMs: config.readinessTimeoutMs },
+      allowedOrigins: config.corsOrigins,
+      cache: config.cache,
+      subscriptions: config.subscriptions,
+    },
+    admission: config.admission,
   });
-  // Queries beyond MAX_INFLIGHT_REQUESTS wait their turn, bounding memory under bursts (src/admission.ts).
-  const server = createServer(admitted(gateway, { ...config.admission, endpoint: '/graphql' }).listener);
-  const websocket = attachGraphqlWs(server, gateway, { allowedOrigins: config.corsOrigins, maxQueryBytes: config.limits.maxQueryBytes, logger });
-  server.on('error', (error) => {
+  app.listen(config.port, config.host).catch((error: unknown) => {
     logger.fatal({ err: error }, 'cannot listen');
     process.exit(1);
   });
-  server.listen(config.port, config.host, () => {
-    const { port } = server.address() as AddressInfo;
-    logger.info({ port, awx: upstream.demo ? 'demo' : new URL(upstream.url).origin }, `GraphQL and GraphiQL at http://localhost:${port}/graphql`);
-  });
-  exitGracefullyOnSignals(server, {
+  exitGracefullyOnSignals(app.server, {
     timeoutMs: config.shutdownTimeoutMs,
     logger,
-    endStreams: () => {
-      liveOf(gateway).endAll();
-      return websocket.close();
-    },
-    // The pool closes only after the last response: in-flight requests still need it while they drain.
-    release: (forced) => Promise.all([
-      forced ? transport.dispatcher.destroy() : transport.dispatcher.close(), upstream.demo?.close(), gateway.dispose(),
-    ]),
+    endStreams: app.endStreams,
+    release: (forced) => Promise.all([app.release(forced), upstream.demo?.close()]),
   });
 }

@@ -1,17 +1,15 @@
 /** Test harness: the real gateway on a loopback port, in front of the fake AWX, driven over HTTP. */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { Writable } from 'node:stream';
+import { defaultMaxInFlight } from '../src/admission.js';
+import { createApp } from '../src/app.js';
 import type { AwxTransport } from '../src/awx/client.js';
-import { createAwxTransport, type AwxTransportOptions } from '../src/awx/transport.js';
-import { startFakeAwx, type FakeAwx, type FakeAwxOptions } from '../src/demo/index.js';
-import { createLogger } from '../src/logger.js';
-import type { QueryLimits } from '../src/limits/index.js';
+import type { AwxTransportOptions } from '../src/awx/transport.js';
 import type { CacheConfig, GatewayCache } from '../src/cache/index.js';
+import { startFakeAwx, type FakeAwx, type FakeAwxOptions } from '../src/demo/index.js';
+import type { QueryLimits } from '../src/limits/index.js';
 import type { LiveRegistry, SubscriptionConfig } from '../src/live/index.js';
-import { cacheOf, createGateway, liveOf } from '../src/server.js';
-import { attachGraphqlWs } from '../src/websocketServer.js';
-
+import { createLogger } from '../src/logger.js';
 import { ADMIN } from './demo-auth.js';
 
 export { ADMIN, ALICE, BOB } from './demo-auth.js';
@@ -83,6 +81,8 @@ export interface TestGatewayOptions {
   sharedFake?: FakeAwx;
   /** How subscriptions watch jobs (defaults as in production). */
   subscriptions?: Partial<SubscriptionConfig>;
+  /** Admission control (defaults as in production: MAX_INFLIGHT_REQUESTS and MAX_QUEUED_REQUESTS unset). */
+  admission?: { maxInFlight: number; maxQueued: number };
 }
 
 /**
@@ -94,57 +94,56 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const fake = options.sharedFake ?? (await startFakeAwx({ layout: LAYOUT, ...options.fake }));
   const logs: string[] = [];
   const sink = new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) });
-  const transport = createAwxTransport({
-    url: options.awxUrl ?? fake.url, apiPath: options.apiPath, timeoutMs: options.timeoutMs ?? 5_000, ...options.resilience,
-  });
-  const gateway = createGateway({
-    transport,
+  // The stack that ships (src/app.ts), admission control included, as production configures it by default.
+  const app = createApp({
+    upstream: { url: options.awxUrl ?? fake.url, apiPath: options.apiPath, timeoutMs: options.timeoutMs ?? 5_000, ...options.resilience },
     logger: createLogger(options.logLevel ?? 'info', sink),
-    detailConcurrency: options.detailConcurrency ?? 8,
-    awxToken: options.awxToken,
-    awxBasic: options.awxBasic,
-    graphiql: options.graphiql,
-    introspection: options.introspection,
-    metrics: options.metrics,
-    readiness: options.readiness,
-    limits: options.limits,
-    allowedOrigins: options.allowedOrigins,
-    cache: options.cache,
-    subscriptions: options.subscriptions,
+    gateway: {
+      detailConcurrency: options.detailConcurrency ?? 8,
+      awxToken: options.awxToken,
+      awxBasic: options.awxBasic,
+      graphiql: options.graphiql,
+      introspection: options.introspection,
+      metrics: options.metrics,
+      readiness: options.readiness,
+      limits: options.limits,
+      allowedOrigins: options.allowedOrigins,
+      cache: options.cache,
+      subscriptions: options.subscriptions,
+    },
+    admission: options.admission ?? { maxInFlight: defaultMaxInFlight(availableParallelism()), maxQueued: 1_024 },
+    websocketLogger: createLogger('silent'),
   });
-  const server: Server = createServer(gateway);
-  const websocket = attachGraphqlWs(server, gateway, { allowedOrigins: options.allowedOrigins, maxQueryBytes: options.limits?.maxQueryBytes ?? 32_768, logger: createLogger('silent') });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = await app.listen(0, '127.0.0.1');
   const logged = fake.requests.length;
-  await transport.api.refresh();
+  await app.transport.api.refresh();
   // The look for the API path is this harness's doing, not the test's: drop it from the request log.
   const lookups = fake.requests.slice(logged).filter((r) => r.rawPath === '/api/' || r.rawPath === '/api/controller/');
   for (const lookup of lookups) fake.requests.splice(fake.requests.indexOf(lookup), 1);
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const url = `http://127.0.0.1:${port}/graphql`;
   return {
     url,
     wsUrl: url.replace(/^http/, 'ws'),
     fake,
-    live: liveOf(gateway),
-    transport,
+    live: app.live,
+    transport: app.transport,
     logs,
-    cache: cacheOf(gateway),
-    async gql(query, variables, auth = ADMIN, headers = {}) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}), ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, body: await response.json() };
-    },
+    cache: app.cache,
+    gql: (query, variables, auth = ADMIN, headers = {}) => postGraphql(url, { query, variables }, auth, headers),
     upstreamPaths: () => fake.requests.map((r) => r.path),
     async close() {
-      await websocket.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await transport.dispatcher.destroy();
-      await gateway.dispose();
+      await app.close();
       if (!options.sharedFake) await fake.close();
     },
   };
+}
+
+/** POSTs a GraphQL request; `auth` null sends no Authorization header. */
+export async function postGraphql(url: string, body: Record<string, unknown>, auth: string | null = ADMIN, headers: Record<string, string> = {}): Promise<GqlResponse> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}), ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
 }

@@ -1,40 +1,7 @@
 /** `npm start`'s entry point as a newcomer runs it: demo upstream by default, a real AWX_URL when given. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startFakeAwx } from '../src/demo/index.js';
-
-const children: ChildProcess[] = [];
-afterEach(() => children.splice(0).forEach((child) => child.kill('SIGKILL')));
-
-/** Starts src/main.ts on a free port and waits for its "listening" log line. */
-async function startMain(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  for (let waited = 0; waited < 200; waited++) {
-    const match = /GraphiQL at (http:\/\/localhost:\d+)\/graphql/.exec(output);
-    if (match) return { child, base: match[1]!.replace('localhost', '127.0.0.1'), output: () => output };
-    if (child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`gateway did not start:\n${output}`);
-}
-
-/** Runs src/main.ts with only this environment (and PATH) until it exits: its exit code and standard error. */
-async function runToExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const [code] = await once(child, 'exit');
-  return { code: code as number | null, stderr };
-}
+import { runToExit, startMain } from './processes.js';
 
 async function query(base: string, text: string) {
   const response = await fetch(`${base}/graphql`, {
@@ -47,7 +14,7 @@ async function query(base: string, text: string) {
 
 describe('npm start', () => {
   it('serves the demo upstream with no AWX_URL: the README query, GraphiQL and /health', async () => {
-    const { child, base, output } = await startMain({});
+    const { child, base, exited, output } = await startMain({});
     expect(output()).toContain('serving the embedded demo AWX');
     const body = await query(base, '{ workflowJob(id: 1) { id name status } }');
     expect(body.errors).toBeUndefined();
@@ -57,9 +24,9 @@ describe('npm start', () => {
     expect(html).toContain('AWX GraphQL');
     expect(html).toContain('query WorkflowJobWithGraph');
     expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect(output()).toContain(`GraphQL and GraphiQL at http://127.0.0.1:${new URL(base).port}/graphql`);
     child.kill('SIGTERM');
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(0);
+    expect(await exited).toBe(0);
   }, 30_000);
 
   it('serves another AWX-compatible server given as AWX_URL', async () => {

@@ -1,12 +1,8 @@
 /** SIGTERM drains: src/main.ts stops accepting, finishes in-flight requests (within a bound), then exits 0. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { connect } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeAwx, type FakeAwx } from '../src/demo/index.js';
-
-const children: ChildProcess[] = [];
-afterEach(() => children.splice(0).forEach((child) => child.kill('SIGKILL')));
+import { startMain as startMainProcess } from './processes.js';
 
 let fake: FakeAwx;
 beforeAll(async () => {
@@ -19,26 +15,9 @@ beforeEach(() => {
   fake.setLatency(0);
 });
 
-/** Starts src/main.ts against the fake on a free port and waits for its "listening" log line. */
-async function startMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', AWX_URL: fake.url, AWX_TOKEN: 'demo-admin-token', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  for (let waited = 0; waited < 200; waited++) {
-    const match = /GraphiQL at http:\/\/localhost:(\d+)\/graphql/.exec(output);
-    // Ready once it also found AWX's API path, so the tests' faults cannot catch that look.
-    if (match && output.includes('found the AWX API')) return { child, port: Number(match[1]), exited, output: () => output };
-    if (child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`gateway did not start:\n${output}`);
-}
+/** Starts src/main.ts against the fake, ready once it also found AWX's API path (so the tests' faults cannot catch that look). */
+const startMain = (env: Record<string, string>) =>
+  startMainProcess({ AWX_URL: fake.url, AWX_TOKEN: 'demo-admin-token', ...env }, (output) => output.includes('found the AWX API'));
 
 const query = (port: number) =>
   fetch(`http://127.0.0.1:${port}/graphql`, {

@@ -1,13 +1,11 @@
 /** An AWX with a self-signed certificate: refused by default, trusted through AWX_CA_FILE, or (warned) unchecked. */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAwxTransport, type AwxTransportOptions } from '../src/awx/transport.js';
+import { createApp } from '../src/app.js';
+import type { AwxTransportOptions } from '../src/awx/transport.js';
 import { startFakeAwx, type FakeAwx } from '../src/demo/index.js';
 import { createLogger } from '../src/logger.js';
-import { createGateway } from '../src/server.js';
 import { ADMIN } from './gateway.js';
 
 const caFile = fileURLToPath(new URL('./fixtures/tls/awx-test.crt', import.meta.url));
@@ -21,19 +19,17 @@ afterAll(() => fake.close());
 
 /** Asks for one job through a gateway whose transport has these TLS options. */
 async function ask(options: Partial<AwxTransportOptions>) {
-  const transport = createAwxTransport({ url: fake.url, timeoutMs: 5_000, ...options });
-  const server = createServer(createGateway({ transport, logger: createLogger('silent'), detailConcurrency: 2 }));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const app = createApp({ upstream: { url: fake.url, timeoutMs: 5_000, ...options }, logger: createLogger('silent'), gateway: { detailConcurrency: 2 } });
+  const { port } = await app.listen(0, '127.0.0.1');
   try {
-    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, {
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: ADMIN },
       body: JSON.stringify({ query: '{ workflowJob(id: 1) { id } }' }),
     });
     return await response.json();
   } finally {
-    server.close();
-    await transport.dispatcher.destroy();
+    await app.close();
   }
 }
 

@@ -1,0 +1,97 @@
+/**
+ * One gateway process's stack, built in one place and used alike by `npm start` (src/start.ts), the tests
+ * and the benchmark: the AWX transport, the Yoga gateway, admission control, the HTTP server with
+ * graphql-ws on it, and how to listen and to stop.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { admitted, type AdmissionState } from './admission.js';
+import type { AwxTransport } from './awx/client.js';
+import { createAwxTransport, type AwxTransportOptions } from './awx/transport.js';
+import type { GatewayCache } from './cache/index.js';
+import type { LiveRegistry } from './live/index.js';
+import { createGateway, type Gateway, type GatewayOptions } from './server.js';
+import { attachGraphqlWs } from './websocketServer.js';
+
+/** What an app is built from. */
+export interface AppOptions {
+  /** Where AWX is and how to reach it (the transport's settings). */
+  upstream: AwxTransportOptions;
+  logger: Logger;
+  /** The gateway's settings, less what the app builds itself. */
+  gateway: Omit<GatewayOptions, 'transport' | 'logger'>;
+  /** MAX_INFLIGHT_REQUESTS and MAX_QUEUED_REQUESTS; admission control is off without them. */
+  admission?: { maxInFlight: number; maxQueued: number };
+  /** Logger of the graphql-ws endpoint (the app's logger by default). */
+  websocketLogger?: Logger;
+}
+
+/** A built app. Nothing in it holds a caller's credentials. */
+export interface App {
+  server: Server;
+  gateway: Gateway;
+  transport: AwxTransport;
+  /** The jobs subscriptions watch. */
+  live: LiveRegistry;
+  /** The cross-request cache; undefined when CACHE is off. */
+  cache?: GatewayCache;
+  /** GraphQL queries executing and waiting; undefined when admission control is off. */
+  admission?: AdmissionState;
+  /** Listens, and logs one structured line `{ event: 'listening', port, address }` once bound. */
+  listen(port: number, host?: string): Promise<AddressInfo>;
+  /** Ends open subscriptions (SSE and graphql-ws), as a stop begins. */
+  endStreams(): Promise<void>;
+  /** Releases the AWX pool and the gateway (`forced`: without waiting for AWX answers in flight). */
+  release(forced?: boolean): Promise<void>;
+  /** Stops at once: streams ended, connections closed, everything released (tests). */
+  close(): Promise<void>;
+}
+
+/** Builds the stack; nothing listens until `listen`. */
+export function createApp(options: AppOptions): App {
+  const { logger } = options;
+  const transport = createAwxTransport(options.upstream);
+  const { gateway, live, cache } = createGateway({ ...options.gateway, transport, logger });
+  // Queries beyond MAX_INFLIGHT_REQUESTS wait their turn, bounding memory under bursts (src/admission.ts).
+  const admission = options.admission ? admitted(gateway, { ...options.admission, endpoint: '/graphql' }) : undefined;
+  const server = createServer(admission?.listener ?? gateway);
+  const websocket = attachGraphqlWs(server, gateway, {
+    allowedOrigins: options.gateway.allowedOrigins, maxQueryBytes: options.gateway.limits?.maxQueryBytes ?? 32_768,
+    logger: options.websocketLogger ?? logger,
+  });
+  const endStreams = async () => {
+    live.endAll();
+    await websocket.close();
+  };
+  // The pool closes only after the last response: in-flight requests still need it while they drain.
+  const release = async (forced = false) => {
+    await (forced ? transport.dispatcher.destroy() : transport.dispatcher.close());
+    await gateway.dispose();
+  };
+  return {
+    server, gateway, transport, live, cache, admission: admission?.state, endStreams, release,
+    listen: (port, host) => listen(server, logger, port, host),
+    async close() {
+      await endStreams();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await release(true);
+    },
+  };
+}
+
+/** Binds, then logs the address actually bound (the port chosen when 0 was asked for). */
+function listen(server: Server, logger: Logger, port: number, host?: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      logger.info({ event: 'listening', port: address.port, address: address.address },
+        `GraphQL and GraphiQL at http://${host ? shown : 'localhost'}:${address.port}/graphql`);
+      resolve(address);
+    });
+  });
+}
