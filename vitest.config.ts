@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /** Test files that run a second time with the demo AWX in the AAP layout (TEST_AWX_LAYOUT=aap). */
@@ -13,7 +14,11 @@ export default defineConfig({
     // graphql 16 ships CJS (main) and ESM (module) builds. Node, and so the externalised Yoga, loads the CJS
     // one while Vite would give our sources the ESM one: two GraphQLError classes, and `instanceof` checks
     // in Yoga's error masking fail. Point both at the build Node uses, as in production.
-    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+    alias: [
+      { find: /^graphql$/, replacement: 'graphql/index.js' },
+      // The demo AWX workspace package, from its sources (as `tsx --conditions=development` loads it).
+      { find: /^@awx-graphql\/demo-awx$/, replacement: fileURLToPath(new URL('./packages/demo-awx/src/index.ts', import.meta.url)) },
+    ],
   },
   test: {
     projects: [
@@ -21,14 +26,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/**/*.test.ts'],
+          include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 20_000,
         },
       },
       {
         // The core, related, mutation and subscription tests again, against the demo AWX in Ansible Automation
-        // Platform 2.5+'s layout (the controller below /api/controller/v2/; see src/demo/http/layout.ts).
+        // Platform 2.5+'s layout (the controller below /api/controller/v2/; see packages/demo-awx/src/http/layout.ts).
         extends: true,
         test: {
           name: 'aap',

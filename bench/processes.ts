@@ -10,7 +10,8 @@ export interface Child {
 
 /** Starts `node <script>` (through tsx for TypeScript sources) and waits until its output matches `ready`. */
 export async function startChild(script: string, env: Record<string, string>, ready: RegExp): Promise<Child & { match: RegExpExecArray }> {
-  const args = script.endsWith('.js') ? [script] : ['--import', 'tsx', script];
+  // TypeScript sources load the demo AWX package from its sources too (its `development` export).
+  const args = script.endsWith('.js') ? [script] : ['--conditions=development', '--import', 'tsx', script];
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));

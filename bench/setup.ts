@@ -1,6 +1,6 @@
 /** The processes of a benchmark run and how to talk to them: the demo upstream, the gateway, the raw proxy. */
 import autocannon from 'autocannon';
-import { DEMO_CREDENTIALS } from '../src/demo/index.js';
+import { DEMO_CREDENTIALS } from '@awx-graphql/demo-awx';
 import type { LoadStats } from './loop.js';
 import { startChild, type Child } from './processes.js';
 

@@ -1,23 +1,23 @@
 /** Starting the gateway: reads configuration, starts the demo upstream when it is to be served, listens. */
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type GatewayConfig } from './config.js';
-import type { FakeAwx } from './demo/index.js';
+import type { DemoAwx } from '@awx-graphql/demo-awx';
 import { createLogger } from './logger.js';
 import { exitGracefullyOnSignals } from './shutdown.js';
 
 interface Upstream {
   url: string;
   token?: string;
-  demo?: FakeAwx;
+  demo?: DemoAwx;
 }
 
 /** The real controller when configured; otherwise (config.demo) the embedded demo, with its admin token for header-less callers. */
 async function resolveUpstream(config: GatewayConfig): Promise<Upstream> {
   if (config.awxUrl || !config.demo) return { url: config.awxUrl!, token: config.awxToken };
   // Loaded only when used: a gateway in front of a real AWX never carries the demo's code and data.
-  const { DEMO_CREDENTIALS, startFakeAwx } = await import('./demo/index.js');
+  const { DEMO_CREDENTIALS, startDemoAwx } = await import('@awx-graphql/demo-awx');
   // Motion: the demo's unfinished jobs move a step every 2 s, so launches finish and subscriptions show progress.
-  const demo = await startFakeAwx({ port: 0, host: '127.0.0.1', motion: { stepMs: 2_000 } });
+  const demo = await startDemoAwx({ port: 0, host: '127.0.0.1', motion: { stepMs: 2_000 } });
   return { url: demo.url, token: config.awxToken ?? DEMO_CREDENTIALS.admin.token, demo };
 }
 

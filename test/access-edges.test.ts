@@ -12,7 +12,7 @@ beforeAll(async () => {
   gw = await startTestGateway();
 });
 afterAll(() => gw.close());
-beforeEach(() => gw.fake.clearRequests());
+beforeEach(() => gw.demo.clearRequests());
 
 const NODES = '{ workflowJob(id: 952) { id related { workflowNodes { totalCount nodes { id jobId } } } } }';
 const pathsOf = () => gw.upstreamPaths().map((path) => path.replace(/\?.*/, ''));
@@ -46,13 +46,13 @@ describe('system jobs and templates a non-superuser may not list', () => {
     expect(summaryOnly.body.errors).toBeUndefined();
     const jobs = summaryOnly.body.data!.workflowJob.related.workflowNodes.nodes.map((n: { job: unknown }) => n.job);
     expect(jobs).toContainEqual({ id: '958', name: expect.any(String), status: expect.any(String), __typename: 'SystemJob' });
-    gw.fake.clearRequests();
+    gw.demo.clearRequests();
     const more = await gw.gql(`${GRAPH} fragment J on SystemJob { jobType }`, {}, BOB);
     expect(more.body.errors).toBeUndefined();
     const nodes = more.body.data!.workflowJob.related.workflowNodes.nodes as { id: string; job: { id: string } | null }[];
     expect(nodes.find((n) => n.id === '957')!.job).toBeNull();
     expect(nodes.find((n) => n.id === '956')!.job).toMatchObject({ id: '957' });
-    expect(gw.fake.requests.filter((r) => r.pathname === '/api/v2/system_jobs/')).toHaveLength(1); // answered 403, read as none
+    expect(gw.demo.requests.filter((r) => r.pathname === '/api/v2/system_jobs/')).toHaveLength(1); // answered 403, read as none
   });
 
   it('reads them for a superuser', async () => {

@@ -1,6 +1,6 @@
 /** Credentials: the caller's Authorization reaches AWX verbatim, nothing else of theirs does, and callers never mix. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_CREDENTIALS } from '../src/demo/index.js';
+import { DEMO_CREDENTIALS } from '@awx-graphql/demo-awx';
 import { ADMIN, ALICE, BOB, startTestGateway, type TestGateway } from './gateway.js';
 
 let gw: TestGateway;
@@ -8,7 +8,7 @@ beforeAll(async () => {
   gw = await startTestGateway();
 });
 afterAll(() => gw.close());
-beforeEach(() => gw.fake.clearRequests());
+beforeEach(() => gw.demo.clearRequests());
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const IDS = '{ workflowJobs(first: 200) { totalCount nodes { id summaryFields { organization { name } } } } }';
@@ -17,10 +17,10 @@ describe('credentials', () => {
   it('forwards a Bearer token and a Basic user exactly as sent', async () => {
     const alice = basic(DEMO_CREDENTIALS.alice.username, DEMO_CREDENTIALS.alice.password);
     for (const auth of [ADMIN, alice]) {
-      gw.fake.clearRequests();
+      gw.demo.clearRequests();
       const { body } = await gw.gql('{ workflowJobs(first: 1) { totalCount } }', {}, auth);
       expect(body.errors).toBeUndefined();
-      expect(gw.fake.requests.map((r) => r.authorization)).toEqual([auth]);
+      expect(gw.demo.requests.map((r) => r.authorization)).toEqual([auth]);
     }
   });
 
@@ -30,7 +30,7 @@ describe('credentials', () => {
       'x-forwarded-for': '10.1.2.3',
       'x-custom': 'nope',
     });
-    const headers = gw.fake.requests[0]!.headers;
+    const headers = gw.demo.requests[0]!.headers;
     expect(headers.cookie).toBeUndefined();
     expect(headers['x-forwarded-for']).toBeUndefined();
     expect(headers['x-custom']).toBeUndefined();
@@ -38,10 +38,10 @@ describe('credentials', () => {
 
   it('passes the request id upstream, keeping a plain one the client sent', async () => {
     await gw.gql('{ workflowJobs(first: 1) { totalCount } }', {}, ADMIN, { 'x-request-id': 'dashboard-42' });
-    expect(gw.fake.requests[0]!.headers['x-request-id']).toBe('dashboard-42');
-    gw.fake.clearRequests();
+    expect(gw.demo.requests[0]!.headers['x-request-id']).toBe('dashboard-42');
+    gw.demo.clearRequests();
     await gw.gql('{ workflowJobs(first: 1) { totalCount } }', {}, ADMIN, { 'x-request-id': 'bad id\twith spaces' });
-    expect(gw.fake.requests[0]!.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(gw.demo.requests[0]!.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('never logs the Authorization header, and logs one line per request with its upstream cost', async () => {
@@ -60,7 +60,7 @@ describe('AWX_TOKEN service credential', () => {
     try {
       await withToken.gql('{ workflowJobs(first: 1) { totalCount } }', {}, null);
       await withToken.gql('{ workflowJobs(first: 1) { totalCount } }', {}, ALICE);
-      expect(withToken.fake.requests.map((r) => r.authorization)).toEqual([BOB, ALICE]);
+      expect(withToken.demo.requests.map((r) => r.authorization)).toEqual([BOB, ALICE]);
     } finally {
       await withToken.close();
     }
@@ -73,7 +73,7 @@ describe('AWX_TOKEN service credential', () => {
         const { body } = await withToken.gql('{ workflowJobs(first: 1) { totalCount } }', {}, null, { authorization: blank });
         expect(body.errors).toBeUndefined();
       }
-      expect(withToken.fake.requests.map((r) => r.authorization)).toEqual([BOB, BOB]);
+      expect(withToken.demo.requests.map((r) => r.authorization)).toEqual([BOB, BOB]);
     } finally {
       await withToken.close();
     }
@@ -85,7 +85,7 @@ describe('AWX_TOKEN service credential', () => {
     try {
       const { body } = await withUser.gql('{ workflowJobs(first: 1) { totalCount } }', {}, null);
       expect(body.errors).toBeUndefined();
-      expect(withUser.fake.requests.map((r) => r.authorization)).toEqual([`Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`]);
+      expect(withUser.demo.requests.map((r) => r.authorization)).toEqual([`Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`]);
     } finally {
       await withUser.close();
     }

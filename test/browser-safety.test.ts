@@ -1,6 +1,6 @@
 /** Browser safety: CORS only for allowlisted origins, cross-site browser requests refused, non-browser clients unaffected. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_CREDENTIALS } from '../src/demo/index.js';
+import { DEMO_CREDENTIALS } from '@awx-graphql/demo-awx';
 import { startTestGateway, type TestGateway } from './gateway.js';
 
 const ALLOWED = 'https://dashboard.example.com';
@@ -13,7 +13,7 @@ beforeAll(async () => {
   gw = await startTestGateway({ allowedOrigins: [ALLOWED], awxToken: DEMO_CREDENTIALS.admin.token });
 });
 afterAll(() => gw.close());
-beforeEach(() => gw.fake.clearRequests());
+beforeEach(() => gw.demo.clearRequests());
 
 const get = (headers: Record<string, string>) => fetch(`${gw.url}?query=${encodeURIComponent(QUERY)}`, { headers: { accept: 'application/json', ...headers } });
 const post = (headers: Record<string, string>, body = JSON.stringify({ query: QUERY })) => fetch(gw.url, { method: 'POST', headers, body });
@@ -50,7 +50,7 @@ describe('CSRF prevention', () => {
       const response = await attack();
       expect(response.status).toBe(403);
       expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'CSRF_REJECTED' } }] });
-      expect(gw.fake.requests).toHaveLength(0);
+      expect(gw.demo.requests).toHaveLength(0);
     });
   }
 
@@ -68,14 +68,14 @@ describe('error masking', () => {
     const previous = process.env.NODE_ENV;
     process.env.NODE_ENV = 'development';
     try {
-      gw.fake.addFault({ fault: { type: 'status', status: 200, body: { count: 1, next: null, previous: null, results: [null] } }, times: 1 });
+      gw.demo.addFault({ fault: { type: 'status', status: 200, body: { count: 1, next: null, previous: null, results: [null] } }, times: 1 });
       const response = await post({ 'content-type': 'application/json' }, JSON.stringify({ query: '{ workflowJobs(first: 1) { nodes { id } } }' }));
       const text = await response.text();
       expect(text).toContain('Unexpected error.');
       expect(text).not.toMatch(/stack|originalError|\.ts:\d+|127\.0\.0\.1/);
     } finally {
       process.env.NODE_ENV = previous;
-      gw.fake.clearFaults();
+      gw.demo.clearFaults();
     }
   });
 });

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_CREDENTIALS } from '../src/demo/index.js';
+import { DEMO_CREDENTIALS } from '@awx-graphql/demo-awx';
 import { startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -45,19 +45,19 @@ async function start(cache: Partial<CacheConfig> = {}, options: TestGatewayOptio
   return gw;
 }
 
-// Each test of the suite gets its own prefix: same fake data, no entries left by the test before.
+// Each test of the suite gets its own prefix: same demo data, no entries left by the test before.
 cacheSuite('redis', (cache, options) => start(cache, options).finally(() => run++));
 
 describe('redis cache across replicas', () => {
   it('serves the second replica\'s first query from what the first replica stored', async () => {
     const prefix = `${PREFIX}replicas:`;
     const one = await start({ redisPrefix: prefix });
-    const two = await start({ redisPrefix: prefix }, { sharedFake: one.fake });
+    const two = await start({ redisPrefix: prefix }, { sharedDemo: one.demo });
     try {
       const query = '{ workflowJob(id: 3) { id status related { workflowNodes { nodes { id } } } } }';
       const first = await one.gql(query);
       expect(one.upstreamPaths()).toHaveLength(2);
-      one.fake.clearRequests();
+      one.demo.clearRequests();
       const second = await two.gql(query);
       expect(second.body).toEqual(first.body);
       // Served from Redis: the only AWX request left checks that the caller's credentials are still good.

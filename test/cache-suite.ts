@@ -25,7 +25,7 @@ export function cacheSuite(name: string, start: CacheGatewayFactory): void {
   });
   /** Runs a query and returns what it cost upstream. */
   const read = async (gw: TestGateway, query: string, auth: string | null = ADMIN) => {
-    gw.fake.clearRequests();
+    gw.demo.clearRequests();
     const { body } = await gw.gql(query, {}, auth);
     return { body, calls: gw.upstreamPaths() };
   };
@@ -64,7 +64,7 @@ export function cacheSuite(name: string, start: CacheGatewayFactory): void {
 
     it('caches no error, no 401 and no null', async () => {
       const gw = await gateway();
-      gw.fake.addFault({ fault: { type: 'status', status: 500 }, match: (r) => r.path === '/api/v2/workflow_jobs/5/', times: 1 });
+      gw.demo.addFault({ fault: { type: 'status', status: 500 }, match: (r) => r.path === '/api/v2/workflow_jobs/5/', times: 1 });
       expect((await read(gw, DETAIL(5))).body.errors).toBeDefined();
       const retried = await read(gw, DETAIL(5));
       expect(retried.body.data?.workflowJob?.id).toBe('5');
@@ -82,13 +82,13 @@ export function cacheSuite(name: string, start: CacheGatewayFactory): void {
     it('gives a revoked token 401, not its cached data, and serves a cached answer with a valid one', async () => {
       const gw = await gateway();
       const token = 'cache-test-revocable-token';
-      gw.fake.data.tokens.push({ token, userId: 1, scope: 'write' });
+      gw.demo.data.tokens.push({ token, userId: 1, scope: 'write' });
       const first = await read(gw, DETAIL(3), `Bearer ${token}`);
       expect(first.body.data?.workflowJob?.id).toBe('3');
       const cached = await read(gw, DETAIL(3), `Bearer ${token}`);
       expect(cached.body).toEqual(first.body);
       expect(cached.calls).toEqual(ONLY_CREDENTIAL_CHECK);
-      gw.fake.data.tokens.splice(gw.fake.data.tokens.findIndex((t) => t.token === token), 1);
+      gw.demo.data.tokens.splice(gw.demo.data.tokens.findIndex((t) => t.token === token), 1);
       const revoked = await read(gw, DETAIL(3), `Bearer ${token}`);
       expect(revoked.body.data?.workflowJob ?? null).toBeNull();
       expect(revoked.body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);

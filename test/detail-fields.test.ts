@@ -8,9 +8,9 @@ beforeAll(async () => {
 });
 afterAll(() => gw.close());
 beforeEach(() => {
-  gw.fake.clearRequests();
-  gw.fake.clearFaults();
-  gw.fake.setLatency(0);
+  gw.demo.clearRequests();
+  gw.demo.clearFaults();
+  gw.demo.setLatency(0);
 });
 
 const detailPaths = (paths: string[]) => paths.filter((p) => /^\/api\/v2\/workflow_jobs\/\d+\/$/.test(p));
@@ -42,7 +42,7 @@ describe('detail-only fields on list items', () => {
   });
 
   it('keeps at most AWX_DETAIL_CONCURRENCY detail reads in flight', async () => {
-    gw.fake.setLatency(100);
+    gw.demo.setLatency(100);
     const started = Date.now();
     const { body } = await gw.gql('{ workflowJobs(first: 20) { nodes { id jobEnv } } }');
     const elapsed = Date.now() - started;
@@ -52,7 +52,7 @@ describe('detail-only fields on list items', () => {
   });
 
   it('turns one failing detail into an error on that item alone', async () => {
-    gw.fake.addFault({ fault: { type: 'status', status: 500, body: {} }, match: (r) => r.pathname === '/api/v2/workflow_jobs/3/' });
+    gw.demo.addFault({ fault: { type: 'status', status: 500, body: {} }, match: (r) => r.pathname === '/api/v2/workflow_jobs/3/' });
     const { body } = await gw.gql('{ workflowJobs(first: 5) { nodes { id jobArgs } } }');
     const nodes = body.data!.workflowJobs.nodes as { id: string; jobArgs: string | null }[];
     expect(nodes.map((n) => n.id)).toEqual(['1', '2', '3', '4', '5']);

@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CREDENTIALS, startFakeAwx, type FakeAwx } from '../src/demo/index.js';
+import { DEMO_CREDENTIALS, startDemoAwx, type DemoAwx } from '@awx-graphql/demo-awx';
 import { doctorCommand } from '../src/doctor/command.js';
 import type { Env } from '../src/envParsers.js';
 
@@ -44,13 +44,13 @@ async function doctor(env: Env, args: string[] = [], secrets: string[] = [ALICE_
 const stable = (text: string) => text.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>').replace(/in \d+ ms/g, 'in <n> ms');
 
 describe('against the demo in the AWX layout', () => {
-  let fake: FakeAwx;
-  beforeAll(async () => void (fake = await startFakeAwx({ layout: 'awx' })));
-  afterAll(() => fake.close());
+  let demo: DemoAwx;
+  beforeAll(async () => void (demo = await startDemoAwx({ layout: 'awx' })));
+  afterAll(() => demo.close());
 
   it('passes every check and says what it found', async () => {
-    fake.clearRequests();
-    const run = await doctor({ AWX_URL: fake.url, AWX_TOKEN: ALICE_TOKEN });
+    demo.clearRequests();
+    const run = await doctor({ AWX_URL: demo.url, AWX_TOKEN: ALICE_TOKEN });
     expect(run.code).toBe(0);
     expect(stable(run.text)).toMatchInlineSnapshot(`
       "✔ configuration  http://127.0.0.1:<port> from AWX_URL; token from AWX_TOKEN; timeout 10000 ms
@@ -65,51 +65,51 @@ describe('against the demo in the AWX layout', () => {
       "
     `);
     // The listing and ping go without credentials; the batch filters are asked for as the gateway asks.
-    const sent = fake.requests.map((r) => `${r.rawPath.split('?')[0]} ${r.authorization ? 'auth' : 'anonymous'}`);
+    const sent = demo.requests.map((r) => `${r.rawPath.split('?')[0]} ${r.authorization ? 'auth' : 'anonymous'}`);
     expect(sent.filter((s) => /^\/api\/( |v2\/ping\/)/.test(s))).toEqual(['/api/ anonymous', '/api/ anonymous', '/api/v2/ping/ anonymous']);
-    expect(fake.requests.map((r) => r.path)).toEqual(expect.arrayContaining([
+    expect(demo.requests.map((r) => r.path)).toEqual(expect.arrayContaining([
       '/api/v2/workflow_jobs/?id__in=240%2C239&page_size=200',
       '/api/v2/workflow_job_nodes/?workflow_job__in=240%2C239&order_by=id&page_size=200',
     ]));
   });
 
   it('warns when the service token is a superuser, but not for a token given with --token', async () => {
-    const service = await doctor({ AWX_URL: fake.url, AWX_TOKEN: ADMIN_TOKEN });
+    const service = await doctor({ AWX_URL: demo.url, AWX_TOKEN: ADMIN_TOKEN });
     expect(service.code).toBe(0);
     expect(service.line.credentials).toMatch(/^! credentials +authenticated as admin \(superuser\) with the token from AWX_TOKEN — callers who send no Authorization act as this superuser/);
-    const given = await doctor({ AWX_URL: fake.url }, ['--token', ADMIN_TOKEN]);
+    const given = await doctor({ AWX_URL: demo.url }, ['--token', ADMIN_TOKEN]);
     expect(given.line.credentials).toMatch(/^✔ credentials +authenticated as admin \(superuser\) with the token given with --token$/);
     expect(given.marks).toBe('✔✔✔✔✔✔✔✔');
   });
 
   it('fails a bad token with the hint, skips what needs it, and never prints it (text or JSON)', async () => {
     const bad = 'not-a-real-awx-token-4f9c';
-    const run = await doctor({ AWX_URL: fake.url, CONTROLLER_OAUTH_TOKEN: bad }, [], [bad]);
+    const run = await doctor({ AWX_URL: demo.url, CONTROLLER_OAUTH_TOKEN: bad }, [], [bad]);
     expect(run.code).toBe(1);
     expect(run.marks).toBe('✔✔✔✔✔✘--');
     expect(run.line.credentials).toContain('✘ credentials    AWX refused the token from CONTROLLER_OAUTH_TOKEN (HTTP 401) — the token is wrong, expired or revoked');
     expect(run.line.credentials).toContain('AAP 2.5+ makes tokens at the platform gateway');
     expect(run.line.websocket).toMatch(/skipped: credentials failed$/);
-    const json = await doctor({ AWX_URL: fake.url }, ['--json', '--token', bad], [bad]);
+    const json = await doctor({ AWX_URL: demo.url }, ['--json', '--token', bad], [bad]);
     const report = JSON.parse(json.text);
     expect(report).toMatchObject({ ok: false, exitCode: 1 });
     expect(report.checks.find((c: { id: string }) => c.id === 'credentials')).toMatchObject({ status: 'fail', message: 'AWX refused the token given with --token (HTTP 401)' });
   });
 
   it('names a wrong user or password, and shows neither', async () => {
-    const run = await doctor({ AWX_URL: fake.url, CONTROLLER_USERNAME: 'alice', CONTROLLER_PASSWORD: 'wrong-password' }, [], ['wrong-password', Buffer.from('alice:wrong-password').toString('base64')]);
+    const run = await doctor({ AWX_URL: demo.url, CONTROLLER_USERNAME: 'alice', CONTROLLER_PASSWORD: 'wrong-password' }, [], ['wrong-password', Buffer.from('alice:wrong-password').toString('base64')]);
     expect(run.line.credentials).toContain('AWX refused the user from CONTROLLER_USERNAME/CONTROLLER_PASSWORD (HTTP 401) — the user name or password is wrong, or Basic authentication is off (AWX setting AUTH_BASIC_ENABLED)');
   });
 
   it('warns without any credential and skips the checks that need one (exit 0)', async () => {
-    const run = await doctor({ AWX_URL: fake.url });
+    const run = await doctor({ AWX_URL: demo.url });
     expect(run.code).toBe(0);
     expect(run.marks).toBe('✔✔✔✔✔!--');
     expect(run.line.batching).toMatch(/skipped: no credential to check with \(pass --token <token>\)$/);
   });
 
   it('fails a configured prefix the API is not under, and says where it is', async () => {
-    const run = await doctor({ AWX_URL: fake.url, AWX_TOKEN: ALICE_TOKEN, CONTROLLER_OPTIONAL_API_URLPATTERN_PREFIX: '/api/controller/' });
+    const run = await doctor({ AWX_URL: demo.url, AWX_TOKEN: ALICE_TOKEN, CONTROLLER_OPTIONAL_API_URLPATTERN_PREFIX: '/api/controller/' });
     expect(run.code).toBe(1);
     expect(run.line['API layout']).toBe(
       "✘ API layout     CONTROLLER_OPTIONAL_API_URLPATTERN_PREFIX=/api/controller/: GET /api/controller/ answered HTTP 404 — AWX's API answers at /api/ (AWX layout): set CONTROLLER_OPTIONAL_API_URLPATTERN_PREFIX=/api/, or unset it and the gateway finds it",
@@ -118,20 +118,20 @@ describe('against the demo in the AWX layout', () => {
 
   it('fails batching when AWX answers id__in with other jobs', async () => {
     const others = { count: 3, next: null, previous: null, results: [{ id: 1 }, { id: 2 }, { id: 3 }] };
-    fake.addFault({ match: (r) => r.query.has('id__in'), fault: { type: 'status', status: 200, body: others }, times: 1 });
-    const run = await doctor({ AWX_URL: fake.url, AWX_TOKEN: ALICE_TOKEN });
+    demo.addFault({ match: (r) => r.query.has('id__in'), fault: { type: 'status', status: 200, body: others }, times: 1 });
+    const run = await doctor({ AWX_URL: demo.url, AWX_TOKEN: ALICE_TOKEN });
     expect(run.code).toBe(1);
     expect(run.line.batching).toMatch(/^✘ batching +id__in on workflow_jobs: asked for 240 and 239, got 1, 2, 3 — AWX, or a proxy in front of it, ignored the filter/);
   });
 });
 
 describe('against the demo in the AAP layout', () => {
-  let fake: FakeAwx;
-  beforeAll(async () => void (fake = await startFakeAwx({ layout: 'aap' })));
-  afterAll(() => fake.close());
+  let demo: DemoAwx;
+  beforeAll(async () => void (demo = await startDemoAwx({ layout: 'aap' })));
+  afterAll(() => demo.close());
 
   it('passes every check, with the controller found below /api/controller/', async () => {
-    const run = await doctor({ CONTROLLER_HOST: fake.url, CONTROLLER_OAUTH_TOKEN: ALICE_TOKEN });
+    const run = await doctor({ CONTROLLER_HOST: demo.url, CONTROLLER_OAUTH_TOKEN: ALICE_TOKEN });
     expect(run.code).toBe(0);
     expect(run.marks).toBe('✔✔✔✔✔✔✔✔');
     expect(run.line['API layout']).toBe('✔ API layout     Ansible Automation Platform: /api/controller/v2/');
@@ -140,7 +140,7 @@ describe('against the demo in the AAP layout', () => {
   });
 
   it('verifies a configured prefix, and words a refused token for AAP', async () => {
-    const run = await doctor({ AWX_URL: fake.url, CONTROLLER_OPTIONAL_API_URLPATTERN_PREFIX: '/api/controller/' }, ['--token', 'expired-token-0000'], ['expired-token-0000']);
+    const run = await doctor({ AWX_URL: demo.url, CONTROLLER_OPTIONAL_API_URLPATTERN_PREFIX: '/api/controller/' }, ['--token', 'expired-token-0000'], ['expired-token-0000']);
     expect(run.line['API layout']).toBe('✔ API layout     Ansible Automation Platform: /api/controller/v2/ (from CONTROLLER_OPTIONAL_API_URLPATTERN_PREFIX)');
     expect(run.line.credentials).toContain('— the token is wrong, expired or revoked: AAP 2.5+ makes tokens at the platform gateway (Access Management → Users → Tokens, or POST /api/gateway/v1/tokens/)');
   });
@@ -160,13 +160,13 @@ describe('when something is wrong before the API', () => {
   });
 
   it('fails at "reachable" within the configured timeout when nothing answers', async () => {
-    const fake = await startFakeAwx();
+    const demo = await startDemoAwx();
     try {
-      fake.addFault({ match: (r) => r.rawPath === '/api/', fault: { type: 'hang' } });
-      const run = await doctor({ AWX_URL: fake.url, CONTROLLER_REQUEST_TIMEOUT: '0.3' });
+      demo.addFault({ match: (r) => r.rawPath === '/api/', fault: { type: 'hang' } });
+      const run = await doctor({ AWX_URL: demo.url, CONTROLLER_REQUEST_TIMEOUT: '0.3' });
       expect(run.line.reachable).toMatch(/^✘ reachable      no answer from 127\.0\.0\.1:\d+ within 300 ms — a firewall may drop the traffic/);
     } finally {
-      await fake.close();
+      await demo.close();
     }
   });
 
@@ -185,12 +185,12 @@ describe('when something is wrong before the API', () => {
 });
 
 describe('against the demo over HTTPS with a self-signed certificate', () => {
-  let fake: FakeAwx;
-  beforeAll(async () => void (fake = await startFakeAwx({ tls })));
-  afterAll(() => fake.close());
+  let demo: DemoAwx;
+  beforeAll(async () => void (demo = await startDemoAwx({ tls })));
+  afterAll(() => demo.close());
 
   it('fails TLS naming the reason and the fixes; reachable still passes', async () => {
-    const run = await doctor({ AWX_URL: fake.url, AWX_TOKEN: ALICE_TOKEN });
+    const run = await doctor({ AWX_URL: demo.url, AWX_TOKEN: ALICE_TOKEN });
     expect(run.code).toBe(1);
     expect(run.marks).toBe('✔✔✘-----');
     expect(run.line.TLS).toBe(
@@ -200,14 +200,14 @@ describe('against the demo over HTTPS with a self-signed certificate', () => {
   });
 
   it('passes with AWX_CA_FILE', async () => {
-    const run = await doctor({ AWX_URL: fake.url, AWX_TOKEN: ALICE_TOKEN, AWX_CA_FILE: caFile });
+    const run = await doctor({ AWX_URL: demo.url, AWX_TOKEN: ALICE_TOKEN, AWX_CA_FILE: caFile });
     expect(run.code).toBe(0);
     expect(run.marks).toBe('✔✔✔✔✔✔✔✔');
     expect(run.line.TLS).toMatch(/^✔ TLS            certificate verifies against AWX_CA_FILE \(awx-test\.local, issued by awx-test\.local, valid until \d{4}-\d\d-\d\d\)$/);
   });
 
   it('warns, without failing, when CONTROLLER_VERIFY_SSL=false turns verification off', async () => {
-    const run = await doctor({ CONTROLLER_HOST: fake.url, CONTROLLER_OAUTH_TOKEN: ALICE_TOKEN, CONTROLLER_VERIFY_SSL: 'false' });
+    const run = await doctor({ CONTROLLER_HOST: demo.url, CONTROLLER_OAUTH_TOKEN: ALICE_TOKEN, CONTROLLER_VERIFY_SSL: 'false' });
     expect(run.code).toBe(0);
     expect(run.marks).toBe('✔✔!✔✔✔✔✔');
     expect(run.line.TLS).toBe(
@@ -217,12 +217,12 @@ describe('against the demo over HTTPS with a self-signed certificate', () => {
 });
 
 describe('against a demo whose websocket is not passed through', () => {
-  let fake: FakeAwx;
-  beforeAll(async () => void (fake = await startFakeAwx({ websocket: false })));
-  afterAll(() => fake.close());
+  let demo: DemoAwx;
+  beforeAll(async () => void (demo = await startDemoAwx({ websocket: false })));
+  afterAll(() => demo.close());
 
   it('warns about the websocket and still exits 0 (the gateway polls)', async () => {
-    const run = await doctor({ AWX_URL: fake.url, AWX_TOKEN: ALICE_TOKEN });
+    const run = await doctor({ AWX_URL: demo.url, AWX_TOKEN: ALICE_TOKEN });
     expect(run.code).toBe(0);
     expect(run.marks).toBe('✔✔✔✔✔✔!✔');
     expect(run.line.websocket).toBe(
@@ -231,7 +231,7 @@ describe('against a demo whose websocket is not passed through', () => {
   });
 
   it('gives up on a handshake that never completes within the configured timeout', async () => {
-    const hanging = await startFakeAwx();
+    const hanging = await startDemoAwx();
     try {
       hanging.addFault({ match: (r) => r.rawPath === '/websocket/', fault: { type: 'hang' } });
       const run = await doctor({ AWX_URL: hanging.url, AWX_TOKEN: ALICE_TOKEN, CONTROLLER_REQUEST_TIMEOUT: '0.3' });
@@ -245,13 +245,13 @@ describe('against a demo whose websocket is not passed through', () => {
 });
 
 describe('the real command', () => {
-  let fake: FakeAwx;
-  beforeAll(async () => void (fake = await startFakeAwx({ layout: 'aap' })));
-  afterAll(() => fake.close());
+  let demo: DemoAwx;
+  beforeAll(async () => void (demo = await startDemoAwx({ layout: 'aap' })));
+  afterAll(() => demo.close());
 
   it('`awx-graphql doctor` prints plain lines (not a TTY) and exits 0 against the demo', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'doctor'], {
-      env: { PATH: process.env.PATH ?? '', CONTROLLER_HOST: fake.url, CONTROLLER_OAUTH_TOKEN: ALICE_TOKEN },
+    const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', 'src/cli.ts', 'doctor'], {
+      env: { PATH: process.env.PATH ?? '', CONTROLLER_HOST: demo.url, CONTROLLER_OAUTH_TOKEN: ALICE_TOKEN },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

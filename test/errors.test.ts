@@ -1,6 +1,6 @@
 /** Every upstream failure becomes a clear GraphQL error with a stable code; bad ids never reach AWX. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_CREDENTIALS } from '../src/demo/index.js';
+import { DEMO_CREDENTIALS } from '@awx-graphql/demo-awx';
 import { ADMIN, startTestGateway, type TestGateway } from './gateway.js';
 
 let gw: TestGateway;
@@ -9,8 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => gw.close());
 beforeEach(() => {
-  gw.fake.clearFaults();
-  gw.fake.clearRequests();
+  gw.demo.clearFaults();
+  gw.demo.clearRequests();
 });
 
 const ONE = 'query($id: ID!) { workflowJob(id: $id) { id name status } }';
@@ -23,7 +23,7 @@ async function errorOf(query: string, variables?: Record<string, unknown>, auth:
   expect(status).toBe(200);
   const text = JSON.stringify(body);
   expect(text).not.toContain(DEMO_CREDENTIALS.admin.token);
-  expect(text).not.toContain(gw.fake.url);
+  expect(text).not.toContain(gw.demo.url);
   expect(text).not.toMatch(/stack|at .*\.ts:\d+/);
   expect(body.errors).toHaveLength(1);
   return { error: body.errors![0]!, data: body.data };
@@ -41,7 +41,7 @@ describe('upstream status codes', () => {
   ];
   for (const [status, body, code, message] of cases) {
     it(`maps AWX ${status} on a list to ${code}`, async () => {
-      gw.fake.addFault({ fault: { type: 'status', status, body }, match: isList });
+      gw.demo.addFault({ fault: { type: 'status', status, body }, match: isList });
       const { error, data } = await errorOf(LIST);
       expect(error.extensions).toMatchObject({ code, upstreamStatus: status });
       expect(error.message).toMatch(message);
@@ -51,7 +51,7 @@ describe('upstream status codes', () => {
   }
 
   it('keeps the field errors of an AWX validation body', async () => {
-    gw.fake.addFault({ fault: { type: 'status', status: 400, body: { extra_vars: ['Must be valid JSON or YAML.'] } }, match: isList });
+    gw.demo.addFault({ fault: { type: 'status', status: 400, body: { extra_vars: ['Must be valid JSON or YAML.'] } }, match: isList });
     const { error } = await errorOf(LIST);
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: { extra_vars: ['Must be valid JSON or YAML.'] } });
     expect(error.message).toContain('extra_vars: Must be valid JSON or YAML.');
@@ -66,7 +66,7 @@ describe('upstream status codes', () => {
   it('maps a missing credential to UNAUTHENTICATED', async () => {
     const { error } = await errorOf(ONE, { id: 1 }, null);
     expect(error.extensions).toMatchObject({ code: 'UNAUTHENTICATED', upstreamStatus: 401 });
-    expect(gw.fake.requests[0]!.authorization).toBeUndefined();
+    expect(gw.demo.requests[0]!.authorization).toBeUndefined();
   });
 
   it('maps a wrong token to UNAUTHENTICATED without echoing it', async () => {
@@ -78,14 +78,14 @@ describe('upstream status codes', () => {
 
 describe('broken upstream answers', () => {
   it('maps invalid JSON to UPSTREAM_ERROR', async () => {
-    gw.fake.addFault({ fault: { type: 'malformed' } });
+    gw.demo.addFault({ fault: { type: 'malformed' } });
     const { error } = await errorOf(ONE, { id: 1 });
     expect(error.extensions?.code).toBe('UPSTREAM_ERROR');
     expect(error.message).toBe('AWX sent a response that is not valid JSON.');
   });
 
   it('maps a hang to UPSTREAM_TIMEOUT within the configured deadline', async () => {
-    gw.fake.addFault({ fault: { type: 'hang' } });
+    gw.demo.addFault({ fault: { type: 'hang' } });
     const started = Date.now();
     const { error } = await errorOf(ONE, { id: 1 });
     expect(error.extensions?.code).toBe('UPSTREAM_TIMEOUT');
@@ -93,13 +93,13 @@ describe('broken upstream answers', () => {
   });
 
   it('maps a body slower than the deadline to UPSTREAM_TIMEOUT', async () => {
-    gw.fake.addFault({ fault: { type: 'slow', ms: 2_000 } });
+    gw.demo.addFault({ fault: { type: 'slow', ms: 2_000 } });
     const { error } = await errorOf(ONE, { id: 1 });
     expect(error.extensions?.code).toBe('UPSTREAM_TIMEOUT');
   });
 
   it('maps a connection reset to UPSTREAM_UNAVAILABLE', async () => {
-    gw.fake.addFault({ fault: { type: 'reset' } });
+    gw.demo.addFault({ fault: { type: 'reset' } });
     const { error } = await errorOf(ONE, { id: 1 });
     expect(error.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
   });
@@ -116,7 +116,7 @@ describe('broken upstream answers', () => {
   });
 
   it('masks an unexpected failure as INTERNAL_SERVER_ERROR and keeps the other fields', async () => {
-    gw.fake.addFault({ fault: { type: 'status', status: 200, body: { count: 1, next: null, previous: null, results: [null] } }, match: isList });
+    gw.demo.addFault({ fault: { type: 'status', status: 200, body: { count: 1, next: null, previous: null, results: [null] } }, match: isList });
     const { error } = await errorOf(LIST);
     expect(error.message).toBe('Unexpected error.');
     expect(error.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
@@ -124,7 +124,7 @@ describe('broken upstream answers', () => {
 
   it('turns an unknown enum value into an error on that field only', async () => {
     const job = { id: 77, type: 'workflow_job', name: 'From a newer AWX', status: 'paused', launch_type: 'manual', failed: false };
-    gw.fake.addFault({ fault: { type: 'status', status: 200, body: job }, match: (r) => r.pathname === '/api/v2/workflow_jobs/77/' });
+    gw.demo.addFault({ fault: { type: 'status', status: 200, body: job }, match: (r) => r.pathname === '/api/v2/workflow_jobs/77/' });
     const { body } = await gw.gql('{ workflowJob(id: 77) { id name status launchType } }');
     expect(body.data).toEqual({ workflowJob: { id: '77', name: 'From a newer AWX', status: null, launchType: 'MANUAL' } });
     expect(body.errors).toHaveLength(1);

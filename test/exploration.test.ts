@@ -49,7 +49,7 @@ describe('switched off for production (GRAPHIQL=false, INTROSPECTION=false)', ()
   });
 
   it('refuses __schema and __type before any AWX call, but keeps __typename and _service', async () => {
-    gw.fake.clearRequests();
+    gw.demo.clearRequests();
     for (const query of [INTROSPECT, '{ __type(name: "WorkflowJob") { name } }']) {
       const { body } = await gw.gql(query);
       expect(body.data).toBeUndefined();
@@ -57,6 +57,6 @@ describe('switched off for production (GRAPHIQL=false, INTROSPECTION=false)', ()
     }
     expect((await gw.gql('{ __typename }')).body).toEqual({ data: { __typename: 'Query' } });
     expect((await gw.gql('{ _service { sdl } }')).body.data!._service.sdl).toContain('@key');
-    expect(gw.fake.requests).toHaveLength(0);
+    expect(gw.demo.requests).toHaveLength(0);
   });
 });

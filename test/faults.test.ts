@@ -2,7 +2,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Fault } from '../src/demo/index.js';
+import type { Fault } from '@awx-graphql/demo-awx';
 import { startTestGateway, type GqlResponse, type TestGateway } from './gateway.js';
 
 v8.setFlagsFromString('--expose-gc');
@@ -56,9 +56,9 @@ describe('fault injection', () => {
   it('answers every request with well-formed GraphQL, partial data where possible, and no leak', async () => {
     await run(40, 8);
     const baseline = heapMb();
-    for (const fault of FAULTS) gw.fake.addFault({ fault, probability: 0.069 });
+    for (const fault of FAULTS) gw.demo.addFault({ fault, probability: 0.069 });
     const answers = await run(400, 16);
-    gw.fake.clearFaults();
+    gw.demo.clearFaults();
     const outcome = { ok: 0, partial: 0, failed: 0 };
     for (const { status, body } of answers) {
       expect(status).toBe(200);
@@ -70,7 +70,7 @@ describe('fault injection', () => {
       const hasData = body.data && Object.values(body.data).some((value) => value !== null);
       outcome[!body.errors ? 'ok' : hasData ? 'partial' : 'failed']++;
     }
-    console.log(`fault test: ${answers.length} answers, ${JSON.stringify(outcome)}, ${gw.fake.requests.length} upstream requests`);
+    console.log(`fault test: ${answers.length} answers, ${JSON.stringify(outcome)}, ${gw.demo.requests.length} upstream requests`);
     expect(outcome.ok).toBeGreaterThan(0);
     expect(outcome.partial).toBeGreaterThan(0);
     expect(unhandled).toEqual([]);

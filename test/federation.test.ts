@@ -14,7 +14,7 @@ beforeAll(async () => {
   gw = await startTestGateway();
 });
 afterAll(() => gw.close());
-beforeEach(() => gw.fake.clearRequests());
+beforeEach(() => gw.demo.clearRequests());
 
 const ENTITIES = 'query($reps: [_Any!]!) { _entities(representations: $reps) { __typename ... on WorkflowJob { id name } ... on User { id username } } }';
 
@@ -32,9 +32,9 @@ describe('subgraph', () => {
     const { body } = await gw.gql(ENTITIES, { reps });
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities.map((e: { id: string }) => e.id)).toEqual(reps.map((r) => r.id));
-    expect(gw.fake.requests).toHaveLength(1);
-    expect(gw.fake.requests[0]!.pathname).toBe('/api/v2/workflow_jobs/');
-    expect(gw.fake.requests[0]!.query.get('id__in')!.split(',')).toHaveLength(50);
+    expect(gw.demo.requests).toHaveLength(1);
+    expect(gw.demo.requests[0]!.pathname).toBe('/api/v2/workflow_jobs/');
+    expect(gw.demo.requests[0]!.query.get('id__in')!.split(',')).toHaveLength(50);
   });
 
   it('answers null for an unknown or invisible entity, and nothing else', async () => {
@@ -55,7 +55,7 @@ describe('subgraph', () => {
     const reps = [1, 2, 3].flatMap((id) => [{ __typename: 'WorkflowJob', id: String(id) }, { __typename: 'User', id: String(id) }]);
     const { body } = await gw.gql(ENTITIES, { reps });
     expect(body.errors).toBeUndefined();
-    expect(gw.fake.requests.map((r) => r.pathname).sort()).toEqual(['/api/v2/users/', '/api/v2/workflow_jobs/']);
+    expect(gw.demo.requests.map((r) => r.pathname).sort()).toEqual(['/api/v2/users/', '/api/v2/workflow_jobs/']);
   });
 });
 
@@ -98,7 +98,7 @@ describe('a supergraph with a second subgraph, behind Hive Gateway', () => {
   }
 
   it('joins deployments to AWX workflow jobs with one AWX request', async () => {
-    gw.fake.clearRequests();
+    gw.demo.clearRequests();
     const body = await viaHive('{ deployments { id environment workflowJob { id name status related { createdBy { username } } } } }');
     expect(body.errors).toBeUndefined();
     const direct = await gw.gql('{ a: workflowJob(id: 1) { name } b: workflowJob(id: 2) { name } c: workflowJob(id: 3) { name } }');
@@ -106,7 +106,7 @@ describe('a supergraph with a second subgraph, behind Hive Gateway', () => {
     expect(body.data.deployments.map((d: any) => [d.id, d.workflowJob.id, d.workflowJob.name])).toEqual(
       DEPLOYMENTS.map((d) => [d.id, d.jobId, names[d.jobId]]),
     );
-    const upstream = gw.fake.requests.filter((r) => r.query.get('id__in'));
+    const upstream = gw.demo.requests.filter((r) => r.query.get('id__in'));
     expect(upstream).toHaveLength(1);
     expect(upstream[0]!.pathname).toBe('/api/v2/workflow_jobs/');
     expect(upstream[0]!.authorization).toBe(ADMIN);

@@ -3,7 +3,7 @@
  * AWX's data holds (the demo's own records are the reference), in both API layouts.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AwxRecord } from '../src/demo/index.js';
+import type { AwxRecord } from '@awx-graphql/demo-awx';
 import { startTestGateway, type TestGateway } from './gateway.js';
 
 let gw: TestGateway;
@@ -11,10 +11,10 @@ beforeAll(async () => {
   gw = await startTestGateway();
 });
 afterAll(() => gw.close());
-beforeEach(() => gw.fake.clearRequests());
+beforeEach(() => gw.demo.clearRequests());
 
 const LIST = 'query($filter: WorkflowJobFilter) { workflowJobs(filter: $filter, first: 200) { totalCount nodes { id } } }';
-const jobs = () => gw.fake.data.collections.workflow_jobs;
+const jobs = () => gw.demo.data.collections.workflow_jobs;
 const summary = (job: AwxRecord) => job.summary_fields as Record<string, { id: number } | undefined>;
 
 /** The ids the gateway answers for a filter (all on one page), after checking totalCount agrees. */
@@ -51,10 +51,10 @@ describe('dashboard filters', () => {
   });
 
   it('finds jobs by label id and by label name', async () => {
-    const label = gw.fake.data.collections.labels.find((candidate) => candidate.name === 'web')!;
-    const carrying = (ids: number[]) => idsOf((job) => (gw.fake.data.jobLabels[job.id] ?? []).some((id) => ids.includes(id)));
+    const label = gw.demo.data.collections.labels.find((candidate) => candidate.name === 'web')!;
+    const carrying = (ids: number[]) => idsOf((job) => (gw.demo.data.jobLabels[job.id] ?? []).some((id) => ids.includes(id)));
     expect(await idsFor({ labelId: [String(label.id)] })).toEqual(carrying([label.id]));
-    const named = gw.fake.data.collections.labels.filter((candidate) => ['web', 'backup'].includes(String(candidate.name))).map((l) => l.id);
+    const named = gw.demo.data.collections.labels.filter((candidate) => ['web', 'backup'].includes(String(candidate.name))).map((l) => l.id);
     expect(await idsFor({ labelName: ['web', 'backup'] })).toEqual(carrying(named));
   });
 

@@ -7,7 +7,7 @@ beforeAll(async () => {
   gw = await startTestGateway();
 });
 afterAll(() => gw.close());
-beforeEach(() => gw.fake.clearRequests());
+beforeEach(() => gw.demo.clearRequests());
 
 const LIST = 'query($filter: WorkflowJobFilter, $orderBy: [WorkflowJobOrder!], $search: String, $first: Int) { workflowJobs(filter: $filter, orderBy: $orderBy, search: $search, first: $first) { totalCount nodes { id name status launchType failed created } } }';
 
@@ -75,7 +75,7 @@ describe('workflowJobs filters', () => {
   });
 
   it('refuses bad filter values before any upstream call', async () => {
-    gw.fake.clearRequests();
+    gw.demo.clearRequests();
     const cases: [Record<string, unknown>, string][] = [
       [{ filter: { id: ['1/../../users'] } }, 'filter.id'],
       [{ filter: { workflowJobTemplateId: ['-3'] } }, 'filter.workflowJobTemplateId'],

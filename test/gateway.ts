@@ -1,4 +1,4 @@
-/** Test harness: the real gateway on a loopback port, in front of the fake AWX, driven over HTTP. */
+/** Test harness: the real gateway on a loopback port, in front of the demo AWX, driven over HTTP. */
 import { availableParallelism } from 'node:os';
 import { Writable } from 'node:stream';
 import { defaultMaxInFlight } from '../src/admission.js';
@@ -6,7 +6,7 @@ import { createApp } from '../src/app.js';
 import type { AwxTransport } from '../src/awx/client.js';
 import type { AwxTransportOptions } from '../src/awx/transport.js';
 import type { CacheConfig, GatewayCache } from '../src/cache/index.js';
-import { startFakeAwx, type FakeAwx, type FakeAwxOptions } from '../src/demo/index.js';
+import { startDemoAwx, type DemoAwx, type DemoAwxOptions } from '@awx-graphql/demo-awx';
 import type { QueryLimits } from '../src/limits/index.js';
 import type { LiveRegistry, SubscriptionConfig } from '../src/live/index.js';
 import { createLogger } from '../src/logger.js';
@@ -41,7 +41,7 @@ export interface TestGateway {
   url: string;
   /** The graphql-ws endpoint (`ws://…/graphql`). */
   wsUrl: string;
-  fake: FakeAwx;
+  demo: DemoAwx;
   /** The gateway's watched jobs (subscriptions). */
   live: LiveRegistry;
   /** The AWX pool with its breaker and concurrency cap, to observe their state. */
@@ -51,13 +51,13 @@ export interface TestGateway {
   cache?: GatewayCache;
   /** POSTs a query; `auth` defaults to the demo admin, `null` sends no Authorization header. */
   gql(query: string, variables?: Record<string, unknown>, auth?: string | null, headers?: Record<string, string>): Promise<GqlResponse>;
-  /** Upstream requests recorded since the last `fake.clearRequests()`, as raw paths. */
+  /** Upstream requests recorded since the last `demo.clearRequests()`, as raw paths. */
   upstreamPaths(): string[];
   close(): Promise<void>;
 }
 
 export interface TestGatewayOptions {
-  fake?: FakeAwxOptions;
+  demo?: DemoAwxOptions;
   awxUrl?: string;
   /** The API path as CONTROLLER_OPTIONAL_API_URLPATTERN_PREFIX would set it; discovered when not given. */
   apiPath?: string;
@@ -77,8 +77,8 @@ export interface TestGatewayOptions {
   cache?: CacheConfig;
   /** Log level of the captured logs (default info). */
   logLevel?: string;
-  /** An already running fake AWX to put this gateway in front of (closed by its owner, not by `close`). */
-  sharedFake?: FakeAwx;
+  /** An already running demo AWX to put this gateway in front of (closed by its owner, not by `close`). */
+  sharedDemo?: DemoAwx;
   /** How subscriptions watch jobs (defaults as in production). */
   subscriptions?: Partial<SubscriptionConfig>;
   /** Admission control (defaults as in production: MAX_INFLIGHT_REQUESTS and MAX_QUEUED_REQUESTS unset). */
@@ -86,17 +86,17 @@ export interface TestGatewayOptions {
 }
 
 /**
- * Starts a fake AWX (in this run's LAYOUT unless `fake.layout` says otherwise) and a gateway in front of it,
+ * Starts a demo AWX (in this run's LAYOUT unless `demo.layout` says otherwise) and a gateway in front of it,
  * both on port 0; resolves once the gateway's first look for AWX's API path has settled, with the request
  * log cleared of it.
  */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const fake = options.sharedFake ?? (await startFakeAwx({ layout: LAYOUT, ...options.fake }));
+  const demo = options.sharedDemo ?? (await startDemoAwx({ layout: LAYOUT, ...options.demo }));
   const logs: string[] = [];
   const sink = new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) });
   // The stack that ships (src/app.ts), admission control included, as production configures it by default.
   const app = createApp({
-    upstream: { url: options.awxUrl ?? fake.url, apiPath: options.apiPath, timeoutMs: options.timeoutMs ?? 5_000, ...options.resilience },
+    upstream: { url: options.awxUrl ?? demo.url, apiPath: options.apiPath, timeoutMs: options.timeoutMs ?? 5_000, ...options.resilience },
     logger: createLogger(options.logLevel ?? 'info', sink),
     gateway: {
       detailConcurrency: options.detailConcurrency ?? 8,
@@ -115,25 +115,25 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     websocketLogger: createLogger('silent'),
   });
   const { port } = await app.listen(0, '127.0.0.1');
-  const logged = fake.requests.length;
+  const logged = demo.requests.length;
   await app.transport.api.refresh();
   // The look for the API path is this harness's doing, not the test's: drop it from the request log.
-  const lookups = fake.requests.slice(logged).filter((r) => r.rawPath === '/api/' || r.rawPath === '/api/controller/');
-  for (const lookup of lookups) fake.requests.splice(fake.requests.indexOf(lookup), 1);
+  const lookups = demo.requests.slice(logged).filter((r) => r.rawPath === '/api/' || r.rawPath === '/api/controller/');
+  for (const lookup of lookups) demo.requests.splice(demo.requests.indexOf(lookup), 1);
   const url = `http://127.0.0.1:${port}/graphql`;
   return {
     url,
     wsUrl: url.replace(/^http/, 'ws'),
-    fake,
+    demo,
     live: app.live,
     transport: app.transport,
     logs,
     cache: app.cache,
     gql: (query, variables, auth = ADMIN, headers = {}) => postGraphql(url, { query, variables }, auth, headers),
-    upstreamPaths: () => fake.requests.map((r) => r.path),
+    upstreamPaths: () => demo.requests.map((r) => r.path),
     async close() {
       await app.close();
-      if (!options.sharedFake) await fake.close();
+      if (!options.sharedDemo) await demo.close();
     },
   };
 }

@@ -12,7 +12,7 @@ describe('GraphiQL subscriptions in Chromium', () => {
 
   // Every unfinished demo job moves a step each 500 ms, as `npm start` moves them every 2 s.
   beforeAll(async () => {
-    harness = await startBrowserHarness({ fake: { motion: { stepMs: 500 } } });
+    harness = await startBrowserHarness({ demo: { motion: { stepMs: 500 } } });
   }, 20_000);
   afterAll(() => harness?.close(), 15_000);
 

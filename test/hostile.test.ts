@@ -92,14 +92,14 @@ describe('hostile corpus', () => {
 
   it('never gets a 5xx, a non-JSON body or a hang, and sends AWX only allowlisted requests', async () => {
     const corpus = hostileCorpus();
-    gw.fake.clearRequests();
+    gw.demo.clearRequests();
     const started = performance.now();
     const results = await pool(corpus, CONCURRENCY, send);
     const elapsed = Math.round(performance.now() - started);
 
     const byStatus: Record<string, number> = {};
     for (const { status } of results) byStatus[status] = (byStatus[status] ?? 0) + 1;
-    const upstream = gw.fake.requests.map((r) => r.path);
+    const upstream = gw.demo.requests.map((r) => r.path);
     const violations = upstream.flatMap((path) => allowlistViolations(path).map((problem) => `${path.slice(0, 120)}: ${problem}`));
     console.log(`hostile corpus: ${corpus.length} requests in ${elapsed} ms; by status ${JSON.stringify(byStatus)}; ${upstream.length} upstream requests, ${violations.length} allowlist violations`);
 

@@ -1,7 +1,7 @@
 /** The job types behind UnifiedJob: every field camelCased and typed, read by id through one batched request. */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { putRecord, type AwxRecord } from '../src/demo/index.js';
+import { putRecord, type AwxRecord } from '@awx-graphql/demo-awx';
 import { ALICE, awxPath, BOB, startTestGateway, type TestGateway } from './gateway.js';
 
 /** Real AWX responses captured by the AWX UI project (copied unmodified into test/fixtures/). */
@@ -35,12 +35,12 @@ type Root = keyof typeof FIELDS;
 let gw: TestGateway;
 beforeAll(async () => {
   gw = await startTestGateway();
-  putRecord(gw.fake.data, 'unified_jobs', JOB_ROW, { organizationId: 1 });
-  putRecord(gw.fake.data, 'unified_jobs', SYSTEM_JOB_ROW, { organizationId: null });
-  putRecord(gw.fake.data, 'unified_jobs', { ...APPROVAL_SUMMARY }, { organizationId: 1 });
+  putRecord(gw.demo.data, 'unified_jobs', JOB_ROW, { organizationId: 1 });
+  putRecord(gw.demo.data, 'unified_jobs', SYSTEM_JOB_ROW, { organizationId: null });
+  putRecord(gw.demo.data, 'unified_jobs', { ...APPROVAL_SUMMARY }, { organizationId: 1 });
 });
 afterAll(() => gw.close());
-beforeEach(() => gw.fake.clearRequests());
+beforeEach(() => gw.demo.clearRequests());
 
 async function one(root: Root, id: number | string, auth?: string) {
   const { body } = await gw.gql(`query ($id: ID!) { ${root}(id: $id) { ${FIELDS[root]} } }`, { id }, auth);
@@ -50,7 +50,7 @@ async function one(root: Root, id: number | string, auth?: string) {
 /** A demo record of a collection: the first one matching. */
 function demo(collection: 'project_updates' | 'inventory_updates' | 'workflow_approvals' | 'ad_hoc_commands' | 'system_jobs' | 'jobs',
   match: (record: AwxRecord) => boolean): AwxRecord {
-  const found = gw.fake.data.collections[collection].find(match);
+  const found = gw.demo.data.collections[collection].find(match);
   if (!found) throw new Error(`the demo has no such record in ${collection}`);
   return found;
 }
@@ -95,14 +95,14 @@ describe('Job', () => {
     const { body } = await gw.gql(query);
     expect(body).toEqual({ data: { a: { id: '492' }, b: { id: String(opsJob) }, c: { name: 'Test 1214' }, d: null } });
     expect(gw.upstreamPaths()).toEqual([`/api/v2/jobs/?id__in=492%2C${opsJob}%2C2000000&page_size=200`]);
-    gw.fake.clearRequests();
+    gw.demo.clearRequests();
     expect((await gw.gql(query, {}, BOB)).body.data).toEqual({ a: null, b: { id: String(opsJob) }, c: null, d: null });
     expect((await gw.gql(query, {}, ALICE)).body.data).toEqual({ a: null, b: null, c: null, d: null });
     expect(gw.upstreamPaths()).toHaveLength(2);
   });
 
   it('fails only the field whose AWX enum value the gateway does not know', async () => {
-    putRecord(gw.fake.data, 'unified_jobs', { ...JOB_ROW, id: 2_000_001, status: 'paused', webhook_service: 'gitea' }, { organizationId: 1 });
+    putRecord(gw.demo.data, 'unified_jobs', { ...JOB_ROW, id: 2_000_001, status: 'paused', webhook_service: 'gitea' }, { organizationId: 1 });
     const { body } = await gw.gql('{ job(id: 2000001) { id name status launchType webhookService } }');
     expect(body.data!.job).toEqual({ id: '2000001', name: 'Test 1214', status: null, launchType: 'WORKFLOW', webhookService: null });
     expect(body.errors!.map((e) => e.path)).toEqual([['job', 'status'], ['job', 'webhookService']]);

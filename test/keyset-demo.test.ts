@@ -7,22 +7,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { afterLevels, type Lookup } from '../src/awx/keyset.js';
 import { keysetKeys, keyValuesOf, reverseKeys, type KeysetRow } from '../src/awx/keysetValues.js';
 import { orderParam, type OrderKey } from '../src/awx/paginate.js';
-import { startFakeAwx, type FakeAwx } from '../src/demo/index.js';
+import { startDemoAwx, type DemoAwx } from '@awx-graphql/demo-awx';
 import { ADMIN } from './demo-auth.js';
 
 type Row = KeysetRow & Record<string, unknown>;
 
-let fake: FakeAwx;
+let demo: DemoAwx;
 beforeAll(async () => {
-  fake = await startFakeAwx();
+  demo = await startDemoAwx();
 });
-afterAll(() => fake.close());
+afterAll(() => demo.close());
 
 async function list(params: [string, string][]): Promise<Row[]> {
   const rows: Row[] = [];
   for (let page = 1; ; page++) {
     const query = new URLSearchParams([...params, ['page_size', '200'], ['page', String(page)]]);
-    const response = await fetch(`${fake.url}/api/v2/workflow_jobs/?${query}`, { headers: { Authorization: ADMIN } });
+    const response = await fetch(`${demo.url}/api/v2/workflow_jobs/?${query}`, { headers: { Authorization: ADMIN } });
     const body = (await response.json()) as { results: Row[]; next: string | null };
     expect(response.status, JSON.stringify(body)).toBe(200);
     rows.push(...body.results);

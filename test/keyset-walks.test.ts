@@ -36,7 +36,7 @@ afterEach(async () => {
 
 /** Calls the demo AWX directly, at `/api/v2/…` rewritten to this run's layout. */
 async function awx(path: string, method = 'GET'): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${gw!.fake.url}${awxPath(path)}`, { method, headers: { Authorization: ADMIN, 'Content-Type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+  const response = await fetch(`${gw!.demo.url}${awxPath(path)}`, { method, headers: { Authorization: ADMIN, 'Content-Type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -76,7 +76,7 @@ async function walk(orderBy: { field: string; direction: string }[], backward: b
   const deleted = new Set<number>();
   let cursor: string | null = null;
   for (let step = 0; ; step++) {
-    gw!.fake.clearRequests();
+    gw!.demo.clearRequests();
     const variables = backward ? { last: SIZE, before: cursor, orderBy } : { first: SIZE, after: cursor, orderBy };
     const { body } = await gw!.gql(PAGE, variables);
     expect(body.errors).toBeUndefined();

@@ -33,7 +33,7 @@ afterAll(() => gw.close());
 
 /** Runs a query and checks it was refused with `code`, `limit` and `found`, before any AWX call. */
 async function expectRefused(run: () => Promise<GqlResponse>, code: string, limit: number, found: number) {
-  gw.fake.clearRequests();
+  gw.demo.clearRequests();
   const { status, body } = await run();
   expect(status).toBe(200);
   expect(body.data).toBeUndefined();
@@ -131,7 +131,7 @@ describe('configured limits', () => {
     ['TOO_MANY_DIRECTIVES', '{ workflowJob(id: 1) { id @include(if: true) name @skip(if: false) } }', 1, 2],
     ['QUERY_TOO_COSTLY', '{ workflowJobs(first: 100) { nodes { id } } }', 100, 101],
   ])('refuses %s at the configured limit', async (code, query, limit, found) => {
-    strict.fake.clearRequests();
+    strict.demo.clearRequests();
     const { body } = await strict.gql(query);
     expect(body.errors?.[0]?.extensions).toEqual({ code, limit, found });
     expect(strict.upstreamPaths()).toEqual([]);

@@ -1,7 +1,7 @@
 /** Subscription clients as apps use them (SSE over streaming fetch, graphql-ws over `ws`), and a way to move a demo job. */
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { FakeAwx } from '../src/demo/index.js';
+import type { DemoAwx } from '@awx-graphql/demo-awx';
 import { ADMIN, type GqlResponse } from './gateway.js';
 
 /** One subscription's results as they arrive; `next()` resolves undefined once the stream completed. */
@@ -122,21 +122,21 @@ export async function drain(stream: ResultStream, timeoutMs?: number): Promise<G
 }
 
 /** What subscribers are told about, as AWX shows it to the admin now: the job's status and its nodes' jobs. */
-async function awxState(fake: FakeAwx, id: string): Promise<string> {
-  const read = async (path: string) => (await fetch(`${fake.url}${path}`, { headers: { authorization: ADMIN } })).json();
-  const job = await read(`${fake.apiRoot}workflow_jobs/${id}/`);
-  const nodes = (await read(`${fake.apiRoot}workflow_job_nodes/?workflow_job__in=${id}&order_by=id`)).results;
+async function awxState(demo: DemoAwx, id: string): Promise<string> {
+  const read = async (path: string) => (await fetch(`${demo.url}${path}`, { headers: { authorization: ADMIN } })).json();
+  const job = await read(`${demo.apiRoot}workflow_jobs/${id}/`);
+  const nodes = (await read(`${demo.apiRoot}workflow_job_nodes/?workflow_job__in=${id}&order_by=id`)).results;
   return JSON.stringify([job.status, job.failed, job.finished, nodes.map((n: any) => [n.id, n.job, n.summary_fields?.job?.status, n.do_not_run])]);
 }
 
 /**
- * Moves a job in the fake AWX until something subscribers are told about changed (some steps only move
+ * Moves a job in the demo AWX until something subscribers are told about changed (some steps only move
  * a spawned job's play along), so the subscription must answer with exactly one event.
  */
-export async function advanceVisibly(fake: FakeAwx, id: string): Promise<void> {
-  const before = await awxState(fake, id);
-  for (let steps = 0; (await awxState(fake, id)) === before; steps++) {
+export async function advanceVisibly(demo: DemoAwx, id: string): Promise<void> {
+  const before = await awxState(demo, id);
+  for (let steps = 0; (await awxState(demo, id)) === before; steps++) {
     if (steps === 50) throw new Error(`job ${id} does not move`);
-    fake.advanceJob(Number(id));
+    demo.advanceJob(Number(id));
   }
 }

@@ -1,6 +1,6 @@
 /** `npm start`'s entry point as a newcomer runs it: demo upstream by default, a real AWX_URL when given. */
 import { describe, expect, it } from 'vitest';
-import { startFakeAwx } from '../src/demo/index.js';
+import { startDemoAwx } from '@awx-graphql/demo-awx';
 import { runToExit, startMain } from './processes.js';
 
 async function query(base: string, text: string) {
@@ -30,7 +30,7 @@ describe('npm start', () => {
   }, 30_000);
 
   it('serves another AWX-compatible server given as AWX_URL', async () => {
-    const other = await startFakeAwx();
+    const other = await startDemoAwx();
     try {
       const { base } = await startMain({ AWX_URL: other.url, AWX_TOKEN: 'demo-admin-token' });
       const body = await query(base, '{ workflowJobs(first: 2) { totalCount } }');
@@ -42,7 +42,7 @@ describe('npm start', () => {
   }, 30_000);
 
   it('serves an AAP 2.5+ controller given the collections\' CONTROLLER_HOST and CONTROLLER_OAUTH_TOKEN, found at /api/controller/', async () => {
-    const aap = await startFakeAwx({ layout: 'aap' });
+    const aap = await startDemoAwx({ layout: 'aap' });
     try {
       const { base, output } = await startMain({ CONTROLLER_HOST: aap.url, CONTROLLER_OAUTH_TOKEN: 'demo-admin-token' });
       const body = await query(base, '{ workflowJobs(first: 2) { totalCount } }');

@@ -1,7 +1,7 @@
 /** Mutations and the cross-request cache: a write AWX may have acted on evicts the job for every caller; a refusal does not. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { CACHE_DEFAULTS, type CacheConfig } from '../src/cache/index.js';
-import { DEMO_ADMIN_READONLY_TOKEN } from '../src/demo/index.js';
+import { DEMO_ADMIN_READONLY_TOKEN } from '@awx-graphql/demo-awx';
 import { ADMIN, ALICE, startTestGateway, type TestGateway } from './gateway.js';
 
 const DETAIL = (id: number) => `{ workflowJob(id: ${id}) { id status related { workflowNodes { totalCount } } } }`;
@@ -18,9 +18,9 @@ afterEach(() => gw.close());
 
 /** Runs a query and returns its answer and the AWX requests it cost. */
 async function read(query: string, auth: string | null = ADMIN) {
-  gw.fake.clearRequests();
+  gw.demo.clearRequests();
   const { body } = await gw.gql(query, {}, auth);
-  return { body, calls: gw.fake.requests.map((r) => `${r.method} ${r.path}`) };
+  return { body, calls: gw.demo.requests.map((r) => `${r.method} ${r.path}`) };
 }
 
 /** Reads a finished job twice (detail with its nodes, and by id), checking the second read came from the cache. */
@@ -54,7 +54,7 @@ describe('mutations and the cache', () => {
     const refused = await read('mutation { deleteWorkflowJob(id: 19) { deletedId } }', `Bearer ${DEMO_ADMIN_READONLY_TOKEN}`);
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await read(DETAIL(19))).calls).toEqual(FROM_CACHE);
-    gw.fake.addFault({ fault: { type: 'status', status: 503 }, match: (r) => r.method === 'DELETE', times: 1 });
+    gw.demo.addFault({ fault: { type: 'status', status: 503 }, match: (r) => r.method === 'DELETE', times: 1 });
     const unknown = await read('mutation { deleteWorkflowJob(id: 19) { deletedId } }');
     expect(unknown.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');
     expect((await read(DETAIL(19))).calls).toContain('GET /api/v2/workflow_jobs/19/');

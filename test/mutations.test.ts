@@ -1,6 +1,6 @@
-/** The four workflow job mutations against the fake AWX: the request each sends, what it answers, and AWX's refusals. */
+/** The four workflow job mutations against the demo AWX: the request each sends, what it answers, and AWX's refusals. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN_READONLY_TOKEN, DEMO_CREDENTIALS, removeRecord } from '../src/demo/index.js';
+import { DEMO_ADMIN_READONLY_TOKEN, DEMO_CREDENTIALS, removeRecord } from '@awx-graphql/demo-awx';
 import { ALICE, BOB, startTestGateway, type GqlResponse, type TestGateway } from './gateway.js';
 
 const CAROL = `Bearer ${DEMO_CREDENTIALS.carol.token}`;
@@ -22,10 +22,10 @@ beforeAll(async () => {
   gw = await startTestGateway();
 });
 afterAll(() => gw.close());
-beforeEach(() => gw.fake.clearRequests());
+beforeEach(() => gw.demo.clearRequests());
 
 /** What the gateway sent AWX: method, path and body of each request. */
-const sent = () => gw.fake.requests.map((r) => ({ method: r.method, path: r.path, body: r.body && JSON.parse(r.body) }));
+const sent = () => gw.demo.requests.map((r) => ({ method: r.method, path: r.path, body: r.body && JSON.parse(r.body) }));
 
 /** The one error of a refused mutation, checking the field is null and nothing leaked. */
 function refusal({ status, body }: GqlResponse, field: string) {
@@ -33,7 +33,7 @@ function refusal({ status, body }: GqlResponse, field: string) {
   expect(body.data).toEqual({ [field]: null });
   expect(body.errors).toHaveLength(1);
   expect(body.errors![0]!.path).toEqual([field]);
-  expect(JSON.stringify(body)).not.toContain(gw.fake.url);
+  expect(JSON.stringify(body)).not.toContain(gw.demo.url);
   return body.errors![0]!;
 }
 
@@ -90,7 +90,7 @@ describe('relaunchWorkflowJob', () => {
   it('passes on AWX\'s 400 about a sliced job orphaned from its template as BAD_USER_INPUT', async () => {
     const own = await startTestGateway();
     try {
-      removeRecord(own.fake.data, 'job_templates', 21);
+      removeRecord(own.demo.data, 'job_templates', 21);
       const error = refusal(await own.gql(RELAUNCH, { id: '2' }), 'relaunchWorkflowJob');
       expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', upstreamStatus: 400 });
       expect(error.message).toBe('Could not relaunch workflow job 2: AWX rejected the request: Cannot relaunch slice workflow job orphaned from job template.');
@@ -180,7 +180,7 @@ describe('credentials', () => {
     const readOnly = refusal(await gw.gql(query, variables, READ_ONLY), field);
     expect(readOnly).toMatchObject({ extensions: { code: 'FORBIDDEN', upstreamStatus: 403 }, message: expect.stringContaining('You do not have permission') });
     expect(refusal(await gw.gql(query, variables, null), field).extensions).toEqual({ code: 'UNAUTHENTICATED', upstreamStatus: 401 });
-    expect(gw.fake.requests.map((r) => r.authorization)).toEqual([READ_ONLY, undefined]);
+    expect(gw.demo.requests.map((r) => r.authorization)).toEqual([READ_ONLY, undefined]);
   });
 });
 

@@ -4,7 +4,7 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAwxTransport } from '../src/awx/transport.js';
 import { loadConfig } from '../src/config.js';
-import { DEMO_CREDENTIALS } from '../src/demo/index.js';
+import { DEMO_CREDENTIALS } from '@awx-graphql/demo-awx';
 import { createLogger } from '../src/logger.js';
 import { createObservability } from '../src/observability/index.js';
 import { createOperationLabeler, resourceLabel } from '../src/observability/labels.js';
@@ -22,8 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => gw.close());
 beforeEach(() => {
-  gw.fake.clearRequests();
-  gw.fake.clearFaults();
+  gw.demo.clearRequests();
+  gw.demo.clearFaults();
   gw.logs.length = 0;
 });
 
@@ -37,19 +37,19 @@ describe('/readiness and /health', () => {
   it('is ready when AWX answers its ping, asked without credentials', async () => {
     const { status, text } = await probe(origin, '/readiness');
     expect({ status, body: JSON.parse(text) }).toEqual({ status: 200, body: { status: 'ready' } });
-    expect(gw.fake.requests.map((r) => [r.path, r.authorization])).toEqual([['/api/v2/ping/', undefined]]);
+    expect(gw.demo.requests.map((r) => [r.path, r.authorization])).toEqual([['/api/v2/ping/', undefined]]);
   });
 
   it('answers 503 with a reason naming no upstream URL when the ping fails', async () => {
-    const port = new URL(gw.fake.url).port;
+    const port = new URL(gw.demo.url).port;
     const cases = [
-      [{ type: 'status', status: 503, body: { detail: `maintenance at ${gw.fake.url}` } }, 'AWX answered the ping with HTTP 503'],
+      [{ type: 'status', status: 503, body: { detail: `maintenance at ${gw.demo.url}` } }, 'AWX answered the ping with HTTP 503'],
       [{ type: 'reset' }, expect.stringMatching(/^AWX is unreachable \(connection (reset|closed)\)$/)],
       [{ type: 'hang' }, 'AWX did not answer the ping in time'],
     ] as const;
     for (const [fault, reason] of cases) {
-      gw.fake.clearFaults();
-      gw.fake.addFault({ fault, match: isPing });
+      gw.demo.clearFaults();
+      gw.demo.addFault({ fault, match: isPing });
       const { status, text } = await probe(origin, '/readiness');
       expect({ status, body: JSON.parse(text) }).toEqual({ status: 503, body: { status: 'unavailable', reason } });
       expect(text).not.toContain(port);
@@ -57,9 +57,9 @@ describe('/readiness and /health', () => {
   });
 
   it('keeps /health a pure liveness check that never calls AWX', async () => {
-    gw.fake.addFault({ fault: { type: 'status', status: 503 } });
+    gw.demo.addFault({ fault: { type: 'status', status: 503 } });
     expect((await probe(origin, '/health')).status).toBe(200);
-    expect(gw.fake.requests).toEqual([]);
+    expect(gw.demo.requests).toEqual([]);
   });
 
   it('pings AWX once for many probes within the cache period, then again after it', async () => {
@@ -69,10 +69,10 @@ describe('/readiness and /health', () => {
       const first = await Promise.all([1, 2, 3].map(() => probe(base, '/readiness')));
       first.push(await probe(base, '/readiness'), await probe(base, '/readiness'));
       expect(first.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
-      expect(cached.fake.requests.filter(isPing)).toHaveLength(1);
+      expect(cached.demo.requests.filter(isPing)).toHaveLength(1);
       await new Promise((resolve) => setTimeout(resolve, 200));
       await probe(base, '/readiness');
-      expect(cached.fake.requests.filter(isPing)).toHaveLength(2);
+      expect(cached.demo.requests.filter(isPing)).toHaveLength(2);
     } finally {
       await cached.close();
     }
@@ -112,7 +112,7 @@ describe('/metrics', () => {
   });
 
   it('labels upstream failures by error code and counts partial answers', async () => {
-    gw.fake.addFault({ fault: { type: 'reset' }, match: (r) => r.pathname === '/api/v2/workflow_job_templates/' });
+    gw.demo.addFault({ fault: { type: 'reset' }, match: (r) => r.pathname === '/api/v2/workflow_job_templates/' });
     const { body } = await gw.gql('query Partial { workflowJobs(first: 2) { nodes { id related { workflowJobTemplate { name modified } } } } }');
     expect(body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
     const { text } = await probe(origin, '/metrics');
@@ -175,11 +175,11 @@ describe('request ids', () => {
 
   it('returns the client id and writes it on every log line of the request, upstream failures included', async () => {
     // A 500 is not retried, so the read is one call and one warning.
-    gw.fake.addFault({ fault: { type: 'status', status: 500 } });
+    gw.demo.addFault({ fault: { type: 'status', status: 500 } });
     const response = await post({ 'x-request-id': 'dash-7.a:b' });
     await response.text();
     expect(response.headers.get('x-request-id')).toBe('dash-7.a:b');
-    expect(gw.fake.requests[0]!.headers['x-request-id']).toBe('dash-7.a:b');
+    expect(gw.demo.requests[0]!.headers['x-request-id']).toBe('dash-7.a:b');
     const lines = logLines();
     expect(lines.map((l) => l.msg)).toEqual(['AWX call failed', 'graphql request']);
     expect(lines.every((l) => l.requestId === 'dash-7.a:b')).toBe(true);
@@ -193,7 +193,7 @@ describe('request ids', () => {
       await response.text();
       const id = response.headers.get('x-request-id');
       expect(id).toMatch(UUID);
-      expect(gw.fake.requests.at(-1)!.headers['x-request-id']).toBe(id);
+      expect(gw.demo.requests.at(-1)!.headers['x-request-id']).toBe(id);
       expect(logLines()).toEqual([expect.objectContaining({ requestId: id, msg: 'graphql request' })]);
     }
     expect((await probe(origin, '/health')).headers.get('x-request-id')).toMatch(UUID);
@@ -222,7 +222,7 @@ describe('request ids on error lines', () => {
 
 describe('secrets in logs', () => {
   it('never writes Authorization, cookies or tokens, even on failing requests', async () => {
-    gw.fake.addFault({ fault: { type: 'reset' } });
+    gw.demo.addFault({ fault: { type: 'reset' } });
     const response = await fetch(gw.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: ADMIN, cookie: 'sessionid=COOKIE-SECRET', 'x-api-key': 'KEY-SECRET' },

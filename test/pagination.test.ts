@@ -7,7 +7,7 @@ beforeAll(async () => {
   gw = await startTestGateway();
 });
 afterAll(() => gw.close());
-beforeEach(() => gw.fake.clearRequests());
+beforeEach(() => gw.demo.clearRequests());
 
 const PAGE = `query($first: Int, $after: String, $last: Int, $before: String, $orderBy: [WorkflowJobOrder!]) {
   workflowJobs(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
@@ -37,7 +37,7 @@ async function walk(first: number, extra: Record<string, unknown> = {}, auth?: s
   let after: string | null = null;
   let total = 0;
   for (let guard = 0; guard < 1000; guard++) {
-    gw.fake.clearRequests();
+    gw.demo.clearRequests();
     const p = await page({ first, after, ...extra }, auth);
     expect(gw.upstreamPaths().length).toBeLessThanOrEqual(2);
     expect(p.nodes.map((n) => n.id)).toEqual(p.edges.map((e) => e.node.id));
@@ -85,7 +85,7 @@ describe('workflowJobs pagination', () => {
     const first = await page({ first: 7 });
     expect(gw.upstreamPaths()).toEqual(['/api/v2/workflow_jobs/?order_by=id&page=1&page_size=7']);
     expect(first.pageInfo.hasPreviousPage).toBe(false);
-    gw.fake.clearRequests();
+    gw.demo.clearRequests();
     const second = await page({ first: 7, after: first.pageInfo.endCursor });
     expect(gw.upstreamPaths()).toEqual(['/api/v2/workflow_jobs/?id__gt=7&order_by=id&page=1&page_size=7', '/api/v2/workflow_jobs/?page_size=1']);
     expect(second.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
@@ -98,7 +98,7 @@ describe('workflowJobs pagination', () => {
     const first = await page({ first: 3, orderBy });
     const last = first.nodes.at(-1)!.id;
     const finished = (await gw.gql(`{ workflowJob(id: ${last}) { finished } }`)).body.data!.workflowJob.finished as string;
-    gw.fake.clearRequests();
+    gw.demo.clearRequests();
     await page({ first: 3, after: first.pageInfo.endCursor, orderBy });
     const lookups = new URLSearchParams([['not__finished__lt', finished], ['or__finished__gt', finished], ['or__finished__isnull', 'true'], ['or__id__gt', last]]);
     expect(gw.upstreamPaths()[0]).toBe(`/api/v2/workflow_jobs/?${lookups}&order_by=finished%2Cid&page=1&page_size=3`);
@@ -107,7 +107,7 @@ describe('workflowJobs pagination', () => {
   it('skips the count when neither totalCount nor the flag of the side not paged is selected', async () => {
     const first = await page({ first: 5 });
     const cost = async (query: string, variables: Record<string, unknown>) => {
-      gw.fake.clearRequests();
+      gw.demo.clearRequests();
       expect((await gw.gql(query, variables)).body.errors).toBeUndefined();
       return gw.upstreamPaths().length;
     };
@@ -123,13 +123,13 @@ describe('workflowJobs pagination', () => {
     const orderBy = [{ field: 'ELAPSED', direction: 'ASC' }];
     const first = await page({ first: 4, orderBy });
     expect(gw.upstreamPaths()).toEqual(['/api/v2/workflow_jobs/?order_by=elapsed%2Cid&page=1&page_size=4']);
-    const running = gw.fake.data.collections.workflow_jobs.filter((job) => job.started != null && job.finished == null);
+    const running = gw.demo.data.collections.workflow_jobs.filter((job) => job.started != null && job.finished == null);
     expect(running.length).toBeGreaterThan(0);
     // AWX sorts by the stored 0, so a running job (shown with its live time) comes among the first rows.
-    const zeros = gw.fake.data.collections.workflow_jobs.filter((job) => job.started == null || job.finished == null || job.elapsed === 0);
+    const zeros = gw.demo.data.collections.workflow_jobs.filter((job) => job.started == null || job.finished == null || job.elapsed === 0);
     expect(zeros.length).toBeGreaterThanOrEqual(4);
     expect(first.nodes.map((n) => Number(n.id))).toEqual(zeros.map((job) => job.id).sort((a, b) => a - b).slice(0, 4));
-    gw.fake.clearRequests();
+    gw.demo.clearRequests();
     await page({ first: 4, after: first.pageInfo.endCursor, orderBy });
     expect(gw.upstreamPaths()).toHaveLength(2); // the keyset page and the count of totalCount
   });
@@ -141,7 +141,7 @@ describe('workflowJobs pagination', () => {
     const statuses = (await gw.gql('{ workflowJobs(first: 200, orderBy: [{ field: STATUS }, { field: FINISHED, direction: DESC }]) { nodes { status } } }')).body.data!.workflowJobs.nodes as { status: string }[];
     const end = statuses.findIndex((n, i) => statuses[i + 1] && statuses[i + 1]!.status !== n.status);
     const cursor = (await page({ first: end + 1, orderBy })).pageInfo.endCursor;
-    gw.fake.clearRequests();
+    gw.demo.clearRequests();
     const next = await page({ first: 5, after: cursor, orderBy });
     expect(next.nodes.map((n) => n.id)).toEqual(all.slice(end + 1, end + 6));
     expect(gw.upstreamPaths()).toHaveLength(3);
@@ -196,7 +196,7 @@ describe('workflowJobs pagination', () => {
     const cursor = byId.pageInfo.endCursor!;
     const text = Buffer.from(cursor, 'base64url').toString();
     const forged = (values: string) => Buffer.from(text.replace(/\[.*\]$/, values)).toString('base64url');
-    gw.fake.clearRequests();
+    gw.demo.clearRequests();
     const refused: [Record<string, unknown>, string?][] = [
       [{ first: 201 }], [{ last: -1 }], [{ first: 5, after: 'not-a-cursor' }], [{ first: 5, after: Buffer.from('awx:1').toString('base64url') }],
       [{ first: 5, after: byName.pageInfo.endCursor }], [{ last: 5, before: byName.pageInfo.endCursor }],

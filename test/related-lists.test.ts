@@ -7,14 +7,14 @@ beforeAll(async () => {
   gw = await startTestGateway();
 });
 afterAll(() => gw.close());
-beforeEach(() => gw.fake.clearRequests());
+beforeEach(() => gw.demo.clearRequests());
 
 const pathsOf = () => gw.upstreamPaths().map((p) => p.replace(/\?.*/, ''));
 
 /** Ids and label counts of the first 200 jobs, read from their summaries. */
 async function labelCounts(): Promise<{ id: string; count: number }[]> {
   const { body } = await gw.gql('{ workflowJobs(first: 200) { nodes { id summaryFields { labels { count } } } } }');
-  gw.fake.clearRequests();
+  gw.demo.clearRequests();
   return body.data!.workflowJobs.nodes.map((n: any) => ({ id: n.id, count: n.summaryFields.labels.count }));
 }
 

@@ -8,8 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => gw.close());
 beforeEach(() => {
-  gw.fake.clearRequests();
-  gw.fake.clearFaults();
+  gw.demo.clearRequests();
+  gw.demo.clearFaults();
 });
 
 const pathsOf = () => gw.upstreamPaths().map((p) => p.replace(/\?.*/, ''));
@@ -70,7 +70,7 @@ describe('batching across a page', () => {
 
   it('sends every distinct id once, in id__in chunks of at most 200', async () => {
     await gw.gql(DASHBOARD(200));
-    const users = gw.fake.requests.find((r) => r.pathname === '/api/v2/users/')!;
+    const users = gw.demo.requests.find((r) => r.pathname === '/api/v2/users/')!;
     const ids = users.query.get('id__in')!.split(',');
     expect(new Set(ids).size).toBe(ids.length);
     expect(users.query.get('page_size')).toBe('200');
@@ -142,7 +142,7 @@ describe('workflow node graphs', () => {
 
 describe('failures stay local', () => {
   it('nulls only the related field whose fetch failed, with a path and a code', async () => {
-    gw.fake.addFault({ fault: { type: 'status', status: 500, body: {} }, match: (r) => r.pathname === '/api/v2/users/' });
+    gw.demo.addFault({ fault: { type: 'status', status: 500, body: {} }, match: (r) => r.pathname === '/api/v2/users/' });
     const { body } = await gw.gql('{ workflowJobs(first: 3) { nodes { id related { createdBy { email } workflowJobTemplate { modified } } } } }');
     const nodes = body.data!.workflowJobs.nodes as any[];
     expect(nodes).toHaveLength(3);
@@ -158,7 +158,7 @@ describe('failures stay local', () => {
   it('nulls a node graph whose read timed out, keeping the job', async () => {
     const slow = await startTestGateway({ timeoutMs: 300 });
     try {
-      slow.fake.addFault({ fault: { type: 'hang' }, match: (r) => r.pathname === '/api/v2/workflow_job_nodes/' });
+      slow.demo.addFault({ fault: { type: 'hang' }, match: (r) => r.pathname === '/api/v2/workflow_job_nodes/' });
       const { body } = await slow.gql('{ workflowJob(id: 1) { id name related { workflowNodes { totalCount } } } }');
       expect(body.data!.workflowJob).toMatchObject({ id: '1', related: { workflowNodes: null } });
       expect(body.errors![0]).toMatchObject({ path: ['workflowJob', 'related', 'workflowNodes'], extensions: { code: 'UPSTREAM_TIMEOUT' } });

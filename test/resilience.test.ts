@@ -1,4 +1,4 @@
-/** Upstream resilience against the fake AWX: retries, the circuit breaker, the concurrency cap, disconnects. */
+/** Upstream resilience against the demo AWX: retries, the circuit breaker, the concurrency cap, disconnects. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, startTestGateway, type TestGateway } from './gateway.js';
 import { upstreamStatus } from '../src/awx/transport.js';
@@ -20,13 +20,13 @@ describe('retries', () => {
   });
   afterAll(() => gw.close());
   beforeEach(() => {
-    gw.fake.clearFaults();
-    gw.fake.clearRequests();
+    gw.demo.clearFaults();
+    gw.demo.clearRequests();
     gw.logs.length = 0;
   });
 
   it('answers after a 503 then success, with 2 upstream attempts, both counted', async () => {
-    gw.fake.addFault({ fault: { type: 'status', status: 503 }, match: isJob, times: 1 });
+    gw.demo.addFault({ fault: { type: 'status', status: 503 }, match: isJob, times: 1 });
     const { body } = await gw.gql(ONE);
     expect(body).toEqual({ data: { workflowJob: { id: '1', name: expect.any(String) } } });
     expect(gw.upstreamPaths()).toEqual(['/api/v2/workflow_jobs/1/', '/api/v2/workflow_jobs/1/']);
@@ -34,52 +34,52 @@ describe('retries', () => {
   });
 
   it('answers after a connection reset then success', async () => {
-    gw.fake.addFault({ fault: { type: 'reset' }, match: isJob, times: 1 });
+    gw.demo.addFault({ fault: { type: 'reset' }, match: isJob, times: 1 });
     const { body } = await gw.gql(ONE);
     expect(body.errors).toBeUndefined();
     expect(body.data?.workflowJob.id).toBe('1');
-    expect(gw.fake.requests).toHaveLength(2);
+    expect(gw.demo.requests).toHaveLength(2);
   });
 
   it('waits as long as Retry-After says', async () => {
-    gw.fake.addFault({ fault: { type: 'status', status: 503, headers: { 'Retry-After': '1' } }, match: isJob, times: 1 });
+    gw.demo.addFault({ fault: { type: 'status', status: 503, headers: { 'Retry-After': '1' } }, match: isJob, times: 1 });
     const started = performance.now();
     const { body } = await gw.gql(ONE);
     expect(body.errors).toBeUndefined();
     expect(performance.now() - started).toBeGreaterThanOrEqual(950);
-    expect(gw.fake.requests).toHaveLength(2);
+    expect(gw.demo.requests).toHaveLength(2);
   });
 
   it('does not retry when Retry-After ends past the deadline: the 503 stands at once', async () => {
-    gw.fake.addFault({ fault: { type: 'status', status: 503, headers: { 'Retry-After': '5' } }, match: isJob });
+    gw.demo.addFault({ fault: { type: 'status', status: 503, headers: { 'Retry-After': '5' } }, match: isJob });
     const started = performance.now();
     const { body } = await gw.gql(ONE);
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstreamStatus: 503 });
-    expect(gw.fake.requests).toHaveLength(1);
+    expect(gw.demo.requests).toHaveLength(1);
   });
 
   it('gives up after 3 attempts (2 retries) with the mapped error', async () => {
-    gw.fake.addFault({ fault: { type: 'status', status: 502 }, match: isJob });
+    gw.demo.addFault({ fault: { type: 'status', status: 502 }, match: isJob });
     const { body } = await gw.gql(ONE);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstreamStatus: 502 });
-    expect(gw.fake.requests).toHaveLength(3);
+    expect(gw.demo.requests).toHaveLength(3);
     expect(lastUpstreamCalls(gw)).toBe(3);
   });
 
   it('does not retry a 500 or a 404', async () => {
-    gw.fake.addFault({ fault: { type: 'status', status: 500 }, match: isJob });
+    gw.demo.addFault({ fault: { type: 'status', status: 500 }, match: isJob });
     expect((await gw.gql(ONE)).body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');
-    expect(gw.fake.requests).toHaveLength(1);
-    gw.fake.clearFaults();
-    gw.fake.clearRequests();
-    gw.fake.addFault({ fault: { type: 'status', status: 404, body: { detail: 'Not found.' } }, match: (r) => r.pathname === '/api/v2/workflow_jobs/' });
+    expect(gw.demo.requests).toHaveLength(1);
+    gw.demo.clearFaults();
+    gw.demo.clearRequests();
+    gw.demo.addFault({ fault: { type: 'status', status: 404, body: { detail: 'Not found.' } }, match: (r) => r.pathname === '/api/v2/workflow_jobs/' });
     expect((await gw.gql('{ workflowJobs(first: 1) { totalCount } }')).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect(gw.fake.requests).toHaveLength(1);
+    expect(gw.demo.requests).toHaveLength(1);
   });
 
   it('stops a retry that is waiting when the caller disconnects', async () => {
-    gw.fake.addFault({ fault: { type: 'status', status: 503, headers: { 'Retry-After': '1' } }, match: isJob });
+    gw.demo.addFault({ fault: { type: 'status', status: 503, headers: { 'Retry-After': '1' } }, match: isJob });
     const controller = new AbortController();
     const sent = fetch(gw.url, {
       method: 'POST',
@@ -87,11 +87,11 @@ describe('retries', () => {
       body: JSON.stringify({ query: ONE }),
       signal: controller.signal,
     }).catch((error: Error) => error);
-    await until(() => gw.fake.requests.length === 1);
+    await until(() => gw.demo.requests.length === 1);
     controller.abort();
     expect(await sent).toBeInstanceOf(Error);
     await wait(1_300);
-    expect(gw.fake.requests).toHaveLength(1);
+    expect(gw.demo.requests).toHaveLength(1);
   });
 });
 
@@ -99,22 +99,22 @@ describe('circuit breaker', () => {
   it('opens after N failures, fails fast without calling AWX, and closes after a successful probe', async () => {
     const gw = await startTestGateway({ resilience: { breakerFailures: 2, breakerCooldownMs: 300 } });
     try {
-      gw.fake.addFault({ fault: { type: 'status', status: 500 }, match: isJob });
+      gw.demo.addFault({ fault: { type: 'status', status: 500 }, match: isJob });
       for (let i = 0; i < 2; i++) expect((await gw.gql(ONE)).body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');
       expect(gw.transport.breaker.state).toBe('open');
-      gw.fake.clearRequests();
+      gw.demo.clearRequests();
       const { body } = await gw.gql(ONE);
       expect(body.errors?.[0]).toMatchObject({
         message: 'AWX is unavailable: too many recent failures; retrying in 1s.',
         extensions: { code: 'UPSTREAM_UNAVAILABLE' },
       });
-      expect(gw.fake.requests).toEqual([]);
-      gw.fake.clearFaults();
+      expect(gw.demo.requests).toEqual([]);
+      gw.demo.clearFaults();
       await wait(350);
       expect(gw.transport.breaker.state).toBe('half-open');
       expect((await gw.gql(ONE)).body.errors).toBeUndefined();
       expect(gw.transport.breaker.state).toBe('closed');
-      expect(gw.fake.requests).toHaveLength(1);
+      expect(gw.demo.requests).toHaveLength(1);
     } finally {
       await gw.close();
     }
@@ -125,7 +125,7 @@ describe('concurrency cap', () => {
   let gw: TestGateway;
   beforeAll(async () => {
     gw = await startTestGateway({ timeoutMs: 10_000, resilience: { maxConcurrency: 2, maxQueue: 1 } });
-    gw.fake.addFault({ fault: { type: 'hang' } });
+    gw.demo.addFault({ fault: { type: 'hang' } });
   });
   afterAll(() => gw.close());
 
@@ -142,13 +142,13 @@ describe('concurrency cap', () => {
     expect(performance.now() - started).toBeLessThan(500);
     expect(body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_OVERLOADED');
     expect(body.errors?.[0]?.message).toMatch(/^The gateway is at capacity/);
-    expect(gw.fake.requests).toHaveLength(2);
+    expect(gw.demo.requests).toHaveLength(2);
 
     // Which fetch got the queued place is not known; abort all, then check that everything was released.
     controllers.forEach((c) => c.abort());
     await Promise.all(pending);
     await until(() => gw.transport.limiter.inFlight === 0 && gw.transport.limiter.queued === 0);
-    expect(gw.fake.requests).toHaveLength(2);
+    expect(gw.demo.requests).toHaveLength(2);
   });
 
   it('gives the place of a queued caller who disconnects to the next one', async () => {
@@ -174,7 +174,7 @@ describe('callers who disconnect', () => {
   it('do not count against the circuit breaker, and are not logged as AWX failures', async () => {
     const gw = await startTestGateway({ resilience: { breakerFailures: 2 } });
     try {
-      gw.fake.setLatency(300);
+      gw.demo.setLatency(300);
       for (let i = 0; i < 5; i++) {
         const controller = new AbortController();
         const sent = fetch(gw.url, {
@@ -190,7 +190,7 @@ describe('callers who disconnect', () => {
       await new Promise((resolve) => setTimeout(resolve, 400));
       expect(upstreamStatus(gw.transport).breaker).toBe('closed');
       expect(gw.logs.filter((line) => line.includes('AWX call failed'))).toEqual([]);
-      gw.fake.setLatency(0);
+      gw.demo.setLatency(0);
       expect((await gw.gql('{ workflowJob(id: 1) { id } }')).body).toEqual({ data: { workflowJob: { id: '1' } } });
     } finally {
       await gw.close();

@@ -1,7 +1,7 @@
 /** The related object types, read by id from the demo AWX: every field, visibility, id checks and batching. */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { putRecord } from '../src/demo/index.js';
+import { putRecord } from '@awx-graphql/demo-awx';
 import { Credential } from '../src/resolvers/Credential.js';
 import { Inventory } from '../src/resolvers/Inventory.js';
 import { Label } from '../src/resolvers/Label.js';
@@ -75,7 +75,7 @@ beforeAll(async () => {
   gw = await startTestGateway();
 });
 afterAll(() => gw.close());
-beforeEach(() => gw.fake.clearRequests());
+beforeEach(() => gw.demo.clearRequests());
 
 describe('root fields by id', () => {
   it.each(EXPECTED.map((expected) => [`${expected.root}(id: ${expected.value.id})`, expected] as const))(
@@ -121,7 +121,7 @@ describe('root fields by id', () => {
 describe('real captured AWX responses', () => {
   it('maps the workflow job template of workflowJobTemplate.json', async () => {
     const sample = JSON.parse(readFileSync(new URL('./fixtures/workflowJobTemplate.json', import.meta.url), 'utf8'));
-    putRecord(gw.fake.data, 'workflow_job_templates', { ...sample, id: 999 }, { organizationId: 1 });
+    putRecord(gw.demo.data, 'workflow_job_templates', { ...sample, id: 999 }, { organizationId: 1 });
     const { body } = await gw.gql(`{ x: workflowJobTemplate(id: 999) { ${FIELDS.workflowJobTemplate} } }`);
     expect(body.errors).toBeUndefined();
     expect(body.data!.x).toEqual({

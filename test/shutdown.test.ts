@@ -1,23 +1,23 @@
 /** SIGTERM drains: src/main.ts stops accepting, finishes in-flight requests (within a bound), then exits 0. */
 import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeAwx, type FakeAwx } from '../src/demo/index.js';
+import { startDemoAwx, type DemoAwx } from '@awx-graphql/demo-awx';
 import { startMain as startMainProcess } from './processes.js';
 
-let fake: FakeAwx;
+let demo: DemoAwx;
 beforeAll(async () => {
-  fake = await startFakeAwx();
+  demo = await startDemoAwx();
 });
-afterAll(() => fake.close());
+afterAll(() => demo.close());
 beforeEach(() => {
-  fake.clearFaults();
-  fake.clearRequests();
-  fake.setLatency(0);
+  demo.clearFaults();
+  demo.clearRequests();
+  demo.setLatency(0);
 });
 
-/** Starts src/main.ts against the fake, ready once it also found AWX's API path (so the tests' faults cannot catch that look). */
+/** Starts src/main.ts against the demo, ready once it also found AWX's API path (so the tests' faults cannot catch that look). */
 const startMain = (env: Record<string, string>) =>
-  startMainProcess({ AWX_URL: fake.url, AWX_TOKEN: 'demo-admin-token', ...env }, (output) => output.includes('found the AWX API'));
+  startMainProcess({ AWX_URL: demo.url, AWX_TOKEN: 'demo-admin-token', ...env }, (output) => output.includes('found the AWX API'));
 
 const query = (port: number) =>
   fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -34,9 +34,9 @@ const tryConnect = (port: number) =>
     socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
   });
 
-/** Waits until the fake has seen `count` API reads (the gateway's look for the API path at start not counted). */
+/** Waits until the demo has seen `count` API reads (the gateway's look for the API path at start not counted). */
 const untilUpstreamSees = async (count: number) => {
-  const reads = () => fake.requests.filter((r) => r.rawPath !== '/api/').length;
+  const reads = () => demo.requests.filter((r) => r.rawPath !== '/api/').length;
   await expect.poll(reads, { timeout: 2_000, interval: 10 }).toBeGreaterThanOrEqual(count);
 };
 
@@ -44,7 +44,7 @@ describe('SIGTERM', () => {
   it('finishes the in-flight request, refuses new connections, and exits 0', async () => {
     const { child, port, exited, output } = await startMain({});
     expect(await tryConnect(port)).toBe('connected');
-    fake.setLatency(1_500);
+    demo.setLatency(1_500);
     const slow = query(port);
     await untilUpstreamSees(1);
     child.kill('SIGTERM');
@@ -60,7 +60,7 @@ describe('SIGTERM', () => {
 
   it('cuts requests still running after SHUTDOWN_TIMEOUT_MS and still exits 0', async () => {
     const { child, port, exited } = await startMain({ SHUTDOWN_TIMEOUT_MS: '300', AWX_TIMEOUT_MS: '30000' });
-    fake.addFault({ fault: { type: 'hang' } });
+    demo.addFault({ fault: { type: 'hang' } });
     const stuck = query(port).then((r) => r.text()).catch((error: Error) => error);
     await untilUpstreamSees(1);
     const started = performance.now();

@@ -33,12 +33,12 @@ afterAll(async () => {
   await redis.stop();
 });
 
-/** Two replicas on one Redis, in front of one fake AWX. */
+/** Two replicas on one Redis, in front of one demo AWX. */
 async function replicas(): Promise<[TestGateway, TestGateway]> {
   const subscriptions = { websocket: 'off' as const, pollMs: 40, pollMaxMs: 160, redisUrl: redis.url, redisPrefix: PREFIX, lockTtlMs: LOCK_TTL_MS };
   const one = await startTestGateway({ subscriptions });
   gateways.push(one);
-  const two = await startTestGateway({ subscriptions, sharedFake: one.fake });
+  const two = await startTestGateway({ subscriptions, sharedDemo: one.demo });
   gateways.push(two);
   return [one, two];
 }
@@ -50,7 +50,7 @@ function track(stream: ResultStream): ResultStream {
 
 /** The watchers that read this job from AWX: each sends its own request id (the test's own reads send none). */
 function readers(gw: TestGateway, id: string): Set<string> {
-  const ids = gw.fake.requests.filter((r) => r.pathname === `/api/v2/workflow_jobs/${id}/`).map((r) => String(r.headers['x-request-id']));
+  const ids = gw.demo.requests.filter((r) => r.pathname === `/api/v2/workflow_jobs/${id}/`).map((r) => String(r.headers['x-request-id']));
   return new Set(ids.filter((requestId) => requestId.startsWith('watch-')));
 }
 
@@ -59,14 +59,14 @@ const statusOf = (result: GqlResponse['body'] | undefined): string | undefined =
 describe('subscriptions across replicas (REDIS_URL)', () => {
   it('lets one replica watch AWX and publishes each change to the other', async () => {
     const [one, two] = await replicas();
-    const id = String(one.fake.data.collections.workflow_jobs.find((job) => job.status === 'pending')!.id);
+    const id = String(one.demo.data.collections.workflow_jobs.find((job) => job.status === 'pending')!.id);
     const first = track(sseSubscribe(one.url, QUERY, { auth: ADMIN, variables: { id } }));
     expect(statusOf(await first.next())).toBe('PENDING');
     const second = track(wsSubscribe(two.wsUrl, QUERY, { auth: ADMIN, variables: { id } }));
     expect(statusOf(await second.next())).toBe('PENDING');
     const seen: string[] = ['PENDING'];
     for (let status = 'PENDING'; !TERMINAL.includes(status);) {
-      await advanceVisibly(one.fake, id);
+      await advanceVisibly(one.demo, id);
       status = statusOf(await first.next())!;
       expect(statusOf(await second.next())).toBe(status);
       seen.push(status);
@@ -80,7 +80,7 @@ describe('subscriptions across replicas (REDIS_URL)', () => {
 
   it('hands the watch to the other replica when the watching one\'s subscribers leave', async () => {
     const [one, two] = await replicas();
-    const id = String(one.fake.data.collections.workflow_jobs.find((job) => job.status === 'running')!.id);
+    const id = String(one.demo.data.collections.workflow_jobs.find((job) => job.status === 'running')!.id);
     const leader = track(sseSubscribe(one.url, QUERY, { auth: ADMIN, variables: { id } }));
     await leader.next();
     const follower = track(sseSubscribe(two.url, QUERY, { auth: ADMIN, variables: { id } }));
@@ -89,7 +89,7 @@ describe('subscriptions across replicas (REDIS_URL)', () => {
     expect(before.size).toBe(1);
     leader.close();
     await expect.poll(() => readers(one, id).size, { timeout: 5 * LOCK_TTL_MS }).toBe(2);
-    await advanceVisibly(one.fake, id);
+    await advanceVisibly(one.demo, id);
     expect(statusOf(await follower.next())).toEqual(expect.any(String));
     expect(one.live.watching).toBe(0);
   });

@@ -1,4 +1,4 @@
-/** `Subscription.workflowJobUpdated` over SSE and graphql-ws, against the moving fake AWX: sources, sharing, limits, errors. */
+/** `Subscription.workflowJobUpdated` over SSE and graphql-ws, against the moving demo AWX: sources, sharing, limits, errors. */
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { layoutFor } from '../src/awx/apiLayout.js';
@@ -39,17 +39,17 @@ function track(stream: ResultStream): ResultStream {
 
 /** A workflow job the demo has in `status` (the lowest id), as a GraphQL ID. */
 function jobIn(gw: TestGateway, status: string): string {
-  const job = gw.fake.data.collections.workflow_jobs.find((record) => record.status === status);
+  const job = gw.demo.data.collections.workflow_jobs.find((record) => record.status === status);
   if (!job) throw new Error(`the demo has no ${status} workflow job`);
   return String(job.id);
 }
 
 /** AWX reads of this job's detail made since the last clear. */
-const detailReads = (gw: TestGateway, id: string) => gw.fake.requests.filter((r) => r.pathname === `/api/v2/workflow_jobs/${id}/`);
-const handshakes = (gw: TestGateway) => gw.fake.requests.filter((r) => r.rawPath === AWX_WEBSOCKET_PATH);
+const detailReads = (gw: TestGateway, id: string) => gw.demo.requests.filter((r) => r.pathname === `/api/v2/workflow_jobs/${id}/`);
+const handshakes = (gw: TestGateway) => gw.demo.requests.filter((r) => r.rawPath === AWX_WEBSOCKET_PATH);
 
 /**
- * Follows a job to its end: after each event, moves the job in the fake AWX until something subscribers
+ * Follows a job to its end: after each event, moves the job in the demo AWX until something subscribers
  * are told about changed (some steps only move a job's play along), so each event after the first must
  * answer exactly that change. Returns the statuses in the order the subscriber saw them.
  */
@@ -59,14 +59,14 @@ async function followToEnd(gw: TestGateway, stream: ResultStream, id: string): P
     expect(result.errors).toBeUndefined();
     const job = result.data!.workflowJobUpdated;
     statuses.push(job.status);
-    if (!TERMINAL.includes(job.status)) await advanceVisibly(gw.fake, id);
+    if (!TERMINAL.includes(job.status)) await advanceVisibly(gw.demo, id);
   }
   return statuses;
 }
 
 describe('workflowJobUpdated', () => {
   it('follows a job to completion over SSE, polling AWX when its websocket refuses us', async () => {
-    const gw = await gateway({ fake: { websocket: false }, subscriptions: { pollMs: 50, pollMaxMs: 200 } });
+    const gw = await gateway({ demo: { websocket: false }, subscriptions: { pollMs: 50, pollMaxMs: 200 } });
     const id = jobIn(gw, 'pending');
     const stream = track(sseSubscribe(gw.url, FOLLOW, { auth: ADMIN, variables: { id } }));
     const statuses = await followToEnd(gw, stream, id);
@@ -100,7 +100,7 @@ describe('workflowJobUpdated', () => {
     // bob launched bulk job 952 and reads it by id, but WorkflowJobAccess's list leaves it out, so AWX answers
     // "access denied to channel workflow_events for resource id 952" and still joins `jobs` (consumers.py).
     const gw = await gateway({ logLevel: 'debug', subscriptions: { pollMs: NEVER_MS, pollMaxMs: NEVER_MS } });
-    const bulk = gw.fake.data.collections.workflow_jobs.find((job) => job.id === 952)!;
+    const bulk = gw.demo.data.collections.workflow_jobs.find((job) => job.id === 952)!;
     Object.assign(bulk, { status: 'running', finished: null }); // still running, so the watch stays open
     const stream = track(wsSubscribe(gw.wsUrl, FOLLOW, { auth: BOB, variables: { id: '952' } }));
     const first = await stream.next();
@@ -115,9 +115,9 @@ describe('workflowJobUpdated', () => {
     const stream = track(sseSubscribe(gw.url, STATUS_ONLY, { auth: ADMIN, variables: { id } }));
     await stream.next();
     await expect.poll(() => gw.logs.some((line) => line.includes('watching the job through AWX websocket'))).toBe(true);
-    gw.fake.disconnectWebsockets();
+    gw.demo.disconnectWebsockets();
     await expect.poll(() => gw.logs.some((line) => line.includes('AWX websocket lost: polling the watched job'))).toBe(true);
-    await advanceVisibly(gw.fake, id);
+    await advanceVisibly(gw.demo, id);
     expect((await stream.next())!.data!.workflowJobUpdated.id).toBe(id);
   });
 
@@ -125,7 +125,7 @@ describe('workflowJobUpdated', () => {
     const gw = await gateway({ subscriptions: { websocket: 'off', pollMs: NEVER_MS, pollMaxMs: NEVER_MS } });
     const visible = await gw.gql('{ workflowJobs(first: 1, filter: { status: [RUNNING] }) { nodes { id } } }', {}, ALICE);
     const { id } = visible.body.data!.workflowJobs.nodes[0];
-    gw.fake.clearRequests();
+    gw.demo.clearRequests();
     const sse = track(sseSubscribe(gw.url, STATUS_ONLY, { auth: ADMIN, variables: { id } }));
     const ws = track(wsSubscribe(gw.wsUrl, STATUS_ONLY, { auth: ADMIN, variables: { id } }));
     const expected = { data: { workflowJobUpdated: { id, status: 'RUNNING' } } };
@@ -155,7 +155,7 @@ describe('workflowJobUpdated', () => {
     const gw = await gateway({ subscriptions: { websocket: 'off' } });
     const [missing] = await drain(track(sseSubscribe(gw.url, STATUS_ONLY, { auth: ADMIN, variables: { id: '999999' } })));
     expect(missing!.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    gw.fake.clearRequests();
+    gw.demo.clearRequests();
     const [bad] = await drain(track(wsSubscribe(gw.wsUrl, STATUS_ONLY, { auth: ADMIN, variables: { id: '-1' } })));
     expect(bad!.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(gw.upstreamPaths()).toEqual([]);
@@ -182,7 +182,7 @@ describe('workflowJobUpdated', () => {
     expect(detailReads(gw, id).length).toBeGreaterThan(1); // still polling for the second
     second.close();
     await expect.poll(() => gw.live.watching).toBe(0);
-    gw.fake.clearRequests();
+    gw.demo.clearRequests();
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(gw.upstreamPaths()).toEqual([]);
   });

@@ -4,22 +4,22 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { AwxTransportOptions } from '../src/awx/transport.js';
-import { startFakeAwx, type FakeAwx } from '../src/demo/index.js';
+import { startDemoAwx, type DemoAwx } from '@awx-graphql/demo-awx';
 import { createLogger } from '../src/logger.js';
 import { ADMIN } from './gateway.js';
 
 const caFile = fileURLToPath(new URL('./fixtures/tls/awx-test.crt', import.meta.url));
 const tls = { cert: readFileSync(caFile), key: readFileSync(new URL('./fixtures/tls/awx-test.key', import.meta.url)) };
 
-let fake: FakeAwx;
+let demo: DemoAwx;
 beforeAll(async () => {
-  fake = await startFakeAwx({ tls });
+  demo = await startDemoAwx({ tls });
 });
-afterAll(() => fake.close());
+afterAll(() => demo.close());
 
 /** Asks for one job through a gateway whose transport has these TLS options. */
 async function ask(options: Partial<AwxTransportOptions>) {
-  const app = createApp({ upstream: { url: fake.url, timeoutMs: 5_000, ...options }, logger: createLogger('silent'), gateway: { detailConcurrency: 2 } });
+  const app = createApp({ upstream: { url: demo.url, timeoutMs: 5_000, ...options }, logger: createLogger('silent'), gateway: { detailConcurrency: 2 } });
   const { port } = await app.listen(0, '127.0.0.1');
   try {
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -35,7 +35,7 @@ async function ask(options: Partial<AwxTransportOptions>) {
 
 describe('TLS to AWX', () => {
   it('serves over HTTPS', () => {
-    expect(fake.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(demo.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
   });
 
   it('refuses a certificate it cannot verify, as UPSTREAM_UNAVAILABLE', async () => {

@@ -1,7 +1,7 @@
 /** Every AWX field of a workflow job reaches GraphQL, camelCased and typed, from real captured responses. */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { putRecord } from '../src/demo/index.js';
+import { putRecord } from '@awx-graphql/demo-awx';
 import { EXAMPLE_QUERY } from '../src/example-query.js';
 import { awxPath, startTestGateway, type TestGateway } from './gateway.js';
 
@@ -36,11 +36,11 @@ export const ALL_FIELDS = `
 let gw: TestGateway;
 beforeAll(async () => {
   gw = await startTestGateway();
-  putRecord(gw.fake.data, 'workflow_jobs', DETAIL, { organizationId: 1 });
-  putRecord(gw.fake.data, 'workflow_jobs', LIST_ROW, { organizationId: 1 });
+  putRecord(gw.demo.data, 'workflow_jobs', DETAIL, { organizationId: 1 });
+  putRecord(gw.demo.data, 'workflow_jobs', LIST_ROW, { organizationId: 1 });
 });
 afterAll(() => gw.close());
-beforeEach(() => gw.fake.clearRequests());
+beforeEach(() => gw.demo.clearRequests());
 
 const noSummary = {
   organization: null, inventory: null, executionEnvironment: null, jobTemplate: null, schedule: null,
@@ -98,7 +98,7 @@ describe('WorkflowJob fields', () => {
   });
 
   it('gives null launcher fields when AWX sends launched_by: {}', async () => {
-    putRecord(gw.fake.data, 'workflow_jobs', { ...DETAIL, id: 9001, launch_type: 'webhook', launched_by: {}, webhook_service: 'github' }, { organizationId: 1 });
+    putRecord(gw.demo.data, 'workflow_jobs', { ...DETAIL, id: 9001, launch_type: 'webhook', launched_by: {}, webhook_service: 'github' }, { organizationId: 1 });
     const { body } = await gw.gql('{ workflowJob(id: 9001) { launchType launchedBy { id name type url } webhookService } }');
     expect(body).toEqual({
       data: { workflowJob: { launchType: 'WEBHOOK', launchedBy: { id: null, name: null, type: null, url: null }, webhookService: 'GITHUB' } },
@@ -120,7 +120,7 @@ describe('Query.workflowJob', () => {
     const { body } = await gw.gql('{ a: workflowJob(id: 126, search: "alex") { id name } b: workflowJob(id: 1, search: "alex") { id } }');
     expect(body.data).toEqual({ a: { id: '126', name: 'alex efjt' }, b: null });
     expect(gw.upstreamPaths()).toEqual(['/api/v2/workflow_jobs/?search=alex&id__in=126%2C1&page_size=200']);
-    gw.fake.clearRequests();
+    gw.demo.clearRequests();
     const detail = await gw.gql('{ workflowJob(id: 126, search: "alex") { jobArgs summaryFields { ancestorJob { id } } } }');
     expect(detail.body.errors).toBeUndefined();
     expect(gw.upstreamPaths()).toEqual(['/api/v2/workflow_jobs/?search=alex&id__in=126&page_size=200', '/api/v2/workflow_jobs/126/']);
@@ -154,14 +154,14 @@ describe('extraVars', () => {
   ];
   cases.forEach(([label, text, expected], i) => {
     it(`parses ${label}`, async () => {
-      putRecord(gw.fake.data, 'workflow_jobs', { ...DETAIL, id: 9100 + i, extra_vars: text }, { organizationId: 1 });
+      putRecord(gw.demo.data, 'workflow_jobs', { ...DETAIL, id: 9100 + i, extra_vars: text }, { organizationId: 1 });
       const { body } = await gw.gql(`{ workflowJob(id: ${9100 + i}) { extraVars } }`);
       expect(body).toEqual({ data: { workflowJob: { extraVars: expected } } });
     });
   });
 
   it('reports unparseable extra_vars as an error on that field only', async () => {
-    putRecord(gw.fake.data, 'workflow_jobs', { ...DETAIL, id: 9200, extra_vars: '{"unterminated": [' }, { organizationId: 1 });
+    putRecord(gw.demo.data, 'workflow_jobs', { ...DETAIL, id: 9200, extra_vars: '{"unterminated": [' }, { organizationId: 1 });
     const { body } = await gw.gql('{ workflowJob(id: 9200) { id extraVars } }');
     expect(body.data).toEqual({ workflowJob: { id: '9200', extraVars: null } });
     expect(body.errors?.[0]).toMatchObject({ path: ['workflowJob', 'extraVars'], extensions: { code: 'UPSTREAM_ERROR' } });
