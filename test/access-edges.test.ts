@@ -3,16 +3,11 @@
  * nodes the global node list hides although the job is readable, and system jobs a non-superuser may not list.
  * Demo data: bulk job 952 (bob launched it; no template) and job 956, whose node 957 ran system job 958.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DAVE } from './demo-auth.js';
-import { BOB, startTestGateway, type TestGateway } from './gateway.js';
+import { BOB, useTestGateway } from './gateway.js';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
-beforeEach(() => gw.demo.clearRequests());
+const gw = useTestGateway();
 
 const NODES = '{ workflowJob(id: 952) { id related { workflowNodes { totalCount nodes { id jobId } } } } }';
 const pathsOf = () => gw.upstreamPaths().map((path) => path.replace(/\?.*/, ''));

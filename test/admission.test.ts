@@ -39,10 +39,8 @@ async function start(maxInFlight: number, maxQueued: number): Promise<Harness> {
   return harness;
 }
 
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(check()).toBe(true);
-};
+/** Waits until `check` holds (vitest's own polling; fails after its timeout). */
+const until = (check: () => boolean) => expect.poll(check, { timeout: 5_000, interval: 10 }).toBe(true);
 
 describe('admission control', () => {
   it('runs at most maxInFlight queries and starts the waiting ones in arrival order', async () => {

@@ -1,14 +1,9 @@
 /** Credentials: the caller's Authorization reaches AWX verbatim, nothing else of theirs does, and callers never mix. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS } from '@awx-graphql/demo-awx';
-import { ADMIN, ALICE, BOB, startTestGateway, type TestGateway } from './gateway.js';
+import { ADMIN, ALICE, BOB, startTestGateway, useTestGateway } from './gateway.js';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
-beforeEach(() => gw.demo.clearRequests());
+const gw = useTestGateway();
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const IDS = '{ workflowJobs(first: 200) { totalCount nodes { id summaryFields { organization { name } } } } }';

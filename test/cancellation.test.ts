@@ -33,13 +33,11 @@ describe('caller disconnect', () => {
       body: JSON.stringify({ query: '{ workflowJob(id: 1) { id } }' }),
       signal: controller.signal,
     }).catch((error: Error) => error);
-    for (let i = 0; i < 50 && pending.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(pending).toHaveLength(1);
+    await expect.poll(() => pending.length, { timeout: 5_000, interval: 20 }).toBe(1);
     const abortedAt = Date.now();
     controller.abort();
     expect(await sent).toBeInstanceOf(Error);
-    for (let i = 0; i < 100 && pending[0]!.closedAt === undefined; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(pending[0]!.closedAt).toBeDefined();
+    await expect.poll(() => pending[0]!.closedAt, { timeout: 5_000, interval: 20 }).toBeDefined();
     expect(pending[0]!.closedAt! - abortedAt).toBeLessThan(2_000);
   });
 });

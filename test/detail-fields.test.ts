@@ -1,12 +1,8 @@
 /** Detail-only fields on list items: read from each job's detail once, with bounded concurrency, never a silent null. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from './gateway.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTestGateway } from './gateway.js';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway({ detailConcurrency: 4 });
-});
-afterAll(() => gw.close());
+const gw = useTestGateway({ detailConcurrency: 4 }, { clearRequests: false });
 beforeEach(() => {
   gw.demo.clearRequests();
   gw.demo.clearFaults();

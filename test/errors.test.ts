@@ -1,13 +1,9 @@
 /** Every upstream failure becomes a clear GraphQL error with a stable code; bad ids never reach AWX. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS } from '@awx-graphql/demo-awx';
-import { ADMIN, startTestGateway, type TestGateway } from './gateway.js';
+import { ADMIN, startTestGateway, useTestGateway } from './gateway.js';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway({ timeoutMs: 400 });
-});
-afterAll(() => gw.close());
+const gw = useTestGateway({ timeoutMs: 400 }, { clearRequests: false });
 beforeEach(() => {
   gw.demo.clearFaults();
   gw.demo.clearRequests();

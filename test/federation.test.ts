@@ -5,16 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { composeServices } from '@theguild/federation-composition';
 import { parse } from 'graphql';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEPLOYMENTS, startDeployments } from './federation/deployments.js';
-import { ADMIN, ALICE, startTestGateway, type TestGateway } from './gateway.js';
+import { ADMIN, ALICE, useTestGateway } from './gateway.js';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
-beforeEach(() => gw.demo.clearRequests());
+const gw = useTestGateway();
 
 const ENTITIES = 'query($reps: [_Any!]!) { _entities(representations: $reps) { __typename ... on WorkflowJob { id name } ... on User { id username } } }';
 

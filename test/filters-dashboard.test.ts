@@ -2,16 +2,11 @@
  * The dashboard filters: each compiles into one AWX lookup on a WorkflowJob model field, and gives what
  * AWX's data holds (the demo's own records are the reference), in both API layouts.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AwxRecord } from '@awx-graphql/demo-awx';
-import { startTestGateway, type TestGateway } from './gateway.js';
+import { useTestGateway } from './gateway.js';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
-beforeEach(() => gw.demo.clearRequests());
+const gw = useTestGateway();
 
 const LIST = 'query($filter: WorkflowJobFilter) { workflowJobs(filter: $filter, first: 200) { totalCount nodes { id } } }';
 const jobs = () => gw.demo.data.collections.workflow_jobs;

@@ -1,13 +1,8 @@
 /** Filters, search and ordering compile into exact, allowlisted AWX query strings. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from './gateway.js';
+import { describe, expect, it } from 'vitest';
+import { useTestGateway } from './gateway.js';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
-beforeEach(() => gw.demo.clearRequests());
+const gw = useTestGateway();
 
 const LIST = 'query($filter: WorkflowJobFilter, $orderBy: [WorkflowJobOrder!], $search: String, $first: Int) { workflowJobs(filter: $filter, orderBy: $orderBy, search: $search, first: $first) { totalCount nodes { id name status launchType failed created } } }';
 

@@ -1,5 +1,6 @@
 /** Test harness: the real gateway on a loopback port, in front of the demo AWX, driven over HTTP. */
 import { availableParallelism } from 'node:os';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { Writable } from 'node:stream';
 import { defaultMaxInFlight } from '../src/admission.js';
 import { createApp } from '../src/app.js';
@@ -136,6 +137,27 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       if (!options.sharedDemo) await demo.close();
     },
   };
+}
+
+/**
+ * The gateway of a test file: started before its tests, closed after them, with the demo's request log
+ * cleared before each test unless `clearRequests` is false. The returned object stands for the running
+ * gateway (it forwards to it once started).
+ */
+export function useTestGateway(options: TestGatewayOptions = {}, { clearRequests = true } = {}): TestGateway {
+  let current: TestGateway | undefined;
+  beforeAll(async () => {
+    current = await startTestGateway(options);
+  });
+  afterAll(() => current?.close());
+  if (clearRequests) beforeEach(() => current?.demo.clearRequests());
+  return new Proxy({} as TestGateway, {
+    get(_target, key) {
+      if (!current) throw new Error('the test gateway is used before beforeAll started it');
+      const value = current[key as keyof TestGateway];
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
 }
 
 /** POSTs a GraphQL request; `auth` null sends no Authorization header. */

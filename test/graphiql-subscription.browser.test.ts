@@ -35,12 +35,12 @@ describe('GraphiQL subscriptions in Chromium', () => {
       // Sample the pane while the job moves: several statuses pass through it, and it ends on SUCCESSFUL.
       const seen: string[] = [];
       const result = page.locator(RESULT_WINDOW);
-      for (let i = 0; i < 300 && seen.at(-1) !== 'SUCCESSFUL'; i++) {
+      const sample = async () => {
         const status = STATUS.exec(normalize(await result.innerText()))?.[1];
         if (status && status !== seen.at(-1)) seen.push(status);
-        await page.waitForTimeout(100);
-      }
-      expect(seen.at(-1)).toBe('SUCCESSFUL');
+        return seen.at(-1);
+      };
+      await expect.poll(sample, { timeout: 40_000, interval: 100 }).toBe('SUCCESSFUL');
       expect(seen.length).toBeGreaterThanOrEqual(2);
       expect(normalize(await result.innerText())).toContain(`"id": "${id}"`);
       await page.screenshot({ path: `${OUT}graphiql-subscription.png` });

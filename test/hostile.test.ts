@@ -3,19 +3,15 @@
  * may get a 5xx, a non-JSON body or hang, and nothing a client sends may reach AWX except as an
  * allowlisted, encoded parameter or a numeric id.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allowlistViolations } from './hostile/allowlist.js';
 import { hostileCorpus, type HostileRequest } from './hostile/corpus.js';
-import { ADMIN, startTestGateway, type TestGateway } from './gateway.js';
+import { ADMIN, useTestGateway } from './gateway.js';
 
 const CONCURRENCY = 16;
 const REQUEST_TIMEOUT_MS = 15_000;
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const gw = useTestGateway({}, { clearRequests: false });
 
 /** Whether a body is a GraphQL response (or a batch of them): an object with `errors` or `data`. */
 function isGraphQLResponse(body: unknown): boolean {

@@ -1,13 +1,9 @@
 /** The GraphQL-over-HTTP audit (graphql-http serverAudits) against the gateway over loopback. */
 import { auditServer } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, startTestGateway, type TestGateway } from './gateway.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, useTestGateway } from './gateway.js';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const gw = useTestGateway({}, { clearRequests: false });
 
 describe('GraphQL over HTTP', () => {
   it('passes every MUST audit, and every SHOULD one too', async () => {

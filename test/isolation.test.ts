@@ -1,12 +1,8 @@
 /** Isolation by construction: 1,200 interleaved requests from three callers, each answered with exactly their own view. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, ALICE, BOB, startTestGateway, type TestGateway } from './gateway.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, ALICE, BOB, useTestGateway } from './gateway.js';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const gw = useTestGateway({}, { clearRequests: false });
 
 const CALLERS = [ADMIN, ALICE, BOB];
 /** A mix that exercises every per-request cache: lists, details, by-id batches, node graphs and entities. */

@@ -3,7 +3,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { EXAMPLE_QUERY } from '../src/example-query.js';
-import { ADMIN, startTestGateway, type GqlResponse, type TestGateway } from './gateway.js';
+import { ADMIN, startTestGateway, type GqlResponse, type TestGateway, useTestGateway } from './gateway.js';
 
 const LIMIT_CODES = ['QUERY_TOO_LARGE', 'TOO_MANY_TOKENS', 'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'QUERY_TOO_COSTLY'];
 
@@ -25,11 +25,7 @@ const INTROSPECTION = getIntrospectionQuery({
   descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true,
 });
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const gw = useTestGateway({}, { clearRequests: false });
 
 /** Runs a query and checks it was refused with `code`, `limit` and `found`, before any AWX call. */
 async function expectRefused(run: () => Promise<GqlResponse>, code: string, limit: number, found: number) {

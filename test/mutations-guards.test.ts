@@ -1,17 +1,13 @@
 /** Mutations before and around AWX: input checks, query limits, GET refusal, and writes sent exactly once. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { awxPath, startTestGateway, type TestGateway } from './gateway.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { awxPath, startTestGateway, useTestGateway } from './gateway.js';
 
 const CANCEL = 'mutation($id: ID!) { cancelWorkflowJob(id: $id) { workflowJob { id status } } }';
 const DELETE = 'mutation($id: ID!) { deleteWorkflowJob(id: $id) { deletedId } }';
 const LAUNCH = 'mutation($id: ID!, $input: LaunchWorkflowJobTemplateInput) { launchWorkflowJobTemplate(id: $id, input: $input) { workflowJob { id } ignoredFields } }';
 const isWrite = (r: { method: string }) => r.method !== 'GET';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const gw = useTestGateway({}, { clearRequests: false });
 beforeEach(() => {
   gw.demo.clearFaults();
   gw.demo.clearRequests();

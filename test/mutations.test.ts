@@ -1,7 +1,7 @@
 /** The four workflow job mutations against the demo AWX: the request each sends, what it answers, and AWX's refusals. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ADMIN_READONLY_TOKEN, DEMO_CREDENTIALS, removeRecord } from '@awx-graphql/demo-awx';
-import { ALICE, BOB, startTestGateway, type GqlResponse, type TestGateway } from './gateway.js';
+import { ALICE, BOB, startTestGateway, type GqlResponse, useTestGateway } from './gateway.js';
 
 const CAROL = `Bearer ${DEMO_CREDENTIALS.carol.token}`;
 const READ_ONLY = `Bearer ${DEMO_ADMIN_READONLY_TOKEN}`;
@@ -17,12 +17,7 @@ const LAUNCH = `mutation($id: ID!, $input: LaunchWorkflowJobTemplateInput) {
   }
 }`;
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
-beforeEach(() => gw.demo.clearRequests());
+const gw = useTestGateway();
 
 /** What the gateway sent AWX: method, path and body of each request. */
 const sent = () => gw.demo.requests.map((r) => ({ method: r.method, path: r.path, body: r.body && JSON.parse(r.body) }));

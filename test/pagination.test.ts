@@ -1,13 +1,8 @@
 /** Relay pagination of workflowJobs by keyset cursors: complete walks, bounded upstream cost, backward paging, bad arguments. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ALICE, startTestGateway, type TestGateway } from './gateway.js';
+import { describe, expect, it } from 'vitest';
+import { ALICE, useTestGateway } from './gateway.js';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
-beforeEach(() => gw.demo.clearRequests());
+const gw = useTestGateway();
 
 const PAGE = `query($first: Int, $after: String, $last: Int, $before: String, $orderBy: [WorkflowJobOrder!]) {
   workflowJobs(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {

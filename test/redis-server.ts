@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { vi } from 'vitest';
 
 /** A Redis to test against, and how to let it go. */
 export interface TestRedis {
@@ -45,7 +46,9 @@ export async function startTestRedis(): Promise<TestRedis> {
   } catch (error) {
     throw new Error(`The Redis cache tests need Debian's redis-server (apt-get install redis-server) or REDIS_URL: ${(error as Error).message}`);
   }
-  for (let i = 0; i < 50 && !(await answers(url)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  await vi.waitFor(async () => {
+    if (!(await answers(url))) throw new Error(`redis-server does not answer at ${url} yet`);
+  }, { timeout: 5_000, interval: 100 });
   return {
     url,
     stop: async () => {

@@ -1,13 +1,8 @@
 /** A job's labels, notifications, activity stream and cancel info; priming; what an org-scoped caller sees. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ALICE, startTestGateway, type TestGateway } from './gateway.js';
+import { describe, expect, it } from 'vitest';
+import { ALICE, useTestGateway } from './gateway.js';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
-beforeEach(() => gw.demo.clearRequests());
+const gw = useTestGateway();
 
 const pathsOf = () => gw.upstreamPaths().map((p) => p.replace(/\?.*/, ''));
 

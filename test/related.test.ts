@@ -1,12 +1,8 @@
 /** Related objects: summary-first, one batched `id__in` request per kind of object, failures kept local. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from './gateway.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { startTestGateway, useTestGateway } from './gateway.js';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const gw = useTestGateway({}, { clearRequests: false });
 beforeEach(() => {
   gw.demo.clearRequests();
   gw.demo.clearFaults();

@@ -5,11 +5,10 @@ import { upstreamStatus } from '../src/awx/transport.js';
 
 const ONE = '{ workflowJob(id: 1) { id name } }';
 const isJob = (r: { pathname: string }) => r.pathname === '/api/v2/workflow_jobs/1/';
+/** A pause, only to show that something does *not* happen within it. */
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await wait(10);
-  expect(condition()).toBe(true);
-}
+/** Waits until `condition` holds (vitest's own polling; fails after its timeout). */
+const until = (condition: () => boolean) => expect.poll(condition, { timeout: 5_000, interval: 10 }).toBe(true);
 /** The request-log line of the last GraphQL request, which counts its AWX calls (retries included). */
 const lastUpstreamCalls = (gw: TestGateway) => JSON.parse(gw.logs.filter((l) => l.includes('"graphql request"')).at(-1)!).upstreamCalls;
 
@@ -110,8 +109,7 @@ describe('circuit breaker', () => {
       });
       expect(gw.demo.requests).toEqual([]);
       gw.demo.clearFaults();
-      await wait(350);
-      expect(gw.transport.breaker.state).toBe('half-open');
+      await until(() => gw.transport.breaker.state === 'half-open');
       expect((await gw.gql(ONE)).body.errors).toBeUndefined();
       expect(gw.transport.breaker.state).toBe('closed');
       expect(gw.demo.requests).toHaveLength(1);

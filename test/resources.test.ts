@@ -1,12 +1,12 @@
 /** The related object types, read by id from the demo AWX: every field, visibility, id checks and batching. */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { putRecord } from '@awx-graphql/demo-awx';
 import { Credential } from '../src/resolvers/Credential.js';
 import { Inventory } from '../src/resolvers/Inventory.js';
 import { Label } from '../src/resolvers/Label.js';
 import { Notification } from '../src/resolvers/Notification.js';
-import { ALICE, awxPath, BOB, startTestGateway, type TestGateway } from './gateway.js';
+import { ALICE, awxPath, BOB, useTestGateway } from './gateway.js';
 import { EXPECTED } from './resources.expected.js';
 
 const UJT = 'id type url name description created modified status lastJobRun lastJobFailed nextJobRun';
@@ -70,12 +70,7 @@ const CASES: Record<Root, { collection: string; aliceCannotSee: number; bobCanno
 };
 const ROOTS = Object.keys(FIELDS) as Root[];
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
-beforeEach(() => gw.demo.clearRequests());
+const gw = useTestGateway();
 
 describe('root fields by id', () => {
   it.each(EXPECTED.map((expected) => [`${expected.root}(id: ${expected.value.id})`, expected] as const))(

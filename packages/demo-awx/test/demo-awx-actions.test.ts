@@ -8,6 +8,7 @@ import {
   type AwxRecord,
   type DemoAwx,
 } from '../src/index.js';
+import { request } from './call.js';
 
 const DENIED = { detail: 'You do not have permission to perform this action.' };
 const LAUNCH_SAMPLE = JSON.parse(readFileSync(new URL('../../../test/fixtures/workflowJobTemplateLaunch.json', import.meta.url), 'utf8')) as object;
@@ -20,14 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => demo.close());
 
-async function call(path: string, auth: string | null, method = 'GET', body?: unknown) {
-  const headers: Record<string, string> = auth === null ? {} : { Authorization: auth };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-  const res = await fetch(`${demo.url}${path}`, { method, headers, body: payload });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text, body: text ? (JSON.parse(text) as any) : undefined };
-}
+const call = (path: string, auth: string | null, method = 'GET', body?: unknown) => request(demo, path, auth, { method, body });
 
 const job = async (id: number, auth = ADMIN) => (await call(`/api/v2/workflow_jobs/${id}/`, auth)).body as AwxRecord;
 const nodesOf = async (id: number) => ((await call(`/api/v2/workflow_jobs/${id}/workflow_nodes/?page_size=200`, ADMIN)).body as Page).results;

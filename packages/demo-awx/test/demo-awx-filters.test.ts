@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoAwx, type AwxRecord, type DemoAwx } from '../src/index.js';
 import { ADMIN } from './demo-auth.js';
+import { call as callDemo } from './call.js';
 
 let demo: DemoAwx;
 beforeAll(async () => {
@@ -13,11 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => demo.close());
 
-async function call(path: string) {
-  const res = await fetch(`${demo.url}${path}`, { headers: { authorization: ADMIN } });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as any) : undefined };
-}
+const call = (path: string) => callDemo(demo, path);
 const page = async (path: string) => (await call(path)).body as { count: number; results: AwxRecord[] };
 const count = async (query: string) => (await page(`/api/v2/workflow_jobs/?${query}&page_size=1`)).count;
 const jobs = () => demo.data.collections.workflow_jobs;

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startDemoAwx, type DemoAwx } from '../src/index.js';
 import { ADMIN } from './demo-auth.js';
+import { request } from './call.js';
 
 async function get(demo: DemoAwx, path: string, auth: string | null = ADMIN) {
-  const response = await fetch(`${demo.url}${path}`, { headers: auth ? { authorization: auth } : {}, redirect: 'manual' });
-  const text = await response.text();
-  return { status: response.status, location: response.headers.get('location'), body: text ? JSON.parse(text) : undefined };
+  const answer = await request(demo, path, auth);
+  return { status: answer.status, location: answer.headers.get('location'), body: answer.body };
 }
 
 describe('the demo in the AAP layout', () => {

@@ -9,6 +9,7 @@ import {
 } from '../src/index.js';
 import { runOf, storeRun } from '../src/engine/runs.js';
 import { microsFromIso } from '../src/time.js';
+import { call as callDemo } from './call.js';
 
 const TERMINAL = ['successful', 'failed', 'error', 'canceled'];
 
@@ -18,12 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => demo.close());
 
-async function call(path: string, auth: string | null = ADMIN, method = 'GET', body?: unknown) {
-  const headers: Record<string, string> = auth === null ? {} : { Authorization: auth };
-  const res = await fetch(`${demo.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as any) : undefined };
-}
+const call = (path: string, auth: string | null = ADMIN, method = 'GET', body?: unknown) => callDemo(demo, path, auth, method, body);
 
 async function launch(templateId: number, auth = ALICE, server = demo): Promise<number> {
   const res = await fetch(`${server.url}/api/v2/workflow_job_templates/${templateId}/launch/`, { method: 'POST', headers: { Authorization: auth } });
@@ -153,9 +149,7 @@ describe('motion', () => {
       const id = await launch(26, ADMIN, moving);
       const active = () => moving.data.collections.workflow_jobs.filter((r) => !TERMINAL.includes(String(r.status)));
       expect(active().length).toBeGreaterThan(10);
-      const deadline = Date.now() + 10_000;
-      while (active().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      expect(active().map((r) => r.id)).toEqual([]);
+      await expect.poll(() => active().map((r) => r.id), { timeout: 10_000, interval: 20 }).toEqual([]);
       expect(moving.data.collections.workflow_jobs.find((r) => r.id === id)?.status).toBe('successful');
     } finally {
       await moving.close();

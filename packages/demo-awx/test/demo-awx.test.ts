@@ -12,6 +12,7 @@ import {
   type AwxRecord,
   type DemoAwx,
 } from '../src/index.js';
+import { request, type CallOptions } from './call.js';
 
 const SAMPLES = new URL('../../../test/fixtures', import.meta.url).pathname;
 const UNAUTHENTICATED = 'Authentication credentials were not provided. To establish a login session, visit /api/login/.';
@@ -34,12 +35,7 @@ beforeEach(() => {
   demo.setLatency(0);
 });
 
-async function call(path: string, auth: string | null = ADMIN, init: RequestInit = {}, server = demo) {
-  const headers: Record<string, string> = auth === null ? {} : { Authorization: auth };
-  const res = await fetch(`${server.url}${path}`, { redirect: 'manual', ...init, headers });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text, body: text ? (JSON.parse(text) as unknown) : undefined };
-}
+const call = (path: string, auth: string | null = ADMIN, options: CallOptions = {}, server = demo) => request(server, path, auth, options);
 
 async function page(path: string, auth: string | null = ADMIN): Promise<Page> {
   const { status, body, text } = await call(path, auth);
@@ -339,7 +335,7 @@ describe('faults', () => {
     own.addFault({ fault: { type: 'hang' } });
     const pending = fetch(`${own.url}/api/v2/ping/`);
     const outcome = pending.then(() => 'answered', () => 'failed');
-    while (own.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
+    await expect.poll(() => own.requests.length, { interval: 5 }).toBeGreaterThan(0);
     const started = performance.now();
     await own.close();
     expect(performance.now() - started).toBeLessThan(1_000);

@@ -1,6 +1,7 @@
 /** The demo AWX's notifications, activity stream and system job templates, over loopback HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, startDemoAwx, type AwxRecord, type DemoAwx } from '../src/index.js';
+import { call } from './call.js';
 
 const ADMIN = `Bearer ${DEMO_CREDENTIALS.admin.token}`;
 const ALICE = `Bearer ${DEMO_CREDENTIALS.alice.token}`;
@@ -12,10 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => demo.close());
 
-async function get(path: string, auth = ADMIN): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${demo.url}${path}`, { headers: { Authorization: auth } });
-  return { status: res.status, body: await res.json() };
-}
+const get = (path: string, auth = ADMIN) => call(demo, path, auth);
 
 async function ids(path: string, auth = ADMIN): Promise<number[]> {
   const { status, body } = await get(`${path}${path.includes('?') ? '&' : '?'}page_size=200`, auth);
