@@ -4,53 +4,18 @@
  * watcher reads AWX with that credential, and stops when its last subscriber leaves.
  */
 import type { Logger } from 'pino';
-import type { AwxTransport, UpstreamCall } from '../awx/client.js';
 import { createFingerprinter } from '../cache/keys.js';
-import type { Loaders } from '../loaders/index.js';
 import { SUBSCRIPTION_DEFAULTS, type SubscriptionConfig } from './config.js';
 import type { LiveEvent } from './feed.js';
 import { createLiveRedis } from './pubsub.js';
 import { primeSnapshot, type JobSnapshot } from './snapshot.js';
+import type { LiveDeps, LiveRegistry } from './types.js';
 import { follow, type Registry } from './watchers.js';
 
 export { SUBSCRIPTION_DEFAULTS, subscriptionConfig, type SubscriptionConfig } from './config.js';
+export type { CallerLive, LiveCaller, LiveDeps, LiveRegistry } from './types.js';
 export type { LiveEvent } from './feed.js';
 export type { JobSnapshot } from './snapshot.js';
-
-/** What the registry is built from: the AWX pool and the gateway's logger and metrics. */
-export interface LiveDeps {
-  transport: AwxTransport;
-  logger: Logger;
-  config?: Partial<SubscriptionConfig>;
-  onCall?: (call: UpstreamCall) => void;
-}
-
-/** One request's view: subscriptions made with its credential. */
-export interface CallerLive {
-  /** The job's readings, once the first is known; throws the first read's error (or a limit's) instead. */
-  followWorkflowJob(id: number): Promise<AsyncIterableIterator<LiveEvent>>;
-  /** A fresh set of this request's loaders, primed with a reading, to resolve one event with. */
-  loadersFor(snapshot: JobSnapshot): Loaders;
-}
-
-/** Who subscribes: their credential, request id, logger and cancellation, and how to make their loaders. */
-export interface LiveCaller {
-  authorization?: string;
-  requestId: string;
-  log: Logger;
-  signal?: AbortSignal;
-  newLoaders: () => Loaders;
-}
-
-/** The gateway's watched jobs. */
-export interface LiveRegistry {
-  forCaller(caller: LiveCaller): CallerLive;
-  /** How many jobs this gateway watches now. */
-  readonly watching: number;
-  /** Ends every subscription (on SIGTERM, so their requests can finish) and refuses new ones. */
-  endAll(): void;
-  close(): Promise<void>;
-}
 
 /** Builds the registry; with `config.redisUrl`, replicas sharing that Redis share watchers. */
 export function createLiveRegistry(deps: LiveDeps): LiveRegistry {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { SubscriptionConfig } from './config.js';
 import { Feed, type LiveEvent } from './feed.js';
-import type { LiveCaller, LiveDeps } from './index.js';
+import type { LiveCaller, LiveDeps } from './types.js';
 import type { LiveRedis } from './pubsub.js';
 import { startShared } from './shared.js';
 import { startUpstream, type Upstream } from './upstream.js';
