@@ -4,14 +4,10 @@
  */
 import type { ListWindow, WindowResult } from '../awx/paginate.js';
 import { MAX_PAGE_SIZE } from '../awx/paginate.js';
-import type { AwxWorkflowJob } from '../awx/types.js';
 import { badInput, quote } from '../errors.js';
-import type { KeysetModel } from './keysetConnection.js';
 
 /** The model behind a connection: a window of AWX items and where it sits in the full list. */
 export type ConnectionModel<T> = WindowResult<T>;
-/** The model behind `WorkflowJobConnection`: a keyset page. */
-export type WorkflowJobWindow = KeysetModel<AwxWorkflowJob>;
 /** The model behind an edge. */
 export interface EdgeModel<T> {
   cursor: string;

@@ -9,6 +9,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { KeysetResult, KeysetWindow } from '../awx/keysetPage.js';
 import { keysetKeys, validKeyValue, type KeyValue } from '../awx/keysetValues.js';
 import { orderParam, type OrderKey } from '../awx/paginate.js';
+import type { AwxWorkflowJob } from '../awx/types.js';
 import { badInput, quote } from '../errors.js';
 import { checkCount, DEFAULT_PAGE_SIZE, type EdgeModel, type PagingArgs } from './connection.js';
 import { selectedFields } from './selection.js';
@@ -17,6 +18,9 @@ import { selectedFields } from './selection.js';
 export interface KeysetModel<T> extends KeysetResult<T> {
   scope: string;
 }
+
+/** The model behind `WorkflowJobConnection`: a keyset page of workflow jobs. */
+export type WorkflowJobWindow = KeysetModel<AwxWorkflowJob>;
 
 /** What a cursor holds: its row's key values (the id last). */
 export interface KeysetCursor {
