@@ -29,7 +29,7 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 15_000,
       admission: { maxInFlight: defaultMaxInFlight(availableParallelism()), maxQueued: 1_024 },
       cache: { mode: 'off', ttlMs: 300_000, activeTtlMs: 0, maxEntries: 10_000, redisUrl: undefined, keySecret: undefined, redisPrefix: 'awx-graphql:' },
-      subscriptions: { pollMs: 2_000, pollMaxMs: 30_000, maxWatchers: 500, websocket: 'auto', redisUrl: undefined, keySecret: undefined, redisPrefix: 'awx-graphql:' },
+      subscriptions: { pollMs: 2_000, pollMaxMs: 30_000, maxWatchers: 500, maxWatchersPerCredential: 50, websocket: 'auto', redisUrl: undefined, keySecret: undefined, redisPrefix: 'awx-graphql:' },
     });
   });
 

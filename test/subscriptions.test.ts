@@ -196,6 +196,23 @@ describe('workflowJobUpdated', () => {
     expect(await track(wsSubscribe(gw.wsUrl, STATUS_ONLY, { auth: ADMIN, variables: { id } })).next()).toEqual({ data: { workflowJobUpdated: { id, status: 'RUNNING' } } });
   });
 
+  it('counts one credential once however its Authorization is spelled, and holds it to its share of watchers', async () => {
+    const gw = await gateway({ subscriptions: { websocket: 'off', maxWatchersPerCredential: 1, pollMs: NEVER_MS, pollMaxMs: NEVER_MS } });
+    const id = jobIn(gw, 'running');
+    const token = ADMIN.split(' ')[1]!;
+    for (const spelling of [ADMIN, `bearer ${token}`, `BEARER  ${token}`, ` Bearer ${token} `]) {
+      expect(await track(sseSubscribe(gw.url, STATUS_ONLY, { auth: spelling, variables: { id } })).next()).toEqual({ data: { workflowJobUpdated: { id, status: 'RUNNING' } } });
+    }
+    expect(gw.live.watching).toBe(1); // one watcher: the four spellings are one credential
+    const [refused] = await drain(track(wsSubscribe(gw.wsUrl, STATUS_ONLY, { auth: `bearer ${token}`, variables: { id: jobIn(gw, 'waiting') } })));
+    expect(refused).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: 1, scope: 'credential' } })] });
+    // Another user still gets a watcher of their own.
+    const visible = await gw.gql('{ workflowJobs(first: 1, filter: { status: [RUNNING] }) { nodes { id } } }', {}, ALICE);
+    const alices = visible.body.data!.workflowJobs.nodes[0].id as string;
+    expect(await track(sseSubscribe(gw.url, STATUS_ONLY, { auth: ALICE, variables: { id: alices } })).next()).toMatchObject({ data: { workflowJobUpdated: { status: 'RUNNING' } } });
+    expect(gw.live.watching).toBe(2);
+  });
+
   it('ends every open subscription when the gateway stops (SIGTERM), and refuses new ones', async () => {
     const gw = await gateway({ subscriptions: { websocket: 'off', pollMs: NEVER_MS, pollMaxMs: NEVER_MS } });
     const id = jobIn(gw, 'running');

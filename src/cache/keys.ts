@@ -41,8 +41,22 @@ export function entryKey(key: CacheKey): string {
   return `${key.fingerprint}:${objectKey(key.resource, key.id)}`;
 }
 
-/** Turns a caller's credential into a fingerprint: HMAC-SHA256 over the AWX URL and the exact `Authorization` sent. */
+/** Turns a caller's credential into a fingerprint: HMAC-SHA256 over the AWX URL and the credential (see `credentialOf`). */
 export type Fingerprinter = (authorization: string | undefined) => string;
+
+/**
+ * The credential an `Authorization` value carries, written one way: the scheme is case-insensitive and
+ * the spaces around and between the parts do not count (RFC 9110 §11.1; AWX's DRF authentication splits on
+ * whitespace), so `Bearer x`, `bearer x` and `BEARER  x` are one credential, as AWX sees them. A Basic value
+ * is decoded and encoded again, so padding variants of one user and password count once too.
+ */
+export function credentialOf(authorization: string | undefined): string {
+  const [scheme = '', ...rest] = (authorization ?? '').trim().split(/\s+/);
+  const value = rest.join(' ');
+  const lower = scheme.toLowerCase();
+  if (lower === 'basic' && /^[A-Za-z0-9+/]+=*$/.test(value)) return `basic ${Buffer.from(Buffer.from(value, 'base64').toString('latin1'), 'latin1').toString('base64')}`;
+  return value === '' ? lower : `${lower} ${value}`;
+}
 
 /**
  * The fingerprinter of one gateway. `secret` keys the HMAC; without it the key is random per process
@@ -54,7 +68,7 @@ export function createFingerprinter(awxBaseUrl: string, secret: string | 'random
     : secret === 'derived' ? createHash('sha256').update(`awx-graphql cache key\n${awxBaseUrl}`).digest()
     : Buffer.from(secret, 'utf8');
   return (authorization) =>
-    createHmac('sha256', key).update(`${awxBaseUrl}\n${authorization ?? ''}`).digest('base64url');
+    createHmac('sha256', key).update(`${awxBaseUrl}\n${credentialOf(authorization)}`).digest('base64url');
 }
 
 /** What a read finds: each key's value (undefined on a miss) and its object's generation, to write back with. */

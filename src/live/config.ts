@@ -9,6 +9,8 @@ export interface SubscriptionConfig {
   pollMaxMs: number;
   /** At most this many jobs watched at once by this gateway (SUBSCRIPTION_MAX_WATCHERS). */
   maxWatchers: number;
+  /** At most this many of them for one credential (SUBSCRIPTION_MAX_WATCHERS_PER_CREDENTIAL). */
+  maxWatchersPerCredential: number;
   /** `auto`: learn changes from AWX's websocket when it accepts us, else poll; `off`: always poll (AWX_WEBSOCKET). */
   websocket: 'auto' | 'off';
   /** Redis shared by replicas (REDIS_URL): one replica watches each job and publishes to the others. */
@@ -21,8 +23,10 @@ export interface SubscriptionConfig {
   lockTtlMs?: number;
 }
 
-/** Defaults: poll every 2 s backing off to 30 s, 500 watched jobs, AWX's websocket when it works. */
-export const SUBSCRIPTION_DEFAULTS: SubscriptionConfig = { pollMs: 2_000, pollMaxMs: 30_000, maxWatchers: 500, websocket: 'auto' };
+/** Defaults: poll every 2 s backing off to 30 s, 500 watched jobs (50 per credential), AWX's websocket when it works. */
+export const SUBSCRIPTION_DEFAULTS: SubscriptionConfig = {
+  pollMs: 2_000, pollMaxMs: 30_000, maxWatchers: 500, maxWatchersPerCredential: 50, websocket: 'auto',
+};
 
 /** Reads the subscription settings; REDIS_URL, CACHE_KEY_SECRET and CACHE_REDIS_PREFIX are checked with the cache's. */
 export function subscriptionConfig(env: Env, problems: string[]): SubscriptionConfig {
@@ -36,6 +40,7 @@ export function subscriptionConfig(env: Env, problems: string[]): SubscriptionCo
     pollMs,
     pollMaxMs,
     maxWatchers: integer(env, 'SUBSCRIPTION_MAX_WATCHERS', fallback.maxWatchers, 1, 100_000, problems),
+    maxWatchersPerCredential: integer(env, 'SUBSCRIPTION_MAX_WATCHERS_PER_CREDENTIAL', fallback.maxWatchersPerCredential, 1, 100_000, problems),
     websocket: websocket as SubscriptionConfig['websocket'],
     redisUrl: env.REDIS_URL || undefined,
     keySecret: env.CACHE_KEY_SECRET || undefined,

@@ -31,6 +31,7 @@ export function createLiveRegistry(deps: LiveDeps): LiveRegistry {
       : undefined,
     lockTtlMs,
     watchers: new Map(),
+    perCredential: new Map(),
     closing: false,
   };
   const endAll = () => {

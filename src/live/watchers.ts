@@ -22,17 +22,23 @@ export interface Registry {
   redis?: LiveRedis;
   lockTtlMs: number;
   watchers: Map<string, JobWatcher>;
+  /** How many of the watchers each credential fingerprint holds (SUBSCRIPTION_MAX_WATCHERS_PER_CREDENTIAL). */
+  perCredential: Map<string, number>;
   closing: boolean;
 }
 
 /** Starts watching a job for `caller`'s credential: reading AWX, or, with Redis, sharing the watch with the other replicas. */
-function startWatcher(registry: Registry, key: string, id: number, caller: LiveCaller): JobWatcher {
-  const { deps, config, redis, lockTtlMs } = registry;
+function startWatcher(registry: Registry, key: string, fingerprint: string, id: number, caller: LiveCaller): JobWatcher {
+  const { deps, config, redis, lockTtlMs, perCredential } = registry;
   const requestId = `watch-${randomUUID()}`;
   const log = deps.logger.child({ requestId, watchedJob: id });
   let upstream: Upstream | undefined;
+  perCredential.set(fingerprint, (perCredential.get(fingerprint) ?? 0) + 1);
   const watcher = new JobWatcher(() => {
     registry.watchers.delete(key);
+    const held = (perCredential.get(fingerprint) ?? 1) - 1;
+    if (held > 0) perCredential.set(fingerprint, held);
+    else perCredential.delete(fingerprint);
     upstream?.stop();
     log.debug('watch ended');
   });
@@ -43,17 +49,33 @@ function startWatcher(registry: Registry, key: string, id: number, caller: LiveC
   return watcher;
 }
 
+/**
+ * Refuses a new watcher past the gateway's limit, or past one credential's share of it, so that one user
+ * (however they spell their `Authorization`: one credential, one fingerprint) cannot take every slot.
+ */
+function checkRoom(registry: Registry, fingerprint: string): void {
+  const { config } = registry;
+  if (registry.watchers.size >= config.maxWatchers) {
+    throw refusal('TOO_MANY_SUBSCRIPTIONS', `The gateway already watches ${config.maxWatchers} jobs (SUBSCRIPTION_MAX_WATCHERS); retry later.`, { limit: config.maxWatchers });
+  }
+  const held = registry.perCredential.get(fingerprint) ?? 0;
+  if (held >= config.maxWatchersPerCredential) {
+    throw refusal('TOO_MANY_SUBSCRIPTIONS', `This credential already has ${held} jobs watched (SUBSCRIPTION_MAX_WATCHERS_PER_CREDENTIAL); end some subscriptions first.`, {
+      limit: config.maxWatchersPerCredential, scope: 'credential',
+    });
+  }
+}
+
 /** Subscribes `caller` to a job: joins its watcher (or starts one, within the limit) and waits for the first reading. */
 export async function follow(registry: Registry, caller: LiveCaller, id: number): Promise<AsyncIterableIterator<LiveEvent>> {
   if (registry.closing) throw refusal('SHUTTING_DOWN', 'The gateway is shutting down; subscribe again to another instance.');
-  const { watchers, config } = registry;
-  const key = `${registry.fingerprint(caller.authorization)}:workflow_job:${id}`;
+  const { watchers } = registry;
+  const fingerprint = registry.fingerprint(caller.authorization);
+  const key = `${fingerprint}:workflow_job:${id}`;
   let watcher = watchers.get(key);
   if (!watcher) {
-    if (watchers.size >= config.maxWatchers) {
-      throw refusal('TOO_MANY_SUBSCRIPTIONS', `The gateway already watches ${config.maxWatchers} jobs (SUBSCRIPTION_MAX_WATCHERS); retry later.`, { limit: config.maxWatchers });
-    }
-    watcher = startWatcher(registry, key, id, caller);
+    checkRoom(registry, fingerprint);
+    watcher = startWatcher(registry, key, fingerprint, id, caller);
     watchers.set(key, watcher);
   }
   const joined = watcher;
