@@ -13,12 +13,31 @@ export const REDACT_PATHS: string[] = [
   ...SECRET_HEADERS.flatMap((header) => ['', '*.', '*.*.'].map((prefix) => `${prefix}headers["${header}"]`)),
 ];
 
+/** Longest string kept in a log field; longer ones (a client can send a 9 MB operation name) are cut. */
+export const MAX_LOGGED_STRING = 1_024;
+/** Error stacks keep more: they are the gateway's own text, and what a defect is debugged from. */
+const MAX_LOGGED_STACK = 8_192;
+
+/** A log line's fields with every string cut to its bound, a few levels down (log objects are shallow). */
+export function boundedFields(value: unknown, depth = 0, key = ''): unknown {
+  if (typeof value === 'string') {
+    const max = key === 'stack' ? MAX_LOGGED_STACK : MAX_LOGGED_STRING;
+    return value.length <= max ? value : `${value.slice(0, max)}…[${value.length - max} more characters]`;
+  }
+  if (value === null || typeof value !== 'object' || depth >= 4 || value instanceof Error) return value;
+  if (Array.isArray(value)) return value.slice(0, 100).map((item) => boundedFields(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, boundedFields(item, depth + 1, name)]));
+}
+
 /** Creates the logger; `destination` lets tests capture lines. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   const options = {
     level,
     base: { service: 'awx-graphql' },
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    formatters: { log: (fields: Record<string, unknown>) => boundedFields(fields) as Record<string, unknown> },
+    // An error's message can quote what a client sent (a syntax error names the token): bounded too.
+    serializers: { err: (error: Error) => boundedFields(pino.stdSerializers.err(error)) },
   };
   return destination ? pino(options, destination as pino.DestinationStream) : pino(options);
 }

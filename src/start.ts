@@ -17,7 +17,8 @@ async function resolveUpstream(config: GatewayConfig): Promise<Upstream> {
   // Loaded only when used: a gateway in front of a real AWX never carries the demo's code and data.
   const { DEMO_CREDENTIALS, startDemoAwx } = await import('@awx-graphql/demo-awx');
   // Motion: the demo's unfinished jobs move a step every 2 s, so launches finish and subscriptions show progress.
-  const demo = await startDemoAwx({ port: 0, host: '127.0.0.1', motion: { stepMs: 2_000 } });
+  // Its request log (kept for tests) is held to the last thousand: the demo may serve for days.
+  const demo = await startDemoAwx({ port: 0, host: '127.0.0.1', motion: { stepMs: 2_000 }, maxRecordedRequests: 1_000 });
   return { url: demo.url, token: config.awxToken ?? DEMO_CREDENTIALS.admin.token, demo };
 }
 

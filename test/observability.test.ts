@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAwxTransport } from '../src/awx/transport.js';
 import { loadConfig } from '../src/config.js';
 import { DEMO_CREDENTIALS } from '@awx-graphql/demo-awx';
-import { createLogger } from '../src/logger.js';
+import { createLogger, MAX_LOGGED_STRING } from '../src/logger.js';
 import { createObservability } from '../src/observability/index.js';
 import { createOperationLabeler, resourceLabel } from '../src/observability/labels.js';
 import { createGatewayMetrics } from '../src/observability/metrics.js';
@@ -217,6 +217,23 @@ describe('request ids on error lines', () => {
       expect.objectContaining({ msg: 'unexpected error', requestId: 'err-1', level: 50 }),
       expect.objectContaining({ msg: 'graphql request', requestId: 'err-1', operationName: 'Q' }),
     ]);
+  });
+});
+
+describe('client text in logs', () => {
+  it('cuts every string a client sent to a bounded length (MAX_LOGGED_STRING), whatever its size', async () => {
+    const name = `Op${'a'.repeat(2_000_000)}`;
+    const response = await fetch(gw.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: ADMIN },
+      body: JSON.stringify({ query: '{ __typename }', operationName: name }),
+    });
+    expect(response.status).toBe(400);
+    await response.text();
+    const line = logLines().find((l) => l.msg === 'graphql request')!;
+    expect(String(line.operationName).length).toBeLessThanOrEqual(MAX_LOGGED_STRING + 40);
+    expect(String(line.operationName)).toMatch(/^Opa+…\[\d+ more characters\]$/);
+    expect(gw.logs.every((raw) => raw.length < 16_384)).toBe(true);
   });
 });
 

@@ -21,7 +21,7 @@ function integer(name: string, fallback: number): number {
 const layout = process.env.DEMO_LAYOUT === 'aap' ? 'aap' : 'awx';
 const stepMs = integer('DEMO_MOTION_MS', 2_000);
 const demo = await startDemoAwx({
-  port: integer('PORT', 8052), host: process.env.HOST || '127.0.0.1', layout, motion: stepMs > 0 ? { stepMs } : undefined,
+  port: integer('PORT', 8052), host: process.env.HOST || '127.0.0.1', layout, motion: stepMs > 0 ? { stepMs } : undefined, maxRecordedRequests: 1_000,
 });
 process.stdout.write(`${JSON.stringify({ url: demo.url, apiRoot: demo.apiRoot, layout, admin: DEMO_AUTHORIZATION.admin })}\n`);
 const stop = () => void demo.close().then(() => process.exit(0));

@@ -13,6 +13,15 @@ export interface ServerState {
   scheme: 'http' | 'https';
   /** AWX's own `/api/v2/`, or AAP 2.5+'s `/api/controller/v2/` (see http/layout.ts). */
   layout: DemoLayout;
+  /** How many requests `requests` keeps (the oldest go first), so a long-running demo's memory stays bounded. */
+  maxRecordedRequests: number;
+}
+
+/** Records a request, dropping the oldest ones past the bound (in batches, so each drop is rare). */
+export function record(state: ServerState, request: RecordedRequest): void {
+  state.requests.push(request);
+  const excess = state.requests.length - state.maxRecordedRequests;
+  if (excess > 0 && excess >= Math.max(1, state.maxRecordedRequests / 10)) state.requests.splice(0, excess);
 }
 
 /** A cancellable sleep: close() clears pending timers, so a closed server never keeps the process alive. */

@@ -34,6 +34,8 @@ export interface DemoAwxOptions {
    * `/api/controller/v2/` (links, `Location` and the websocket included) and the platform's listing at `/api/`.
    */
   layout?: DemoLayout;
+  /** How many requests `requests` keeps, the oldest dropped first (default 10,000): a long-running demo stays bounded. */
+  maxRecordedRequests?: number;
 }
 
 /** A running demo AWX: its URL, live data, request log and fault controls. */
@@ -44,6 +46,7 @@ export interface DemoAwx {
   /** The versioned API path: `/api/v2/`, or `/api/controller/v2/` under `aap`. */
   apiRoot: string;
   data: DemoData;
+  /** The requests received, oldest first: at most `maxRecordedRequests` (plus a tenth, dropped in batches). */
   requests: RecordedRequest[];
   clearRequests(): void;
   addFault(rule: FaultRule): void;
@@ -67,6 +70,7 @@ export async function startDemoAwx(options: DemoAwxOptions = {}): Promise<DemoAw
     data: options.data ?? createDemoData(), requests: [], faults: new FaultBook(),
     latencyMs: options.latencyMs ?? 0, timers: new Set(), closed: false, scheme: options.tls ? 'https' : 'http',
     layout: options.layout ?? 'awx',
+    maxRecordedRequests: options.maxRecordedRequests ?? 10_000,
   };
   const handler = (req: IncomingMessage, res: ServerResponse) => void onRequest(state, req, res);
   const server: Server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);

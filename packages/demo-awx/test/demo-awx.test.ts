@@ -330,6 +330,18 @@ describe('faults', () => {
     expect(await outcomes()).toEqual(first);
   });
 
+  it('keeps a bounded request log: the newest requests, the oldest dropped (memory of a long-running demo)', async () => {
+    const own = await startDemoAwx({ data: demo.data, maxRecordedRequests: 100 });
+    try {
+      for (let i = 1; i <= 250; i++) await fetch(`${own.url}/api/v2/ping/?n=${i}`).then((r) => r.arrayBuffer());
+      expect(own.requests.length).toBeGreaterThanOrEqual(100);
+      expect(own.requests.length).toBeLessThanOrEqual(110);
+      expect(own.requests.at(-1)!.query.get('n')).toBe('250');
+    } finally {
+      await own.close();
+    }
+  });
+
   it('closes promptly with a hanging request in flight', async () => {
     const own = await startDemoAwx({ data: demo.data });
     own.addFault({ fault: { type: 'hang' } });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MALFORMED_BODY, type Fault, type RecordedRequest } from '../faults.js';
-import { delay, type ServerState } from '../server-state.js';
+import { delay, record, type ServerState } from '../server-state.js';
 import { answer, type ApiReply } from './api.js';
 import { readBody, recordRequest } from './incoming.js';
 import { inbound, outboundBody, outboundPath, platformRoot, type DemoLayout } from './layout.js';
@@ -12,7 +12,7 @@ import { awxHeaders, renderReply, renderStatusFault, type Rendered } from './ren
 export async function onRequest(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const startedAt = performance.now();
   const recorded = recordRequest(req, state.layout);
-  state.requests.push(recorded);
+  record(state, recorded);
   const { text, tooLarge } = await readBody(req);
   if (text !== undefined) recorded.body = text;
   const fault = state.faults.take(recorded);

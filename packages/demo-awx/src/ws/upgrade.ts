@@ -5,7 +5,7 @@ import { authenticate } from '../http/auth.js';
 import { recordRequest } from '../http/incoming.js';
 import { statusMessages } from '../engine/events.js';
 import { engineOf } from '../engine/engine.js';
-import { delay, type ServerState } from '../server-state.js';
+import { delay, record, type ServerState } from '../server-state.js';
 import { EventSession } from './session.js';
 
 /**
@@ -70,7 +70,7 @@ interface Handshake {
 
 async function handshake({ state, wss, enabled, req, socket, head, sessions }: Handshake): Promise<void> {
   const recorded = recordRequest(req, state.layout);
-  state.requests.push(recorded);
+  record(state, recorded);
   const fault = state.faults.take(recorded);
   if (state.latencyMs > 0) await delay(state, state.latencyMs);
   if (fault?.type === 'slow') await delay(state, fault.ms);
