@@ -6,11 +6,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { admitted, type AdmissionState } from './admission.js';
+import { createAdmission, type AdmissionState } from './admission.js';
 import type { AwxTransport } from './awx/client.js';
 import { createAwxTransport, type AwxTransportOptions } from './awx/transport.js';
 import type { GatewayCache } from './cache/index.js';
 import type { LiveRegistry } from './live/index.js';
+import { errorBody, frontListener } from './http/front.js';
+import { HTTP_DEFAULTS, type HttpLimits } from './http/config.js';
+import { hostPolicy } from './http/hosts.js';
 import { createGateway, type Gateway, type GatewayOptions } from './server.js';
 import { attachGraphqlWs } from './websocketServer.js';
 
@@ -23,6 +26,8 @@ export interface AppOptions {
   gateway: Omit<GatewayOptions, 'transport' | 'logger'>;
   /** MAX_INFLIGHT_REQUESTS and MAX_QUEUED_REQUESTS; admission control is off without them. */
   admission?: { maxInFlight: number; maxQueued: number };
+  /** How requests must arrive (ALLOWED_HOSTS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, MAX_BODY_BYTES); defaults as in HTTP_DEFAULTS. */
+  http?: Partial<HttpLimits>;
   /** Logger of the graphql-ws endpoint (the app's logger by default). */
   websocketLogger?: Logger;
 }
@@ -51,14 +56,23 @@ export interface App {
 /** Builds the stack; nothing listens until `listen`. */
 export function createApp(options: AppOptions): App {
   const { logger } = options;
+  const http = { ...HTTP_DEFAULTS, ...options.http };
+  // Ambient authority: callers without credentials act as someone (AWX_TOKEN, a service user, the demo's admin).
+  const hosts = hostPolicy(http.allowedHosts, Boolean(options.gateway.awxToken || options.gateway.awxBasic));
   const transport = createAwxTransport(options.upstream);
-  const { gateway, live, cache } = createGateway({ ...options.gateway, transport, logger });
-  // Queries beyond MAX_INFLIGHT_REQUESTS wait their turn, bounding memory under bursts (src/admission.ts).
-  const admission = options.admission ? admitted(gateway, { ...options.admission, endpoint: '/graphql' }) : undefined;
-  const server = createServer(admission?.listener ?? gateway);
+  const { gateway, live, cache } = createGateway({ ...options.gateway, hosts, transport, logger });
+  // Operations beyond MAX_INFLIGHT_REQUESTS wait their turn, bounding memory under bursts (src/admission.ts).
+  const admission = options.admission ? createAdmission(options.admission) : undefined;
+  // Node checks the header and request timeouts on this interval (30 s by default): a slow sender is cut within
+  // a second of its bound. A missing Host is refused by the front, in the gateway's JSON, not by Node's bare 400.
+  const serverOptions = { connectionsCheckingInterval: Math.min(1_000, http.headersTimeoutMs), requireHostHeader: false };
+  const server = createServer(serverOptions, frontListener(gateway, {
+    graphqlPath: '/graphql', hosts, body: { maxBytes: http.maxBodyBytes, timeoutMs: http.bodyTimeoutMs }, logger, admission,
+  }));
+  guardConnections(server, logger, http);
   const websocket = attachGraphqlWs(server, gateway, {
     allowedOrigins: options.gateway.allowedOrigins, maxQueryBytes: options.gateway.limits?.maxQueryBytes ?? 32_768,
-    logger: options.websocketLogger ?? logger,
+    logger: options.websocketLogger ?? logger, hosts,
   });
   const endStreams = async () => {
     live.endAll();
@@ -79,6 +93,23 @@ export function createApp(options: AppOptions): App {
       await release(true);
     },
   };
+}
+
+/**
+ * Bounds how long a client may take to send its headers (a slowloris socket is closed with 408), and answers a
+ * request Node cannot parse (a broken request line or header) with a JSON 400 and a log line, not Node's bare one.
+ */
+function guardConnections(server: Server, logger: Logger, http: HttpLimits): void {
+  server.headersTimeout = http.headersTimeoutMs;
+  // The whole request (headers and body) within both bounds; the body's own bound is checked in src/http/front.ts.
+  server.requestTimeout = http.headersTimeoutMs + http.bodyTimeoutMs;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    logger.warn({ code: error.code ?? 'ERR_HTTP', status: timedOut ? 408 : 400 }, 'request refused before it ran');
+    if (!socket.writable) return void socket.destroy();
+    const body = timedOut ? errorBody('REQUEST_TIMEOUT', 'The request did not arrive in time.') : errorBody('BAD_REQUEST', 'The request could not be read as HTTP.');
+    socket.end(`HTTP/1.1 ${timedOut ? '408 Request Timeout' : '400 Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
 }
 
 /** Binds, then logs the address actually bound (the port chosen when 0 was asked for). */

@@ -5,6 +5,7 @@ import { defaultMaxInFlight } from './admission.js';
 import { RESILIENCE_DEFAULTS } from './awx/transport.js';
 import { CACHE_DEFAULTS, type CacheConfig } from './cache/index.js';
 import { boolean, integer, origins, type Env } from './envParsers.js';
+import { httpLimits, type HttpLimits } from './http/config.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/types.js';
 import { subscriptionConfig, type SubscriptionConfig } from './live/config.js';
 import { checkDemoChoice, upstreamSettings, type UpstreamSettings } from './upstreamEnv.js';
@@ -40,6 +41,8 @@ export interface GatewayConfig extends Omit<UpstreamSettings, 'awxUrl'> {
   shutdownTimeoutMs: number;
   /** GraphQL queries executing at once and waiting for a slot (MAX_INFLIGHT_REQUESTS, MAX_QUEUED_REQUESTS). */
   admission: { maxInFlight: number; maxQueued: number };
+  /** How requests must arrive (ALLOWED_HOSTS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, MAX_BODY_BYTES). */
+  http: HttpLimits;
   /** Cross-request cache of finished jobs (CACHE, REDIS_URL, CACHE_TTL_MS, CACHE_ACTIVE_TTL_MS, CACHE_MAX_ENTRIES, CACHE_KEY_SECRET). */
   cache: CacheConfig;
   /** How subscriptions watch jobs (SUBSCRIPTION_POLL_MS, SUBSCRIPTION_POLL_MAX_MS, SUBSCRIPTION_MAX_WATCHERS, AWX_WEBSOCKET, REDIS_URL). */
@@ -134,6 +137,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       maxInFlight: integer(env, 'MAX_INFLIGHT_REQUESTS', defaultMaxInFlight(availableParallelism()), 0, 10_000, problems),
       maxQueued: integer(env, 'MAX_QUEUED_REQUESTS', 1_024, 0, 100_000, problems),
     },
+    http: httpLimits(env, problems),
     cache: cache(env, problems),
     subscriptions: subscriptionConfig(env, problems),
   };

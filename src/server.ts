@@ -12,6 +12,7 @@ import { EXAMPLE_QUERY } from './example-query.js';
 import { queryLimitPlugins, type QueryLimits } from './limits/index.js';
 import { createLiveRegistry, type LiveRegistry, type SubscriptionConfig } from './live/index.js';
 import { useJsonRefusals } from './refusals.js';
+import type { HostPolicy } from './http/hosts.js';
 import { createObservability, type ReadinessOptions } from './observability/index.js';
 import { buildSchema } from './schema.js';
 import { corsFor, useCsrfPrevention } from './security.js';
@@ -28,6 +29,8 @@ export interface GatewayOptions {
   awxBasic?: { username: string; password: string };
   /** Browser origins allowed to call the gateway (CORS_ORIGINS); others are refused (CSRF) and get no CORS headers. */
   allowedOrigins?: readonly string[];
+  /** The host names the gateway answers to (src/http/hosts.ts); a same-origin page must come from one of them. */
+  hosts?: HostPolicy;
   /** Serve GraphiQL to browsers (default true). */
   graphiql?: boolean;
   /** Answer `__schema`/`__type` introspection (default true); `_service { sdl }` stays for supergraphs. */
@@ -108,7 +111,7 @@ export function createGateway(options: GatewayOptions): GatewayParts {
     logging: false,
     plugins: [
       ...observability.plugins,
-      useCsrfPrevention({ allowedOrigins: options.allowedOrigins ?? [] }),
+      useCsrfPrevention({ allowedOrigins: options.allowedOrigins ?? [], hosts: options.hosts }),
       ...subgraphPlugins(),
       ...(options.introspection === false ? [useNoIntrospection()] : []),
       ...queryLimitPlugins(options.limits),

@@ -60,6 +60,7 @@ export async function startGateway(): Promise<void> {
       subscriptions: config.subscriptions,
     },
     admission: config.admission,
+    http: config.http,
   });
   app.listen(config.port, config.host).catch((error: unknown) => {
     logger.fatal({ err: error }, 'cannot listen');

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { limitError } from './limits/errors.js';
 import type { GatewayContext } from './context.js';
+import type { HostPolicy } from './http/hosts.js';
 import { upgradeHandler } from './websocketUpgrade.js';
 import type { Gateway } from './server.js';
 
@@ -22,6 +23,8 @@ export interface WebSocketOptions {
   maxQueryBytes: number;
   logger: Logger;
   path?: string;
+  /** The names the gateway answers to (ALLOWED_HOSTS, or loopback with ambient authority): an upgrade to another is refused. */
+  hosts?: HostPolicy;
 }
 
 /** The endpoint, to close on shutdown. */
@@ -107,7 +110,7 @@ export function attachGraphqlWs(server: Server, gateway: Gateway, options: WebSo
       logOperation(operation);
     }
   };
-  server.on('upgrade', upgradeHandler(wss, path, options.allowedOrigins ?? []));
+  server.on('upgrade', upgradeHandler(wss, path, options.allowedOrigins ?? [], options.hosts ?? { kind: 'any' }));
   const disposable = useServer({
     execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
     subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),

@@ -1,8 +1,8 @@
-/** Admission control: queries beyond the in-flight limit wait in turn; SSE and probes never wait; overflow is a 503. */
+/** Admission control: operations beyond the in-flight limit wait in turn; overflow is a 503 (which requests enter: test/front.test.ts). */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { admitted, defaultMaxInFlight, type AdmissionState } from '../src/admission.js';
+import { createAdmission, defaultMaxInFlight, type AdmissionState } from '../src/admission.js';
 
 interface Harness {
   url: string;
@@ -31,8 +31,8 @@ async function start(maxInFlight: number, maxQueued: number): Promise<Harness> {
     started.push(new URL(req.url ?? '/', 'http://x').searchParams.get('n') ?? '?');
     open.push(res);
   };
-  const { listener, state } = admitted(handler, { maxInFlight, maxQueued, endpoint: '/graphql' });
-  const server = createServer(listener);
+  const { run, state } = createAdmission({ maxInFlight, maxQueued });
+  const server = createServer((req, res) => run(req, res, handler));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   harness = { url: `http://127.0.0.1:${port}`, state, started, server, release: () => open.shift()?.end('{}') };
@@ -73,21 +73,6 @@ describe('admission control', () => {
     await until(() => h.started.length === 2);
     h.release();
     expect([(await first).status, (await second).status]).toEqual([200, 200]);
-  });
-
-  it('never queues SSE subscriptions, probes or other paths', async () => {
-    const h = await start(1, 0);
-    const busy = fetch(`${h.url}/graphql?n=1`);
-    await until(() => h.state.inFlight === 1);
-    const sse = fetch(`${h.url}/graphql?n=sse`, { headers: { accept: 'text/event-stream' } });
-    const health = fetch(`${h.url}/health?n=health`);
-    await until(() => h.started.length === 3);
-    expect(h.started.slice(1).sort()).toEqual(['health', 'sse']);
-    expect(h.state.inFlight).toBe(1);
-    h.release();
-    h.release();
-    h.release();
-    await Promise.all([busy, sse, health]);
   });
 
   it('frees the slot of a caller who disconnects, and skips callers who left while waiting', async () => {

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       resilience: { retries: 2, breakerFailures: 5, breakerCooldownMs: 10_000, maxConcurrency: 32, maxQueue: 1_024 },
       shutdownTimeoutMs: 15_000,
       admission: { maxInFlight: defaultMaxInFlight(availableParallelism()), maxQueued: 1_024 },
+      http: { allowedHosts: undefined, headersTimeoutMs: 10_000, bodyTimeoutMs: 10_000, maxBodyBytes: 1_048_576 },
       cache: { mode: 'off', ttlMs: 300_000, activeTtlMs: 0, maxEntries: 10_000, redisUrl: undefined, keySecret: undefined, redisPrefix: 'awx-graphql:' },
       subscriptions: { pollMs: 2_000, pollMaxMs: 30_000, maxWatchers: 500, maxWatchersPerCredential: 50, websocket: 'auto', redisUrl: undefined, keySecret: undefined, redisPrefix: 'awx-graphql:' },
     });
@@ -45,6 +46,14 @@ describe('loadConfig', () => {
   it('reads the admission settings: 0 turns the in-flight limit off', () => {
     expect(loadConfig({ MAX_INFLIGHT_REQUESTS: '0', MAX_QUEUED_REQUESTS: '10' }).admission).toEqual({ maxInFlight: 0, maxQueued: 10 });
     expect(() => loadConfig({ MAX_INFLIGHT_REQUESTS: '-1', MAX_QUEUED_REQUESTS: 'many' })).toThrowError(/MAX_INFLIGHT_REQUESTS[\s\S]*MAX_QUEUED_REQUESTS/);
+  });
+
+  it('reads how requests must arrive: ALLOWED_HOSTS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, MAX_BODY_BYTES', () => {
+    const env = { ALLOWED_HOSTS: ' GraphQL.example.com, .corp.example ,*', HEADERS_TIMEOUT_MS: '5000', BODY_TIMEOUT_MS: '2000', MAX_BODY_BYTES: '65536' };
+    expect(loadConfig(env).http).toEqual({ allowedHosts: ['graphql.example.com', '.corp.example', '*'], headersTimeoutMs: 5_000, bodyTimeoutMs: 2_000, maxBodyBytes: 65_536 });
+    expect(() => loadConfig({ ALLOWED_HOSTS: 'ok.example,host.example:4000,a b,http://x.example', BODY_TIMEOUT_MS: '0', MAX_BODY_BYTES: '1' })).toThrowError(
+      /"host.example:4000"[\s\S]*"a b"[\s\S]*"http:\/\/x.example"[\s\S]*BODY_TIMEOUT_MS must be an integer from 100[\s\S]*MAX_BODY_BYTES must be an integer from 1024/,
+    );
   });
 
   it('reads the subscription settings and names each bad one', () => {

@@ -2,7 +2,8 @@
 import { availableParallelism } from 'node:os';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { Writable } from 'node:stream';
-import { defaultMaxInFlight } from '../src/admission.js';
+import type { HttpLimits } from '../src/http/config.js';
+import { defaultMaxInFlight, type AdmissionState } from '../src/admission.js';
 import { createApp } from '../src/app.js';
 import type { AwxTransport } from '../src/awx/client.js';
 import type { AwxTransportOptions } from '../src/awx/transport.js';
@@ -47,6 +48,8 @@ export interface TestGateway {
   live: LiveRegistry;
   /** The AWX pool with its breaker and concurrency cap, to observe their state. */
   transport: AwxTransport;
+  /** Operations executing and waiting for a slot (admission control); undefined when it is off. */
+  admission?: AdmissionState;
   logs: string[];
   /** The gateway's cross-request cache, when `cache` was given. */
   cache?: GatewayCache;
@@ -84,6 +87,8 @@ export interface TestGatewayOptions {
   subscriptions?: Partial<SubscriptionConfig>;
   /** Admission control (defaults as in production: MAX_INFLIGHT_REQUESTS and MAX_QUEUED_REQUESTS unset). */
   admission?: { maxInFlight: number; maxQueued: number };
+  /** ALLOWED_HOSTS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS and MAX_BODY_BYTES (defaults as in production). */
+  http?: Partial<HttpLimits>;
 }
 
 /**
@@ -113,6 +118,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       subscriptions: options.subscriptions,
     },
     admission: options.admission ?? { maxInFlight: defaultMaxInFlight(availableParallelism()), maxQueued: 1_024 },
+    http: options.http,
     websocketLogger: createLogger('silent'),
   });
   const { port } = await app.listen(0, '127.0.0.1');
@@ -128,6 +134,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     demo,
     live: app.live,
     transport: app.transport,
+    admission: app.admission,
     logs,
     cache: app.cache,
     gql: (query, variables, auth = ADMIN, headers = {}) => postGraphql(url, { query, variables }, auth, headers),
