@@ -52,7 +52,7 @@ describe('default limits', () => {
     await expectRefused(() => gw.gql(query), code, limit, found);
   });
 
-  it('gives the cost message named in the README', async () => {
+  it('gives the cost message shown in docs/api.md', async () => {
     const { body } = await gw.gql(TOO_COSTLY);
     expect(body.errors?.[0]?.message).toBe('Query cost 40601 exceeds the limit of 20000: lower `first` on list fields.');
   });

@@ -1,6 +1,8 @@
 /**
- * AWX's websocket (`/websocket/`): status changes of jobs pushed as they happen (awx-api.md §10), read with
- * the caller's own credentials. Only this file knows the handshake and the message shapes.
+ * AWX's websocket (`/websocket/`): status changes of jobs pushed as they happen, read with the caller's own
+ * credentials (`EventConsumer` in awx/main/consumers.py, routed in awx/main/routing.py; the messages are sent by
+ * `UnifiedJob._websocket_emit_status` in awx/main/models/unified_jobs.py). Only this file knows the handshake
+ * and the message shapes.
  */
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';

@@ -1,4 +1,4 @@
-/** The query limits and their defaults (each one an environment variable, see config.ts and the README). */
+/** The query limits and their defaults (each one an environment variable, see config.ts and docs/configuration.md). */
 
 /** Limits every query must meet before anything is sent to AWX. */
 export interface QueryLimits {
@@ -18,8 +18,8 @@ export interface QueryLimits {
 
 /**
  * Defaults: generous for dashboards and tools, tight for abuse. GraphiQL's full introspection query has
- * about 200 tokens and `__type` lookups nest `ofType` 9 deep (depth 13); the README's dashboard queries
- * cost 6,000–8,000, while 200 jobs each with 200 nodes cost 40,601.
+ * about 200 tokens and `__type` lookups nest `ofType` 9 deep (depth 13); the README's page of 50 jobs with
+ * their creators, templates and node graphs costs 7,751, while 200 jobs each with 200 nodes cost 40,601.
  */
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxQueryBytes: 32_768,

@@ -8,7 +8,10 @@ import { propsOf } from './helpers.js';
 import { launchConfigFields } from './launchConfig.js';
 import { fields, resolveRelated } from './related.js';
 
-/** What a node's `summary_fields` answer about its job, template and workflow job (awx-api.md §6). */
+/**
+ * What a node's `summary_fields` answer about its job, template and workflow job: `SUMMARIZABLE_FK_FIELDS` in
+ * awx/api/serializers.py, plus `timed_out` for approvals (`WorkflowJobNodeSerializer.get_summary_fields`).
+ */
 const JOB = fields('id', 'name', 'description', 'status', 'failed', 'elapsed', 'type', 'canceledOn', 'timedOut');
 const TEMPLATE = fields('id', 'name', 'description', 'type');
 const NAMED = fields('id', 'name', 'description', 'type');

@@ -8,7 +8,10 @@ import type { GatewayContext } from '../context.js';
 import { fields, resolveRelated } from './related.js';
 import { labelsOf, nodesOf, subListOf } from './relatedLists.js';
 
-/** GraphQL fields each of AWX's workflow-job summaries answers (awx-api.md §3). */
+/**
+ * GraphQL fields each of AWX's workflow-job summaries answers: `SUMMARIZABLE_FK_FIELDS` and
+ * `BaseSerializer.get_summary_fields` in awx/api/serializers.py (`source_workflow_job` from `UnifiedJobSerializer.get_summary_fields`).
+ */
 const USER = fields('id', 'username', 'firstName', 'lastName');
 const NAMED = fields('id', 'name', 'description');
 const TEMPLATE = fields('id', 'name', 'description', 'type');
@@ -69,7 +72,7 @@ export const WorkflowJobRelated: WorkflowJobRelatedResolvers = {
   organization: relatedField({ id: (job) => job.summary_fields?.organization?.id, resource: 'organizations', summary: 'organization', answers: NAMED }),
   workflowNodes: (job, args, ctx) => nodesOf(job, args, ctx),
   labels: (job, args, ctx, info) => labelsOf(job, args, ctx, info),
-  // AWX links notifications only when the job has a workflow job template (awx-api.md §2).
+  // AWX links notifications only when the job has a workflow job template (`WorkflowJobSerializer.get_related`, awx/api/serializers.py).
   notifications: (job, args, ctx) => subListOf(job, job.related?.notifications ? 'notifications' : null, args, ctx),
   activityStream: (job, args, ctx) => subListOf(job, 'activity_stream', args, ctx),
   cancel: (job) => (job.related?.cancel ? job : null),
