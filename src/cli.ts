@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The `awx-graphql` command: `start` (the default) serves the gateway, `doctor` checks the connection to the controller. */
 
-const USAGE = `Usage: awx-graphql [start]             serve the GraphQL gateway (configured by environment variables; see README)
+const USAGE = `Usage: awx-graphql [start]             serve the GraphQL gateway (configured by environment variables; see docs/configuration.md)
        awx-graphql doctor [options]   check the connection to the configured controller (--help for options)
        awx-graphql --help             show this help
 `;

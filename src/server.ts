@@ -23,7 +23,7 @@ export interface GatewayOptions {
   transport: AwxTransport;
   logger: Logger;
   detailConcurrency: number;
-  /** Service token for callers who send no `Authorization` (AWX_TOKEN, CONTROLLER_OAUTH_TOKEN); see README for the risk. */
+  /** Service token for callers who send no `Authorization` (AWX_TOKEN, CONTROLLER_OAUTH_TOKEN); docs/configuration.md says why it is a risk. */
   awxToken?: string;
   /** Service user for callers who send no `Authorization` when no token is set (CONTROLLER_USERNAME/PASSWORD), sent as Basic. */
   awxBasic?: { username: string; password: string };

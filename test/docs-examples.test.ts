@@ -55,7 +55,7 @@ describe.each(FILES)('examples in %s', (file) => {
     if (examples.every((block) => block.markers.some((m) => m.kind === 'not run'))) return;
     const token = ADMIN.replace(/^Bearer /, '');
     const gw = await startTestGateway({ awxToken: token });
-    run = { gw, variance: new Variance(gw.fake), token };
+    run = { gw, variance: new Variance(gw.demo), token };
   });
   afterAll(() => run?.gw.close());
 

@@ -50,7 +50,7 @@ export const configurationCheck: Check = {
       return {
         status: 'fail',
         message: `${count} problem${count === 1 ? '' : 's'}: ${error.problems.join('; ')}`,
-        hint: 'fix the variables named (README, "Configuration"); the gateway refuses to start with them',
+        hint: 'fix the variables named (docs/configuration.md); the gateway refuses to start with them',
         details: { problems: error.problems },
       };
     }

@@ -18,7 +18,7 @@ export interface QueryLimits {
 
 /**
  * Defaults: generous for dashboards and tools, tight for abuse. GraphiQL's full introspection query has
- * about 200 tokens and `__type` lookups nest `ofType` 9 deep (depth 13); the README's page of 50 jobs with
+ * about 200 tokens and `__type` lookups nest `ofType` 9 deep (depth 13); the API guide's page of 50 jobs with
  * their creators, templates and node graphs costs 7,751, while 200 jobs each with 200 nodes cost 40,601.
  */
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {

@@ -41,7 +41,7 @@ async function graphqlBlock(block: Block, run: DocsRun): Promise<void> {
     throw new CannotRun('a subscription: show it as `curl -N … -H \'accept: text/event-stream\'` with its events');
   }
   const variables = block.markers.find((m) => m.kind === 'variables')?.variables;
-  run.gw.fake.clearRequests();
+  run.gw.demo.clearRequests();
   const response = await fetch(run.gw.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text, variables }) });
   checkAnswer(await response.text(), response, block.answer, run.variance);
   const cost = block.markers.find((m) => m.kind === 'awx requests')?.count;
@@ -82,7 +82,7 @@ async function doctorSession(block: Block, run: DocsRun): Promise<void> {
   const env: Record<string, string> = {};
   while (/^[A-Z_]+=/.test(words[0] ?? '')) {
     const [name, ...value] = words.shift()!.split('=');
-    env[name!] = value.join('=').replace(/^http:\/\/127\.0\.0\.1:\d+/, run.gw.fake.url);
+    env[name!] = value.join('=').replace(/^http:\/\/127\.0\.0\.1:\d+/, run.gw.demo.url);
   }
   const [npm, sub, silent, doctor, dashes, ...args] = words;
   if ([npm, sub, silent, doctor].join(' ') !== 'npm run --silent doctor' || (dashes !== undefined && dashes !== '--')) {

@@ -25,13 +25,13 @@ export async function readStream(answer: Promise<Response>, started: () => void)
  * once `work` says it has seen the first event, so that event is always the job as it was launched.
  */
 export async function whileJobsMove<T>(run: DocsRun, work: (signal: AbortSignal, started: () => void) => Promise<T>): Promise<T> {
-  const { fake } = run.gw;
+  const { demo } = run.gw;
   let timer: ReturnType<typeof setInterval> | undefined;
   let failure: unknown;
   const step = () => {
     try {
-      for (const job of fake.data.collections.workflow_jobs as { id: number; status?: string; launch_type?: string }[]) {
-        if (run.variance.created(job.id, 'workflow_jobs') && !TERMINAL.has(String(job.status)) && job.launch_type !== 'workflow') fake.advanceJob(job.id);
+      for (const job of demo.data.collections.workflow_jobs as { id: number; status?: string; launch_type?: string }[]) {
+        if (run.variance.created(job.id, 'workflow_jobs') && !TERMINAL.has(String(job.status)) && job.launch_type !== 'workflow') demo.advanceJob(job.id);
       }
     } catch (error) {
       failure ??= error;
