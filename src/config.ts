@@ -2,8 +2,10 @@
 import { accessSync, constants } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defaultMaxInFlight } from './admission.js';
-import { RESILIENCE_DEFAULTS } from './awx/transport.js';
-import { CACHE_DEFAULTS, type CacheConfig } from './cache/index.js';
+import { resilience, type ResilienceConfig } from './awx/config.js';
+import { cache } from './cache/config.js';
+import type { CacheConfig } from './cache/index.js';
+import { OPERATION_TIMEOUT_DEFAULT_MS } from './context.js';
 import { boolean, integer, origins, type Env } from './envParsers.js';
 import { httpLimits, type HttpLimits } from './http/config.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/types.js';
@@ -37,6 +39,8 @@ export interface GatewayConfig extends Omit<UpstreamSettings, 'awxUrl'> {
   corsOrigins: string[];
   /** Retries, circuit breaker and concurrency cap of AWX calls (AWX_RETRIES, AWX_BREAKER_*, AWX_MAX_*). */
   resilience: ResilienceConfig;
+  /** How long one query or mutation may wait on AWX in all (OPERATION_TIMEOUT_MS; default 15 s, or the AWX timeout when longer). */
+  operationTimeoutMs: number;
   /** How long SIGTERM waits for in-flight requests before closing anyway (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
   /** GraphQL queries executing at once and waiting for a slot (MAX_INFLIGHT_REQUESTS, MAX_QUEUED_REQUESTS). */
@@ -47,15 +51,6 @@ export interface GatewayConfig extends Omit<UpstreamSettings, 'awxUrl'> {
   cache: CacheConfig;
   /** How subscriptions watch jobs (SUBSCRIPTION_POLL_MS, SUBSCRIPTION_POLL_MAX_MS, SUBSCRIPTION_MAX_WATCHERS, AWX_WEBSOCKET, REDIS_URL). */
   subscriptions: SubscriptionConfig;
-}
-
-/** How the gateway spares a failing or busy AWX; passed on to `createAwxTransport`. */
-export interface ResilienceConfig {
-  retries: number;
-  breakerFailures: number;
-  breakerCooldownMs: number;
-  maxConcurrency: number;
-  maxQueue: number;
 }
 
 /** A configuration problem, with every bad variable named. */
@@ -80,38 +75,6 @@ function queryLimits(env: Env, problems: string[]): QueryLimits {
   };
 }
 
-/** The resilience settings, each defaulting to RESILIENCE_DEFAULTS; AWX_BREAKER_FAILURES=0 turns the breaker off. */
-function resilience(env: Env, problems: string[]): ResilienceConfig {
-  const fallback = RESILIENCE_DEFAULTS;
-  return {
-    retries: integer(env, 'AWX_RETRIES', fallback.retries, 0, 2, problems),
-    breakerFailures: integer(env, 'AWX_BREAKER_FAILURES', fallback.breakerFailures, 0, 1_000, problems),
-    breakerCooldownMs: integer(env, 'AWX_BREAKER_COOLDOWN_MS', fallback.breakerCooldownMs, 100, 600_000, problems),
-    maxConcurrency: integer(env, 'AWX_MAX_CONCURRENCY', fallback.maxConcurrency, 1, 1_024, problems),
-    maxQueue: integer(env, 'AWX_MAX_QUEUE', fallback.maxQueue, 0, 100_000, problems),
-  };
-}
-
-/** The cache settings: CACHE=off|memory|redis (off by default); redis needs a redis:// or rediss:// REDIS_URL. */
-function cache(env: Env, problems: string[]): CacheConfig {
-  const mode = (env.CACHE || 'off').toLowerCase();
-  if (mode !== 'off' && mode !== 'memory' && mode !== 'redis') problems.push(`CACHE must be off, memory or redis, got "${env.CACHE}"`);
-  const redisUrl = env.REDIS_URL || undefined;
-  if (mode === 'redis' && !redisUrl) problems.push('CACHE=redis needs REDIS_URL, such as redis://redis:6379/0');
-  if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
-  const keySecret = env.CACHE_KEY_SECRET || undefined;
-  if (keySecret !== undefined && keySecret.length < 16) problems.push('CACHE_KEY_SECRET must be at least 16 characters');
-  return {
-    mode: mode as CacheConfig['mode'],
-    ttlMs: integer(env, 'CACHE_TTL_MS', CACHE_DEFAULTS.ttlMs, 1, 86_400_000, problems),
-    activeTtlMs: integer(env, 'CACHE_ACTIVE_TTL_MS', CACHE_DEFAULTS.activeTtlMs, 0, 600_000, problems),
-    maxEntries: integer(env, 'CACHE_MAX_ENTRIES', CACHE_DEFAULTS.maxEntries, 1, 10_000_000, problems),
-    redisUrl,
-    keySecret,
-    redisPrefix: env.CACHE_REDIS_PREFIX || CACHE_DEFAULTS.redisPrefix,
-  };
-}
-
 /** Reads and validates the configuration; throws ConfigError naming every problem at once. */
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const problems: string[] = [];
@@ -132,6 +95,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     readinessTimeoutMs: integer(env, 'READINESS_TIMEOUT_MS', 2_000, 100, 60_000, problems),
     corsOrigins: origins(env.CORS_ORIGINS, problems),
     resilience: resilience(env, problems),
+    operationTimeoutMs: integer(env, 'OPERATION_TIMEOUT_MS', Math.max(OPERATION_TIMEOUT_DEFAULT_MS, upstream.timeoutMs), 100, 600_000, problems),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 600_000, problems),
     admission: {
       maxInFlight: integer(env, 'MAX_INFLIGHT_REQUESTS', defaultMaxInFlight(availableParallelism()), 0, 10_000, problems),

@@ -3,6 +3,8 @@ import type { YogaInitialContext } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { credentialCheck } from './awx/credentials.js';
 import { AwxClient, type AwxTransport, type UpstreamCall } from './awx/client.js';
+import { operationDeadline } from './awx/retry.js';
+import { isSubscription } from './http/operation.js';
 import { createWorkflowJobActions, type WorkflowJobActions } from './awx/workflowJobActions.js';
 import type { CachedResource, GatewayCache } from './cache/index.js';
 import type { CallerLive, LiveRegistry } from './live/index.js';
@@ -39,7 +41,12 @@ export interface ContextDeps {
   cache?: GatewayCache;
   /** The gateway's watched jobs (subscriptions), shared by callers with the same credential. */
   live: LiveRegistry;
+  /** How long one query or mutation may wait on AWX in all, loader rounds and retries included (OPERATION_TIMEOUT_MS). */
+  operationTimeoutMs: number;
 }
+
+/** OPERATION_TIMEOUT_MS by default: 15 s, a round of detail reads after a slow list still fitting in. */
+export const OPERATION_TIMEOUT_DEFAULT_MS = 15_000;
 
 /**
  * Builds the context of one request. The caller's `Authorization` header is forwarded to AWX
@@ -51,9 +58,13 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
   const scope = deps.scopeOf(request);
   // A blank header is no credential: the caller gets the service credential (AWX_TOKEN), as with none at all.
   const authorization = request.headers.get('authorization')?.trim() || deps.fallbackAuthorization;
+  // A query or mutation has one AWX budget, however many loader rounds it takes; a subscription lives as long
+  // as its subscriber, each of its AWX calls bounded by AWX_TIMEOUT_MS alone.
+  const operation = isSubscription(initial.params?.query, initial.params?.operationName) ? undefined : operationDeadline(deps.operationTimeoutMs);
   const awx = new AwxClient(deps.transport, {
     authorization,
     signal: request.signal,
+    operation,
     requestId: scope.requestId,
     onCall: (call) => {
       scope.upstreamCalls.push(call);

@@ -6,7 +6,7 @@ import type { AwxTransport } from './awx/client.js';
 import { authorizationFor } from './awx/credentials.js';
 import { startApiDiscovery } from './awx/discovery.js';
 import { createGatewayCache, type CacheConfig, type GatewayCache } from './cache/index.js';
-import { createContext, type GatewayContext } from './context.js';
+import { createContext, OPERATION_TIMEOUT_DEFAULT_MS, type GatewayContext } from './context.js';
 import { maskError } from './errors.js';
 import { EXAMPLE_QUERY } from './example-query.js';
 import { queryLimitPlugins, type QueryLimits } from './limits/index.js';
@@ -37,6 +37,8 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** Query limits (MAX_DEPTH, MAX_COST, …), enforced before any AWX call; unset ones take their defaults. */
   limits?: Partial<QueryLimits>;
+  /** How long one query or mutation may wait on AWX in all (OPERATION_TIMEOUT_MS); default OPERATION_TIMEOUT_DEFAULT_MS. */
+  operationTimeoutMs?: number;
   /** Serve Prometheus metrics at /metrics (METRICS, default true). */
   metrics?: boolean;
   /** How /readiness pings AWX (READINESS_CACHE_MS, READINESS_TIMEOUT_MS; 2 s each by default). */
@@ -97,6 +99,7 @@ export function createGateway(options: GatewayOptions): GatewayParts {
     scopeOf: observability.scopeOf,
     onUpstreamCall: observability.upstreamCall,
     cache,
+    operationTimeoutMs: options.operationTimeoutMs ?? OPERATION_TIMEOUT_DEFAULT_MS,
   };
   const gateway = createYoga<Record<string, never>, GatewayContext>({
     schema: buildSchema(),

@@ -53,6 +53,7 @@ export async function startGateway(): Promise<void> {
       graphiql: config.graphiql,
       introspection: config.introspection,
       limits: config.limits,
+      operationTimeoutMs: config.operationTimeoutMs,
       metrics: config.metrics,
       readiness: { cacheMs: config.readinessCacheMs, timeoutMs: config.readinessTimeoutMs },
       allowedOrigins: config.corsOrigins,

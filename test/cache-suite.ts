@@ -64,7 +64,8 @@ export function cacheSuite(name: string, start: CacheGatewayFactory): void {
 
     it('caches no error, no 401 and no null', async () => {
       const gw = await gateway();
-      gw.demo.addFault({ fault: { type: 'status', status: 500 }, match: (r) => r.path === '/api/v2/workflow_jobs/5/', times: 1 });
+      // twice: the read and its one retry of a 500
+      gw.demo.addFault({ fault: { type: 'status', status: 500 }, match: (r) => r.path === '/api/v2/workflow_jobs/5/', times: 2 });
       expect((await read(gw, DETAIL(5))).body.errors).toBeDefined();
       const retried = await read(gw, DETAIL(5));
       expect(retried.body.data?.workflowJob?.id).toBe('5');

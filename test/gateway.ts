@@ -76,7 +76,9 @@ export interface TestGatewayOptions {
   allowedOrigins?: string[];
   limits?: Partial<QueryLimits>;
   /** Retries, breaker and concurrency cap of the AWX transport (defaults as in production). */
-  resilience?: Pick<AwxTransportOptions, 'retries' | 'breakerFailures' | 'breakerCooldownMs' | 'maxConcurrency' | 'maxQueue'>;
+  resilience?: Pick<AwxTransportOptions, 'retries' | 'breakerFailures' | 'breakerFailureRate' | 'breakerWindowMs' | 'breakerCooldownMs' | 'maxConcurrency' | 'maxQueue'>;
+  /** OPERATION_TIMEOUT_MS (default as in production). */
+  operationTimeoutMs?: number;
   /** Cross-request cache (off when not given). */
   cache?: CacheConfig;
   /** Log level of the captured logs (default info). */
@@ -113,6 +115,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       metrics: options.metrics,
       readiness: options.readiness,
       limits: options.limits,
+      operationTimeoutMs: options.operationTimeoutMs,
       allowedOrigins: options.allowedOrigins,
       cache: options.cache,
       subscriptions: options.subscriptions,

@@ -174,14 +174,15 @@ describe('request ids', () => {
     fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: ADMIN, ...headers }, body: JSON.stringify({ query }) });
 
   it('returns the client id and writes it on every log line of the request, upstream failures included', async () => {
-    // A 500 is not retried, so the read is one call and one warning.
+    // A 500 is retried once, so the read is two calls and two warnings, each with the request's id.
     gw.demo.addFault({ fault: { type: 'status', status: 500 } });
     const response = await post({ 'x-request-id': 'dash-7.a:b' });
     await response.text();
     expect(response.headers.get('x-request-id')).toBe('dash-7.a:b');
     expect(gw.demo.requests[0]!.headers['x-request-id']).toBe('dash-7.a:b');
     const lines = logLines();
-    expect(lines.map((l) => l.msg)).toEqual(['AWX call failed', 'graphql request']);
+    expect(lines.map((l) => l.msg)).toEqual(['AWX call failed', 'AWX call failed', 'graphql request']);
+    expect(gw.demo.requests.every((r) => r.headers['x-request-id'] === 'dash-7.a:b')).toBe(true);
     expect(lines.every((l) => l.requestId === 'dash-7.a:b')).toBe(true);
     expect(lines[0]).toMatchObject({ level: 40, upstream: { method: 'GET', status: 500 } });
   });

@@ -11,11 +11,13 @@ const status = (code: number, headers: Record<string, string> = {}): AttemptOutc
 const failure = (code: string): AttemptOutcome => ({ error: Object.assign(new Error(code), { code }) });
 
 describe('retry rule', () => {
-  it('retries GETs on 502, 503, 504 and connection resets only', () => {
-    for (const outcome of [status(502), status(503), status(504), failure('ECONNRESET'), failure('UND_ERR_SOCKET')]) {
+  it('retries GETs on 502, 503, 504 and connection resets, and on a 500 once', () => {
+    for (const outcome of [status(502), status(503), status(504), status(500), failure('ECONNRESET'), failure('UND_ERR_SOCKET')]) {
       expect(retryDelay('GET', outcome, 0, POLICY, 5_000)).toBe(100);
     }
-    for (const outcome of [status(200), status(404), status(429), status(500), failure('ECONNREFUSED'), failure('UND_ERR_ABORTED'), { error: new Error('x') }]) {
+    expect(retryDelay('GET', status(503), 1, POLICY, 5_000)).toBe(200);
+    expect(retryDelay('GET', status(500), 1, POLICY, 5_000)).toBeUndefined(); // a 500 twice is AWX's bug, not a blip
+    for (const outcome of [status(200), status(404), status(429), failure('ECONNREFUSED'), failure('UND_ERR_ABORTED'), { error: new Error('x') }]) {
       expect(retryDelay('GET', outcome, 0, POLICY, 5_000)).toBeUndefined();
     }
   });
@@ -73,16 +75,20 @@ describe('circuit breaker', () => {
     return { breaker, changes, tick: (ms: number) => (now += ms) };
   };
 
-  it('opens after N consecutive failures, not counting 4xx successes in between, and fails fast', () => {
-    const { breaker, changes } = setup();
+  it('opens on a failure rate over the window, never on a run of failures while most calls succeed', () => {
+    const { breaker, changes, tick } = setup();
+    // one call in three fails (AWX is up but flaky): far more than 3 failures, never half the calls
+    for (let i = 0; i < 30; i++) breaker.admit()(i % 3 === 0 ? 'failure' : 'success');
     breaker.admit()('failure');
-    breaker.admit()('failure');
-    breaker.admit()('success');
-    breaker.admit()('failure');
-    breaker.admit()('neutral');
     breaker.admit()('failure');
     expect(breaker.state).toBe('closed');
+    tick(10_000); // the window moves on: those calls no longer count
     breaker.admit()('failure');
+    breaker.admit()('neutral'); // says nothing about AWX
+    breaker.admit()('failure');
+    breaker.admit()('success');
+    expect(breaker.state).toBe('closed');
+    breaker.admit()('failure'); // 3 failures of 4 calls: at least 3, and over half
     expect(breaker.state).toBe('open');
     expect(() => breaker.admit()).toThrow(AwxCircuitOpenError);
     expect(() => breaker.admit()).toThrow('AWX is unavailable: too many recent failures; retrying in 1s.');
@@ -104,6 +110,25 @@ describe('circuit breaker', () => {
     breaker.admit()('success');
     expect(breaker.state).toBe('closed');
     expect(changes).toEqual(['open', 'half-open', 'open', 'half-open', 'closed']);
+  });
+
+  it('makes calls that arrive during a probe wait for its verdict instead of failing', async () => {
+    const { breaker, tick } = setup();
+    for (let i = 0; i < 3; i++) breaker.admit()('failure');
+    tick(1_000);
+    const probe = breaker.admit();
+    const waiting = [breaker.enter(), breaker.enter()];
+    probe('success');
+    const admitted = await Promise.all(waiting);
+    expect(admitted).toHaveLength(2);
+    expect(breaker.state).toBe('closed');
+    // a waiter whose deadline passes first gives up, refused like any call while the breaker is not closed
+    for (let i = 0; i < 3; i++) breaker.admit()('failure');
+    tick(1_000);
+    const second = breaker.admit();
+    await expect(breaker.enter(AbortSignal.abort())).rejects.toThrow(AwxCircuitOpenError);
+    second('failure');
+    await expect(breaker.enter()).rejects.toThrow(AwxCircuitOpenError);
   });
 
   it('is off with a threshold of 0', () => {
@@ -139,11 +164,17 @@ describe('concurrency cap', () => {
 describe('configuration', () => {
   it('reads the resilience variables and SHUTDOWN_TIMEOUT_MS, and names bad ones', () => {
     const config = loadConfig({
-      AWX_RETRIES: '0', AWX_BREAKER_FAILURES: '0', AWX_BREAKER_COOLDOWN_MS: '500', AWX_MAX_CONCURRENCY: '4', AWX_MAX_QUEUE: '0', SHUTDOWN_TIMEOUT_MS: '0',
+      AWX_RETRIES: '0', AWX_BREAKER_FAILURES: '0', AWX_BREAKER_FAILURE_RATE: '80', AWX_BREAKER_WINDOW_MS: '30000', AWX_BREAKER_COOLDOWN_MS: '500',
+      AWX_MAX_CONCURRENCY: '4', AWX_MAX_QUEUE: '0', SHUTDOWN_TIMEOUT_MS: '0', OPERATION_TIMEOUT_MS: '4000',
     });
-    expect(config.resilience).toEqual({ retries: 0, breakerFailures: 0, breakerCooldownMs: 500, maxConcurrency: 4, maxQueue: 0 });
+    expect(config.resilience).toEqual({ retries: 0, breakerFailures: 0, breakerFailureRate: 80, breakerWindowMs: 30_000, breakerCooldownMs: 500, maxConcurrency: 4, maxQueue: 0 });
     expect(config.shutdownTimeoutMs).toBe(0);
-    const bad = () => loadConfig({ AWX_RETRIES: '3', AWX_MAX_CONCURRENCY: '0', AWX_BREAKER_COOLDOWN_MS: 'soon', SHUTDOWN_TIMEOUT_MS: '-1' });
+    expect(config.operationTimeoutMs).toBe(4_000);
+    // by default an operation may wait 15 s on AWX in all, or one AWX timeout when that is longer
+    expect([loadConfig({}).operationTimeoutMs, loadConfig({ AWX_TIMEOUT_MS: '30000' }).operationTimeoutMs]).toEqual([15_000, 30_000]);
+    const bad = () => loadConfig({ AWX_RETRIES: '3', AWX_MAX_CONCURRENCY: '0', AWX_BREAKER_COOLDOWN_MS: 'soon', SHUTDOWN_TIMEOUT_MS: '-1', AWX_BREAKER_FAILURE_RATE: '0', OPERATION_TIMEOUT_MS: '50' });
+    expect(bad).toThrow(/AWX_BREAKER_FAILURE_RATE must be an integer from 1 to 100, got "0"/);
+    expect(bad).toThrow(/OPERATION_TIMEOUT_MS must be an integer from 100 to 600000, got "50"/);
     expect(bad).toThrow(/AWX_RETRIES must be an integer from 0 to 2, got "3"/);
     expect(bad).toThrow(/AWX_MAX_CONCURRENCY must be an integer from 1 to 1024, got "0"/);
     expect(bad).toThrow(/AWX_BREAKER_COOLDOWN_MS must be an integer from 100 to 600000, got "soon"/);

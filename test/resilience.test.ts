@@ -66,10 +66,15 @@ describe('retries', () => {
     expect(lastUpstreamCalls(gw)).toBe(3);
   });
 
-  it('does not retry a 500 or a 404', async () => {
+  it('retries a 500 once, and a 404 never', async () => {
     gw.demo.addFault({ fault: { type: 'status', status: 500 }, match: isJob });
     expect((await gw.gql(ONE)).body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');
-    expect(gw.demo.requests).toHaveLength(1);
+    expect(gw.demo.requests).toHaveLength(2);
+    gw.demo.clearFaults();
+    gw.demo.clearRequests();
+    gw.demo.addFault({ fault: { type: 'status', status: 500 }, match: isJob, times: 1 }); // a blip: the retry answers
+    expect((await gw.gql(ONE)).body).toEqual({ data: { workflowJob: { id: '1', name: expect.any(String) } } });
+    expect(gw.demo.requests).toHaveLength(2);
     gw.demo.clearFaults();
     gw.demo.clearRequests();
     gw.demo.addFault({ fault: { type: 'status', status: 404, body: { detail: 'Not found.' } }, match: (r) => r.pathname === '/api/v2/workflow_jobs/' });

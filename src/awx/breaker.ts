@@ -1,8 +1,11 @@
 /**
- * The circuit breaker of one AWX upstream: after repeated failures the gateway stops calling AWX for a
- * cool-down and fails fast, so a down AWX is not hammered and callers are not kept waiting for timeouts.
+ * The circuit breaker of one AWX upstream: when AWX is down (most recent calls fail) the gateway stops calling it
+ * for a cool-down and fails fast, so a down AWX is not hammered and callers are not kept waiting for timeouts.
+ * It opens on a failure *rate* over a window, never on a run of failures alone: an AWX failing one call in three
+ * is up, and its callers are better served by retries than by an outage of the breaker's making.
  */
 import { AwxCircuitOpenError } from './errors.js';
+import { FailureWindow } from './failureWindow.js';
 
 /** `closed`: calls go through; `open`: they fail fast; `half-open`: one probe call decides which comes next. */
 export type BreakerState = 'closed' | 'open' | 'half-open';
@@ -21,8 +24,12 @@ export type BreakerSettle = (outcome: BreakerOutcome) => void;
 
 /** When the breaker opens and for how long. */
 export interface BreakerOptions {
-  /** Consecutive failures that open it; 0 disables the breaker. */
+  /** Failures within the window needed before it may open (AWX_BREAKER_FAILURES); 0 disables the breaker. */
   failureThreshold: number;
+  /** Share of the window's calls that must have failed, 0–1 (AWX_BREAKER_FAILURE_RATE as a fraction); default 0.5. */
+  failureRate?: number;
+  /** How far back calls count (AWX_BREAKER_WINDOW_MS); default 10 s. */
+  windowMs?: number;
   /** How long it stays open before letting a probe through. */
   cooldownMs: number;
   /** Clock, replaceable in tests. */
@@ -35,14 +42,17 @@ export type BreakerListener = (state: BreakerState, previous: BreakerState) => v
 /** One breaker per transport (per AWX), shared by every caller: AWX's health is the same for all of them. */
 export class CircuitBreaker {
   private current: BreakerState = 'closed';
-  private failures = 0;
   private openedAt = 0;
-  private probing = false;
+  /** The probe in flight while half-open; calls arriving meanwhile wait for its verdict. */
+  private probe?: Promise<void>;
+  private endProbe = () => {};
+  private readonly window: FailureWindow;
   private readonly listeners = new Set<BreakerListener>();
   private readonly now: () => number;
 
   constructor(private readonly options: BreakerOptions) {
     this.now = options.now ?? Date.now;
+    this.window = new FailureWindow(options.windowMs ?? 10_000, this.now);
   }
 
   /** The current state; an open breaker whose cool-down has passed reads (and becomes) `half-open`. */
@@ -61,11 +71,11 @@ export class CircuitBreaker {
   admit(): BreakerSettle {
     if (this.options.failureThreshold <= 0) return () => {};
     const state = this.state;
-    if (state === 'open' || (state === 'half-open' && this.probing)) {
+    if (state === 'open' || (state === 'half-open' && this.probe)) {
       throw new AwxCircuitOpenError(this.openedAt + this.options.cooldownMs - this.now());
     }
     const probe = state === 'half-open';
-    if (probe) this.probing = true;
+    if (probe) this.probe = new Promise((resolve) => (this.endProbe = resolve));
     let settled = false;
     return (outcome) => {
       if (settled) return;
@@ -74,22 +84,41 @@ export class CircuitBreaker {
     };
   }
 
-  private settle(outcome: BreakerOutcome, probe: boolean): void {
-    if (probe) this.probing = false;
-    if (outcome === 'success') {
-      if (probe) this.moveTo('closed');
-      if (this.current === 'closed') this.failures = 0;
-    } else if (outcome === 'failure') {
-      if (probe) return this.open();
-      // Calls admitted before the breaker opened may still fail while it is open: they change nothing.
-      if (this.current === 'closed' && ++this.failures >= this.options.failureThreshold) this.open();
+  /**
+   * Admits a call like `admit`, but a call arriving while a probe is in flight waits for the probe's verdict
+   * (within `signal`) instead of failing: when AWX has healed, the calls queued behind the probe succeed too.
+   */
+  async enter(signal?: AbortSignal): Promise<BreakerSettle> {
+    while (this.probe && this.current === 'half-open' && !signal?.aborted) {
+      await Promise.race([this.probe, abortOf(signal)]);
     }
+    return this.admit();
+  }
+
+  private settle(outcome: BreakerOutcome, probe: boolean): void {
+    if (probe) {
+      this.probe = undefined;
+      this.endProbe();
+      if (outcome === 'success') this.close();
+      else if (outcome === 'failure') this.open();
+      return; // a probe whose caller left decides nothing: the next call probes again
+    }
+    // Calls admitted before the breaker opened may still end while it is open: they change nothing.
+    if (outcome === 'neutral' || this.current !== 'closed') return;
+    this.window.record(outcome === 'failure');
+    const { calls, failures } = this.window.totals();
+    if (failures >= this.options.failureThreshold && failures >= calls * (this.options.failureRate ?? 0.5)) this.open();
   }
 
   private open(): void {
     this.openedAt = this.now();
-    this.failures = 0;
+    this.window.reset();
     this.moveTo('open');
+  }
+
+  private close(): void {
+    this.window.reset();
+    this.moveTo('closed');
   }
 
   private moveTo(state: BreakerState): void {
@@ -98,4 +127,9 @@ export class CircuitBreaker {
     this.current = state;
     for (const listener of this.listeners) listener(state, previous);
   }
+}
+
+/** A promise that resolves when `signal` aborts (never, without one). */
+function abortOf(signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));
 }

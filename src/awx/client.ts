@@ -2,10 +2,10 @@
 import { request, type Dispatcher } from 'undici';
 import { versionedPath, type ApiLocator } from './apiLayout.js';
 import type { CircuitBreaker } from './breaker.js';
-import { AwxError, errorFromResponse } from './errors.js';
+import { AwxError, AwxTimeoutError, errorFromResponse } from './errors.js';
 import type { ConcurrencyLimiter } from './limiter.js';
 import { breakerOutcome, networkError, parseResponse, readBody } from './response.js';
-import { startDeadline, withRetries, type Deadline, type RetryPolicy } from './retry.js';
+import { callTimeout, startDeadline, withRetries, type Deadline, type OperationDeadline, type RetryPolicy } from './retry.js';
 import { parseWriteAnswer, type Answer, type Outgoing, type WriteMethod, type WriteOptions } from './write.js';
 
 /** What every caller shares: where AWX is, how to reach it, how long to wait, and how to spare it. */
@@ -50,7 +50,10 @@ export interface AwxCaller {
   onCall?: (call: UpstreamCall) => void;
   /** At most this many retries for this caller (e.g. 0 for a health probe); the transport's policy caps it. */
   retries?: number;
+  /** The GraphQL operation's deadline for all its AWX calls together (OPERATION_TIMEOUT_MS): no call outlives it. */
+  operation?: OperationDeadline;
 }
+
 
 /** A path below the versioned API (`/api/v2/` or `/api/controller/v2/`): fixed resource names and integer ids only, so no client text becomes a path. */
 export type AwxPath = ReadonlyArray<string | number>;
@@ -105,9 +108,11 @@ export class AwxClient {
    * The URL is built once the API path is known: waiting for discovery counts against the deadline.
    */
   private async exchange(method: Outgoing['method'], target: (signal: AbortSignal) => Promise<URL>, body: string | undefined, retries: number): Promise<Answer> {
-    const deadline = startDeadline(this.transport.timeoutMs, this.caller.signal);
+    const { operation } = this.caller;
+    const { timeoutMs, shortened } = callTimeout(this.transport.timeoutMs, operation);
+    const deadline = startDeadline(timeoutMs, this.caller.signal);
     const outgoing: Outgoing = { method, url: await target(deadline.signal), body };
-    const settle = this.transport.breaker.admit();
+    const settle = await this.transport.breaker.enter(deadline.signal);
     let answer: Answer;
     try {
       answer = await withRetries(
@@ -117,6 +122,11 @@ export class AwxClient {
       );
     } catch (error) {
       const failure = networkError(error, deadline, this.transport.timeoutMs);
+      // A call cut short by the operation's budget timed out for that reason: it says nothing of AWX's health.
+      if (shortened && failure instanceof AwxTimeoutError) {
+        settle('neutral');
+        throw new AwxTimeoutError(timeoutMs, operation!.timeoutMs);
+      }
       settle(breakerOutcome(failure, deadline));
       throw failure;
     }

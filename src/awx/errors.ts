@@ -42,8 +42,11 @@ export class AwxResponseError extends AwxError {
 /** AWX did not answer within the request's deadline. */
 export class AwxTimeoutError extends AwxError {
   override name = 'AwxTimeoutError';
-  constructor(timeoutMs: number) {
-    super('UPSTREAM_TIMEOUT', `AWX did not answer within ${timeoutMs} ms.`);
+  /** `operationMs`: the GraphQL operation's whole AWX budget (OPERATION_TIMEOUT_MS) ran out, not one call's. */
+  constructor(timeoutMs: number, operationMs?: number) {
+    super('UPSTREAM_TIMEOUT', operationMs === undefined
+      ? `AWX did not answer within ${timeoutMs} ms.`
+      : `AWX did not answer within the operation's deadline: ${operationMs} ms for all its AWX calls (OPERATION_TIMEOUT_MS).`);
   }
 }
 

@@ -8,6 +8,7 @@
  * its own, and a wait that would end past the deadline is not started: the last failure is returned instead.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { AwxTimeoutError } from './errors.js';
 import type { AbortCause } from './response.js';
 
 /** How many times, and how patiently, a failed read is tried again. */
@@ -22,13 +23,19 @@ export interface RetryPolicy {
   random?: () => number;
 }
 
-/** The defaults: two retries after roughly 100 ms and 200 ms. */
+/** The defaults: two retries after roughly 100 ms and 200 ms (one for a 500). */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 2, baseDelayMs: 100, maxDelayMs: 2_000 };
 
 /** Methods safe to send twice; writes are never retried, since AWX may have acted on the first one. */
 export const RETRYABLE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
-/** Answers of a proxy or an AWX that is restarting; a 500 is AWX's own bug and would fail again. */
+/** Answers of a proxy or an AWX that is restarting, retried as often as the policy allows. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+/**
+ * AWX's own 500, retried once. A 500 from AWX is often transient — a database connection dropped, a worker
+ * recycled or killed mid-request under load — and a read is safe to repeat; a 500 that is a bug for one object
+ * fails again, and then costs one more call, not a loop.
+ */
+export const RETRIED_ONCE_STATUSES: ReadonlySet<number> = new Set([500]);
 /** A connection that broke under the request, often a keep-alive socket AWX's proxy had just closed. */
 export const RETRYABLE_ERROR_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'UND_ERR_SOCKET']);
 
@@ -65,7 +72,8 @@ export function retryDelay(method: string, outcome: AttemptOutcome, retry: numbe
     const code = (outcome.error as { code?: unknown } | null)?.code;
     if (typeof code !== 'string' || !RETRYABLE_ERROR_CODES.has(code)) return undefined;
   } else {
-    if (!RETRYABLE_STATUSES.has(outcome.status)) return undefined;
+    const once = RETRIED_ONCE_STATUSES.has(outcome.status) && retry === 0;
+    if (!RETRYABLE_STATUSES.has(outcome.status) && !once) return undefined;
     hinted = parseRetryAfter(outcome.headers['retry-after']);
   }
   const delay = hinted ?? backoffMs(retry, policy);
@@ -144,4 +152,26 @@ export function startDeadline(timeoutMs: number, caller?: AbortSignal): Deadline
     },
     remainingMs: () => endsAt - performance.now(),
   };
+}
+
+/** When a GraphQL operation's AWX budget ends (`performance.now()` time), and how long it was (OPERATION_TIMEOUT_MS). */
+export interface OperationDeadline {
+  endsAt: number;
+  timeoutMs: number;
+}
+
+/** Starts an operation's deadline of `timeoutMs` from now; each of its calls gets at most what is left. */
+export function operationDeadline(timeoutMs: number): OperationDeadline {
+  return { endsAt: performance.now() + timeoutMs, timeoutMs };
+}
+
+/**
+ * One call's timeout: AWX_TIMEOUT_MS, or what is left of the operation's budget when that is less (`shortened`).
+ * Throws UPSTREAM_TIMEOUT at once when too little is left for an attempt: AWX is not called for nothing.
+ */
+export function callTimeout(timeoutMs: number, operation?: OperationDeadline): { timeoutMs: number; shortened: boolean } {
+  if (!operation) return { timeoutMs, shortened: false };
+  const budgetMs = Math.floor(operation.endsAt - performance.now());
+  if (budgetMs < MIN_ATTEMPT_MS) throw new AwxTimeoutError(operation.timeoutMs, operation.timeoutMs);
+  return budgetMs < timeoutMs ? { timeoutMs: budgetMs, shortened: true } : { timeoutMs, shortened: false };
 }

@@ -20,8 +20,12 @@ export interface AwxTransportOptions {
   connections?: number;
   /** Retries of a failed read (AWX_RETRIES, default 2). */
   retries?: number;
-  /** Consecutive failures that open the circuit breaker (AWX_BREAKER_FAILURES, default 5; 0 disables it). */
+  /** Failures within the breaker's window before it may open (AWX_BREAKER_FAILURES, default 5; 0 disables it). */
   breakerFailures?: number;
+  /** Percentage of the window's calls that must have failed for the breaker to open (AWX_BREAKER_FAILURE_RATE, default 50). */
+  breakerFailureRate?: number;
+  /** How far back the breaker counts calls (AWX_BREAKER_WINDOW_MS, default 10 s). */
+  breakerWindowMs?: number;
   /** How long the breaker stays open before a probe (AWX_BREAKER_COOLDOWN_MS, default 10 s). */
   breakerCooldownMs?: number;
   /** AWX requests in flight at once (AWX_MAX_CONCURRENCY, default 32). */
@@ -31,7 +35,9 @@ export interface AwxTransportOptions {
 }
 
 /** Resilience defaults, used when an option is not given. */
-export const RESILIENCE_DEFAULTS = { retries: 2, breakerFailures: 5, breakerCooldownMs: 10_000, maxConcurrency: 32, maxQueue: 1_024 } as const;
+export const RESILIENCE_DEFAULTS = {
+  retries: 2, breakerFailures: 5, breakerFailureRate: 50, breakerWindowMs: 10_000, breakerCooldownMs: 10_000, maxConcurrency: 32, maxQueue: 1_024,
+} as const;
 
 /** Builds the keep-alive pool; a CA file trusts a private AWX certificate, `insecureTls` skips checks. */
 export function createAwxTransport(options: AwxTransportOptions): AwxTransport {
@@ -54,6 +60,8 @@ export function createAwxTransport(options: AwxTransportOptions): AwxTransport {
     retry: { ...DEFAULT_RETRY_POLICY, retries: options.retries ?? RESILIENCE_DEFAULTS.retries },
     breaker: new CircuitBreaker({
       failureThreshold: options.breakerFailures ?? RESILIENCE_DEFAULTS.breakerFailures,
+      failureRate: (options.breakerFailureRate ?? RESILIENCE_DEFAULTS.breakerFailureRate) / 100,
+      windowMs: options.breakerWindowMs ?? RESILIENCE_DEFAULTS.breakerWindowMs,
       cooldownMs: options.breakerCooldownMs ?? RESILIENCE_DEFAULTS.breakerCooldownMs,
     }),
     limiter: new ConcurrencyLimiter(maxConcurrency, options.maxQueue ?? RESILIENCE_DEFAULTS.maxQueue),
