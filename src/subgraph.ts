@@ -2,12 +2,39 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { useApolloInlineTrace } from '@graphql-yoga/plugin-apollo-inline-trace';
-import { graphqlSync, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, graphqlSync, isUnionType, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-/** A subgraph schema: `_service { sdl }` and `_entities` added, `__resolveReference` resolvers wired. */
+/**
+ * A subgraph schema: `_service { sdl }` and `_entities` added, `__resolveReference` resolvers wired, and
+ * representations checked before any is resolved (`checkedEntities`).
+ */
 export function buildSubgraph(typeDefs: DocumentNode, resolvers: object): GraphQLSchema {
-  return buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]);
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]);
+  const entities = schema.getQueryType()?.getFields()._entities;
+  const union = schema.getType('_Entity');
+  if (entities?.resolve && isUnionType(union)) entities.resolve = checkedEntities(entities.resolve, new Set(union.getTypes().map((t) => t.name)));
+  return schema;
+}
+
+/**
+ * A representation is the caller's input: one that is not an object naming an entity type of this subgraph
+ * (`Nope`, `__proto__`, `Query`, a scalar) is a BAD_USER_INPUT error for the whole field, as a bad argument
+ * would be, not a resolver crash (federation's own resolver looks the name up as a property, prototype included).
+ */
+function checkedEntities(resolve: GraphQLFieldResolver<unknown, unknown>, types: ReadonlySet<string>): GraphQLFieldResolver<unknown, unknown> {
+  return (source, args: { representations?: unknown }, context, info) => {
+    const representations = Array.isArray(args.representations) ? args.representations : [];
+    representations.forEach((representation: unknown, index) => {
+      const typename = representation && typeof representation === 'object' ? (representation as { __typename?: unknown }).__typename : undefined;
+      if (typeof typename === 'string' && types.has(typename)) return;
+      const shown = typeof typename === 'string' ? `"${typename.slice(0, 100)}"` : 'no __typename';
+      throw new GraphQLError(`representations[${index}] has ${shown}: each must be an object whose __typename is an entity type of this API (a type with @key, such as ${[...types].slice(0, 3).join(', ')}).`, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    });
+    return resolve(source, args, context, info);
+  };
 }
 
 /** The subgraph SDL a supergraph composes (with `@link` and `@key`): exactly what `_service { sdl }` serves. */

@@ -6,6 +6,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { armorPlugins } from './armor.js';
 import { estimateCost } from './cost.js';
+import { useInputChecks } from './input.js';
 import { limitError } from './errors.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './types.js';
 
@@ -42,7 +43,8 @@ function useCostLimit(maxCost: number): Plugin {
 /** The Yoga plugins that enforce the limits; unset limits take their defaults. */
 export function queryLimitPlugins(limits: Partial<QueryLimits> = {}): Plugin[] {
   const resolved: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...definedOnly(limits) };
-  return [useQuerySizeLimit(resolved.maxQueryBytes), ...armorPlugins(resolved), useCostLimit(resolved.maxCost)];
+  // the input depth first: the cost estimate reads variables (`first`), and must not walk a hostile one
+  return [useQuerySizeLimit(resolved.maxQueryBytes), ...armorPlugins(resolved), useInputChecks(resolved.maxInputDepth), useCostLimit(resolved.maxCost)];
 }
 
 function definedOnly(limits: Partial<QueryLimits>): Partial<QueryLimits> {
