@@ -72,6 +72,7 @@ function queryLimits(env: Env, problems: string[]): QueryLimits {
     maxAliases: integer(env, 'MAX_ALIASES', fallback.maxAliases, 0, 10_000, problems),
     maxDirectives: integer(env, 'MAX_DIRECTIVES', fallback.maxDirectives, 0, 10_000, problems),
     maxCost: integer(env, 'MAX_COST', fallback.maxCost, 1, 1_000_000_000, problems),
+    maxAwxCalls: integer(env, 'MAX_AWX_CALLS', fallback.maxAwxCalls, 1, 100_000, problems),
     maxInputDepth: integer(env, 'MAX_INPUT_DEPTH', fallback.maxInputDepth, 1, 1_000, problems),
   };
 }

@@ -3,7 +3,7 @@ import type { YogaInitialContext } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { credentialCheck } from './awx/credentials.js';
 import { AwxClient, type AwxTransport, type UpstreamCall } from './awx/client.js';
-import { operationDeadline } from './awx/retry.js';
+import { operationBudget } from './awx/operationBudget.js';
 import { isSubscription } from './http/operation.js';
 import { createWorkflowJobActions, type WorkflowJobActions } from './awx/workflowJobActions.js';
 import type { CachedResource, GatewayCache } from './cache/index.js';
@@ -43,6 +43,8 @@ export interface ContextDeps {
   live: LiveRegistry;
   /** How long one query or mutation may wait on AWX in all, loader rounds and retries included (OPERATION_TIMEOUT_MS). */
   operationTimeoutMs: number;
+  /** How many AWX calls one query or mutation may make (MAX_AWX_CALLS). */
+  maxAwxCalls: number;
 }
 
 /** OPERATION_TIMEOUT_MS by default: 15 s, a round of detail reads after a slow list still fitting in. */
@@ -60,7 +62,8 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
   const authorization = request.headers.get('authorization')?.trim() || deps.fallbackAuthorization;
   // A query or mutation has one AWX budget, however many loader rounds it takes; a subscription lives as long
   // as its subscriber, each of its AWX calls bounded by AWX_TIMEOUT_MS alone.
-  const operation = isSubscription(initial.params?.query, initial.params?.operationName) ? undefined : operationDeadline(deps.operationTimeoutMs);
+  const subscription = isSubscription(initial.params?.query, initial.params?.operationName);
+  const operation = subscription ? undefined : operationBudget(deps.operationTimeoutMs, deps.maxAwxCalls);
   const awx = new AwxClient(deps.transport, {
     authorization,
     signal: request.signal,

@@ -9,7 +9,7 @@ import { createGatewayCache, type CacheConfig, type GatewayCache } from './cache
 import { createContext, OPERATION_TIMEOUT_DEFAULT_MS, type GatewayContext } from './context.js';
 import { maskError } from './errors.js';
 import { EXAMPLE_QUERY } from './example-query.js';
-import { queryLimitPlugins, type QueryLimits } from './limits/index.js';
+import { DEFAULT_QUERY_LIMITS, queryLimitPlugins, type QueryLimits } from './limits/index.js';
 import { createLiveRegistry, type LiveRegistry, type SubscriptionConfig } from './live/index.js';
 import { useJsonRefusals } from './refusals.js';
 import type { HostPolicy } from './http/hosts.js';
@@ -100,6 +100,7 @@ export function createGateway(options: GatewayOptions): GatewayParts {
     onUpstreamCall: observability.upstreamCall,
     cache,
     operationTimeoutMs: options.operationTimeoutMs ?? OPERATION_TIMEOUT_DEFAULT_MS,
+    maxAwxCalls: options.limits?.maxAwxCalls ?? DEFAULT_QUERY_LIMITS.maxAwxCalls,
   };
   const gateway = createYoga<Record<string, never>, GatewayContext>({
     schema: buildSchema(),

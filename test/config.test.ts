@@ -24,7 +24,7 @@ describe('loadConfig', () => {
       readinessCacheMs: 2000,
       readinessTimeoutMs: 2000,
       corsOrigins: [],
-      limits: { maxQueryBytes: 32_768, maxTokens: 1_000, maxDepth: 15, maxAliases: 30, maxDirectives: 50, maxCost: 20_000, maxInputDepth: 64 },
+      limits: { maxQueryBytes: 32_768, maxTokens: 1_000, maxDepth: 15, maxAliases: 30, maxDirectives: 50, maxCost: 20_000, maxAwxCalls: 250, maxInputDepth: 64 },
       resilience: { retries: 2, breakerFailures: 5, breakerFailureRate: 50, breakerWindowMs: 10_000, breakerCooldownMs: 10_000, maxConcurrency: 32, maxQueue: 1_024 },
       operationTimeoutMs: 15_000,
       shutdownTimeoutMs: 15_000,

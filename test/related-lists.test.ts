@@ -43,7 +43,8 @@ describe('labels', () => {
 
 describe('notifications and activity stream', () => {
   it('pages through a job\'s notifications and activity stream', async () => {
-    const { body } = await gw.gql('{ workflowJobs(first: 200) { nodes { id related { notifications(first: 1) { totalCount } activityStream(first: 1) { totalCount } } } } }');
+    // 100 jobs: each job's notifications and activity stream are a call of their own (201 AWX calls, MAX_AWX_CALLS is 250)
+    const { body } = await gw.gql('{ workflowJobs(first: 100) { nodes { id related { notifications(first: 1) { totalCount } activityStream(first: 1) { totalCount } } } } }');
     expect(body.errors).toBeUndefined();
     const nodes = body.data!.workflowJobs.nodes as any[];
     const notified = nodes.find((n) => n.related.notifications.totalCount > 1);

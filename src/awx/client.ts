@@ -5,7 +5,8 @@ import type { CircuitBreaker } from './breaker.js';
 import { AwxError, AwxTimeoutError, errorFromResponse } from './errors.js';
 import type { ConcurrencyLimiter } from './limiter.js';
 import { breakerOutcome, networkError, parseResponse, readBody } from './response.js';
-import { callTimeout, startDeadline, withRetries, type Deadline, type OperationDeadline, type RetryPolicy } from './retry.js';
+import { takeCall, type OperationBudget } from './operationBudget.js';
+import { startDeadline, withRetries, type Deadline, type RetryPolicy } from './retry.js';
 import { parseWriteAnswer, type Answer, type Outgoing, type WriteMethod, type WriteOptions } from './write.js';
 
 /** What every caller shares: where AWX is, how to reach it, how long to wait, and how to spare it. */
@@ -50,8 +51,8 @@ export interface AwxCaller {
   onCall?: (call: UpstreamCall) => void;
   /** At most this many retries for this caller (e.g. 0 for a health probe); the transport's policy caps it. */
   retries?: number;
-  /** The GraphQL operation's deadline for all its AWX calls together (OPERATION_TIMEOUT_MS): no call outlives it. */
-  operation?: OperationDeadline;
+  /** What the GraphQL operation may spend on AWX, all its calls together (OPERATION_TIMEOUT_MS, MAX_AWX_CALLS). */
+  operation?: OperationBudget;
 }
 
 
@@ -109,7 +110,7 @@ export class AwxClient {
    */
   private async exchange(method: Outgoing['method'], target: (signal: AbortSignal) => Promise<URL>, body: string | undefined, retries: number): Promise<Answer> {
     const { operation } = this.caller;
-    const { timeoutMs, shortened } = callTimeout(this.transport.timeoutMs, operation);
+    const { timeoutMs, shortened } = takeCall(this.transport.timeoutMs, operation);
     const deadline = startDeadline(timeoutMs, this.caller.signal);
     const outgoing: Outgoing = { method, url: await target(deadline.signal), body };
     const settle = await this.transport.breaker.enter(deadline.signal);

@@ -11,7 +11,8 @@ export type AwxErrorCode =
   | 'UPSTREAM_ERROR'
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_UNAVAILABLE'
-  | 'UPSTREAM_OVERLOADED';
+  | 'UPSTREAM_OVERLOADED'
+  | 'TOO_MANY_AWX_CALLS';
 
 /** Base of every AWX failure; `message` is safe to show (no credentials, no upstream URL). */
 export class AwxError extends Error {
@@ -151,4 +152,12 @@ function fieldErrorsOf(body: unknown): Record<string, unknown> | undefined {
   const entries = Object.entries(body as Record<string, unknown>).filter(([k]) => k !== 'detail' && k !== 'error');
   const lists = entries.flatMap(([k, v]) => (Array.isArray(v) ? [[k, v]] : typeof v === 'string' ? [[k, [v]]] : []));
   return lists.length > 0 ? Object.fromEntries(lists) : undefined;
+}
+
+/** The operation has made as many AWX calls as MAX_AWX_CALLS allows; the rest of its fields are not read. */
+export class AwxCallLimitError extends AwxError {
+  override name = 'AwxCallLimitError';
+  constructor(limit: number) {
+    super('TOO_MANY_AWX_CALLS', `This operation has made ${limit} AWX calls, the limit (MAX_AWX_CALLS): select fields AWX leaves out of list rows on fewer items, or split the query.`, undefined, { limit });
+  }
 }

@@ -8,7 +8,6 @@
  * its own, and a wait that would end past the deadline is not started: the last failure is returned instead.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { AwxTimeoutError } from './errors.js';
 import type { AbortCause } from './response.js';
 
 /** How many times, and how patiently, a failed read is tried again. */
@@ -152,26 +151,4 @@ export function startDeadline(timeoutMs: number, caller?: AbortSignal): Deadline
     },
     remainingMs: () => endsAt - performance.now(),
   };
-}
-
-/** When a GraphQL operation's AWX budget ends (`performance.now()` time), and how long it was (OPERATION_TIMEOUT_MS). */
-export interface OperationDeadline {
-  endsAt: number;
-  timeoutMs: number;
-}
-
-/** Starts an operation's deadline of `timeoutMs` from now; each of its calls gets at most what is left. */
-export function operationDeadline(timeoutMs: number): OperationDeadline {
-  return { endsAt: performance.now() + timeoutMs, timeoutMs };
-}
-
-/**
- * One call's timeout: AWX_TIMEOUT_MS, or what is left of the operation's budget when that is less (`shortened`).
- * Throws UPSTREAM_TIMEOUT at once when too little is left for an attempt: AWX is not called for nothing.
- */
-export function callTimeout(timeoutMs: number, operation?: OperationDeadline): { timeoutMs: number; shortened: boolean } {
-  if (!operation) return { timeoutMs, shortened: false };
-  const budgetMs = Math.floor(operation.endsAt - performance.now());
-  if (budgetMs < MIN_ATTEMPT_MS) throw new AwxTimeoutError(operation.timeoutMs, operation.timeoutMs);
-  return budgetMs < timeoutMs ? { timeoutMs: budgetMs, shortened: true } : { timeoutMs, shortened: false };
 }

@@ -8,7 +8,8 @@ export type LimitCode =
   | 'QUERY_TOO_DEEP'
   | 'TOO_MANY_ALIASES'
   | 'TOO_MANY_DIRECTIVES'
-  | 'QUERY_TOO_COSTLY';
+  | 'QUERY_TOO_COSTLY'
+  | 'TOO_MANY_AWX_CALLS';
 
 const WORDING: Record<LimitCode, { what: string; unit: string; hint: string }> = {
   QUERY_TOO_LARGE: { what: 'Query size', unit: ' bytes', hint: 'send a shorter query' },
@@ -17,6 +18,7 @@ const WORDING: Record<LimitCode, { what: string; unit: string; hint: string }> =
   TOO_MANY_ALIASES: { what: 'Query alias count', unit: '', hint: 'split the query or use fewer aliases' },
   TOO_MANY_DIRECTIVES: { what: 'Query directive count', unit: '', hint: 'use fewer directives' },
   QUERY_TOO_COSTLY: { what: 'Query cost', unit: '', hint: 'lower `first` on list fields' },
+  TOO_MANY_AWX_CALLS: { what: 'Estimated AWX calls', unit: '', hint: 'select fields AWX leaves out of list rows (jobArgs, jobCwd, jobEnv, resultTraceback, ancestorJob) on fewer items, or split the query' },
 };
 
 /**

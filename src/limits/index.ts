@@ -5,6 +5,7 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import { armorPlugins } from './armor.js';
+import { estimateAwxCalls } from './awxCalls.js';
 import { estimateCost } from './cost.js';
 import { useInputChecks } from './input.js';
 import { limitError } from './errors.js';
@@ -25,16 +26,18 @@ function useQuerySizeLimit(maxBytes: number): Plugin {
 }
 
 /**
- * Refuses a query whose cost is over the limit. It runs at execution, not as a validation rule, because
- * the cost depends on variables and Yoga caches validation results by document alone.
+ * Refuses a query whose cost, or estimated number of AWX calls, is over its limit. It runs at execution, not
+ * as a validation rule, because both depend on variables and Yoga caches validation results by document alone.
  */
-function useCostLimit(maxCost: number): Plugin {
+function useCostLimit(maxCost: number, maxAwxCalls: number): Plugin {
   type Check = Parameters<NonNullable<Plugin['onExecute']>>[0];
   const check = ({ args, setResultAndStopExecution }: Pick<Check, 'args' | 'setResultAndStopExecution'>) => {
     const cost = estimateCost(args.schema, args.document, args.operationName, args.variableValues);
     if (cost !== undefined && cost > maxCost) {
-      setResultAndStopExecution({ errors: [limitError('QUERY_TOO_COSTLY', maxCost, cost)] });
+      return setResultAndStopExecution({ errors: [limitError('QUERY_TOO_COSTLY', maxCost, cost)] });
     }
+    const calls = estimateAwxCalls(args.schema, args.document, args.operationName, args.variableValues);
+    if (calls !== undefined && calls > maxAwxCalls) setResultAndStopExecution({ errors: [limitError('TOO_MANY_AWX_CALLS', maxAwxCalls, calls)] });
   };
   // A subscription's selection is resolved again for every event: it is checked once, when it starts.
   return { onExecute: check, onSubscribe: check };
@@ -44,7 +47,7 @@ function useCostLimit(maxCost: number): Plugin {
 export function queryLimitPlugins(limits: Partial<QueryLimits> = {}): Plugin[] {
   const resolved: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...definedOnly(limits) };
   // the input depth first: the cost estimate reads variables (`first`), and must not walk a hostile one
-  return [useQuerySizeLimit(resolved.maxQueryBytes), ...armorPlugins(resolved), useInputChecks(resolved.maxInputDepth), useCostLimit(resolved.maxCost)];
+  return [useQuerySizeLimit(resolved.maxQueryBytes), ...armorPlugins(resolved), useInputChecks(resolved.maxInputDepth), useCostLimit(resolved.maxCost, resolved.maxAwxCalls)];
 }
 
 function definedOnly(limits: Partial<QueryLimits>): Partial<QueryLimits> {

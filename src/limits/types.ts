@@ -14,6 +14,8 @@ export interface QueryLimits {
   maxDirectives: number;
   /** Estimated objects in the answer, lists multiplied by their `first`/`last` (MAX_COST). */
   maxCost: number;
+  /** AWX calls one query or mutation may make, estimated before it runs and counted as it runs (MAX_AWX_CALLS). */
+  maxAwxCalls: number;
   /** Nesting of lists and objects in variables and literal arguments, `_entities` representations included (MAX_INPUT_DEPTH). */
   maxInputDepth: number;
 }
@@ -30,5 +32,6 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxAliases: 30,
   maxDirectives: 50,
   maxCost: 20_000,
+  maxAwxCalls: 250,
   maxInputDepth: 64,
 };
