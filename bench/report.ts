@@ -4,6 +4,7 @@ import os from 'node:os';
 import type { CacheReport } from './cache.js';
 import type { CpuReport } from './cpu.js';
 import { analysisSection } from './analysis.js';
+import { attackSection, attackTargets, type AttackResults } from './attackReport.js';
 import type { LoadReport } from './load.js';
 import type { MemoryReport } from './memory.js';
 import { CONNECTIONS, LATENCY_MS, SECONDS } from './setup.js';
@@ -17,6 +18,8 @@ export interface Report {
   cpu: CpuReport;
   cache: CacheReport;
   load: LoadReport | null;
+  /** Slow clients and partial AWX failure; null with BENCH_SKIP_LOAD. */
+  attack: AttackResults | null;
   /** The main gateway's "AWX call failed" warnings, and how often a probe waited out its open breaker. */
   health: { failedCalls: number; breakerWaits: number };
 }
@@ -72,6 +75,7 @@ export function writeReport(r: Report): void {
     '## Targets',
     '',
     ...r.targets,
+    ...attackTargets(r.attack),
     '',
     ...analysisSection(r.cpu),
     '',
@@ -112,6 +116,10 @@ export function writeReport(r: Report): void {
     '',
     LOAD_HEADER,
     loadRow(r.load),
+    '',
+    '## Under attack and partial AWX failure',
+    '',
+    ...attackSection(r.attack),
     '',
   ].join('\n');
   writeFileSync(new URL('./RESULTS.md', import.meta.url), text);

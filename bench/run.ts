@@ -7,7 +7,10 @@
  */
 import { cacheCheck } from './cache.js';
 import { cpuCheck } from './cpu.js';
+import type { AttackResults } from './attackReport.js';
 import { faultLoadCheck } from './load.js';
+import { partialFailureCheck } from './partialFailure.js';
+import { slowClientsCheck } from './slowClients.js';
 import { memoryCheck } from './memory.js';
 import { relatedRows } from './related.js';
 import { dashboardQuery, rows, S1_QUERY, s1, s2, s3, type Measured, type Targets } from './scenarios.js';
@@ -47,9 +50,10 @@ async function main(): Promise<void> {
     const memory = await memoryCheck(upstream.url);
     const cache = await cacheCheck(upstream.url, gateway);
     const load = process.env.BENCH_SKIP_LOAD ? null : await faultLoadCheck();
+    const attack: AttackResults | null = process.env.BENCH_SKIP_LOAD ? null : { slow: await slowClientsCheck(), partial: await partialFailureCheck() };
     const targets = checkTargets({ ...measured, memory });
     const health = { failedCalls: failedCalls(gateway), breakerWaits };
-    writeReport({ related: { runs: RUNS, rows: related }, scenarios: measured.table, targets, memory, cpu, cache, load, health });
+    writeReport({ related: { runs: RUNS, rows: related }, scenarios: measured.table, targets, memory, cpu, cache, load, attack, health });
   } catch (error) {
     const problems = gateway.child.output().split('\n').filter((line) => /"level":(40|50|60)/.test(line));
     process.stderr.write(`gateway warnings and errors (last 5 of ${problems.length}):\n${problems.slice(-5).join('\n')}\n`);

@@ -60,6 +60,8 @@ export function createApp(options: AppOptions): App {
   // Ambient authority: callers without credentials act as someone (AWX_TOKEN, a service user, the demo's admin).
   const hosts = hostPolicy(http.allowedHosts, Boolean(options.gateway.awxToken || options.gateway.awxBasic));
   const transport = createAwxTransport(options.upstream);
+  // An operator reading the logs learns when the gateway stopped calling AWX, and when it started again.
+  transport.breaker.onStateChange((state, previous) => logger[state === 'open' ? 'warn' : 'info']({ breaker: state, previous }, `AWX circuit breaker ${state}`));
   const { gateway, live, cache } = createGateway({ ...options.gateway, hosts, transport, logger });
   // Operations beyond MAX_INFLIGHT_REQUESTS wait their turn, bounding memory under bursts (src/admission.ts).
   const admission = options.admission ? createAdmission(options.admission) : undefined;

@@ -59,6 +59,8 @@ describe('partial AWX failure', () => {
       const answers = await Promise.all([1, 2, 3, 4, 5].map((id) => gw.gql(ONE(id))));
       expect(answers.map((a) => a.body.errors)).toEqual([undefined, undefined, undefined, undefined, undefined]);
       expect(gw.transport.breaker.state).toBe('closed');
+      const changes = gw.logs.filter((line) => line.includes('AWX circuit breaker')).map((line) => JSON.parse(line).msg);
+      expect(changes).toEqual(['AWX circuit breaker open', 'AWX circuit breaker half-open', 'AWX circuit breaker closed']);
     } finally {
       await gw.close();
     }
