@@ -1,4 +1,4 @@
-/** Admission control: operations beyond the in-flight limit wait in turn; overflow is a 503 (which requests enter: test/front.test.ts). */
+/** Admission control: operations beyond the in-flight limit wait in turn; overflow is a 503 (which requests enter it: test/slow-clients.test.ts). */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ interface Harness {
   /** Finishes the oldest started request still open. */
   release(): void;
   server: Server;
+  /** Client connections the server has seen close. */
+  closed(): number;
 }
 
 let harness: Harness | undefined;
@@ -33,9 +35,11 @@ async function start(maxInFlight: number, maxQueued: number): Promise<Harness> {
   };
   const { run, state } = createAdmission({ maxInFlight, maxQueued });
   const server = createServer((req, res) => run(req, res, handler));
+  let closed = 0;
+  server.on('connection', (socket) => socket.once('close', () => closed++));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  harness = { url: `http://127.0.0.1:${port}`, state, started, server, release: () => open.shift()?.end('{}') };
+  harness = { url: `http://127.0.0.1:${port}`, state, started, server, release: () => open.shift()?.end('{}'), closed: () => closed };
   return harness;
 }
 
@@ -85,7 +89,7 @@ describe('admission control', () => {
     const last = fetch(`${h.url}/graphql?n=last`);
     await until(() => h.state.queued === 2);
     waitingGone.abort();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => h.closed() === 1); // the server has seen the waiter go
     gone.abort();
     await until(() => h.started.includes('last'));
     expect(h.started).toEqual(['leaving', 'last']);
