@@ -1,9 +1,11 @@
 /** Every upstream failure becomes a clear GraphQL error with a stable code; bad ids never reach AWX. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS } from '@awx-graphql/demo-awx';
-import { ADMIN, startTestGateway, useTestGateway } from './gateway.js';
+import { ADMIN, LAYOUT, startTestGateway, useTestGateway } from './gateway.js';
 
-const gw = useTestGateway({ timeoutMs: 400 }, { clearRequests: false });
+// Error mapping, not the breaker, is under test here: with it off, one test's failures never become the next one's
+// UPSTREAM_UNAVAILABLE (a busy machine can time a call out). The deadline tests use a gateway of their own.
+const gw = useTestGateway({ resilience: { breakerFailures: 0 } }, { clearRequests: false });
 beforeEach(() => {
   gw.demo.clearFaults();
   gw.demo.clearRequests();
@@ -80,18 +82,21 @@ describe('broken upstream answers', () => {
     expect(error.message).toBe('AWX sent a response that is not valid JSON.');
   });
 
-  it('maps a hang to UPSTREAM_TIMEOUT within the configured deadline', async () => {
-    gw.demo.addFault({ fault: { type: 'hang' } });
-    const started = Date.now();
-    const { error } = await errorOf(ONE, { id: 1 });
-    expect(error.extensions?.code).toBe('UPSTREAM_TIMEOUT');
-    expect(Date.now() - started).toBeLessThan(3_000);
-  });
-
-  it('maps a body slower than the deadline to UPSTREAM_TIMEOUT', async () => {
-    gw.demo.addFault({ fault: { type: 'slow', ms: 2_000 } });
-    const { error } = await errorOf(ONE, { id: 1 });
-    expect(error.extensions?.code).toBe('UPSTREAM_TIMEOUT');
+  it('maps a hang, and a body slower than the deadline, to UPSTREAM_TIMEOUT naming the configured deadline', async () => {
+    // the API path is given: a busy machine must not time out the gateway's look for it
+    const apiPath = LAYOUT === 'aap' ? '/api/controller/' : '/api/';
+    const quick = await startTestGateway({ sharedDemo: gw.demo, timeoutMs: 400, apiPath, resilience: { breakerFailures: 0 } });
+    try {
+      for (const fault of [{ type: 'hang' as const }, { type: 'slow' as const, ms: 60_000 }]) {
+        gw.demo.clearFaults();
+        gw.demo.addFault({ fault });
+        const { body } = await quick.gql(ONE, { id: 1 });
+        expect(body.errors).toEqual([expect.objectContaining({ message: 'AWX did not answer within 400 ms.', extensions: { code: 'UPSTREAM_TIMEOUT' } })]);
+      }
+    } finally {
+      gw.demo.clearFaults();
+      await quick.close();
+    }
   });
 
   it('maps a connection reset to UPSTREAM_UNAVAILABLE', async () => {
