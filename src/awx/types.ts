@@ -112,14 +112,6 @@ export interface AwxWorkflowJobSummaryFields {
   labels?: AwxLabelList;
 }
 
-/** `launched_by`: a user, schedule or AWX itself; `{}` when AWX has no launcher to show. */
-export interface AwxLaunchedBy {
-  id?: number | null;
-  name?: string | null;
-  type?: string | null;
-  url?: string | null;
-}
-
 /**
  * A workflow job. List rows lack the detail-only fields (`job_args`, `job_cwd`, `job_env`,
  * `result_traceback`), hence optional.
@@ -144,6 +136,3 @@ export interface AwxWorkflowJob extends AwxUnifiedJobFields {
   skip_tags?: string | null;
   job_tags?: string | null;
 }
-
-/** Fields AWX sends on a workflow job's detail endpoint only, never on list rows. */
-export const DETAIL_ONLY_WORKFLOW_JOB_FIELDS = ['job_args', 'job_cwd', 'job_env', 'result_traceback'] as const;
