@@ -114,9 +114,9 @@ export interface AwxWorkflowJobSummaryFields {
 
 /**
  * A workflow job. List rows lack the detail-only fields (`job_args`, `job_cwd`, `job_env`,
- * `result_traceback`), hence optional.
+ * `result_traceback`), hence optional. A type alias, not an interface, so it is an `AwxRecord` as it is.
  */
-export interface AwxWorkflowJob extends AwxUnifiedJobFields {
+export type AwxWorkflowJob = AwxUnifiedJobFields & {
   summary_fields?: AwxWorkflowJobSummaryFields;
   job_args?: string;
   job_cwd?: string;
@@ -135,4 +135,4 @@ export interface AwxWorkflowJob extends AwxUnifiedJobFields {
   webhook_guid?: string;
   skip_tags?: string | null;
   job_tags?: string | null;
-}
+};

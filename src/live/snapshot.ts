@@ -55,5 +55,5 @@ export function primeSnapshot(loaders: Loaders, snapshot: JobSnapshot): void {
   loaders.workflowJob.detail.prime({ id: job.id }, job);
   loaders.byId('workflow_jobs').prime(job.id, job as unknown as AwxRecord);
   loaders.nodesOfJob.prime(job.id, nodes);
-  primeAll(loaders.byId<AwxWorkflowJobNode>('workflow_job_nodes'), nodes);
+  primeAll(loaders.byId('workflow_job_nodes'), nodes);
 }

@@ -37,7 +37,7 @@ export function createLoaders(awx: AwxClient, options: LoaderOptions): Loaders {
     byId,
     workflowJob: createWorkflowJobLoaders(awx, byId('workflow_jobs'), options.detailConcurrency, options.cache),
     workflowJobSearch: createWorkflowJobSearchLoader(awx, byId('workflow_jobs')),
-    nodesOfJob: createNodesOfJobLoader(awx, { nodeById: byId<AwxWorkflowJobNode>('workflow_job_nodes'), jobById: byId('workflow_jobs') }, options),
+    nodesOfJob: createNodesOfJobLoader(awx, { nodeById: byId('workflow_job_nodes'), jobById: byId('workflow_jobs') }, options),
     subList: createSubListReader(awx, byId),
   };
 }

@@ -1,6 +1,5 @@
 /** Per-request loading of workflow jobs: detail reads deduplicated by id, and keyset list pages. */
 import DataLoader from 'dataloader';
-import type { AwxRecord } from '../awx/byIds.js';
 import type { AwxClient } from '../awx/client.js';
 import type { KeysetResult, KeysetWindow } from '../awx/keysetPage.js';
 import type { OrderKey } from '../awx/paginate.js';
@@ -29,8 +28,8 @@ export interface WorkflowJobLoaders {
  * With a `cache`, detail reads are served from it when a finished job's detail is
  * there; detail entries have their own namespace, so a cached list row never answers for a detail.
  */
-export function createWorkflowJobLoaders(awx: AwxClient, byId: ByIdLoader, detailConcurrency: number, cache?: CallerCache): WorkflowJobLoaders {
-  const prime = (job: AwxWorkflowJob) => void byId.clear(job.id).prime(job.id, job as unknown as AwxRecord);
+export function createWorkflowJobLoaders(awx: AwxClient, byId: ByIdLoader<AwxWorkflowJob>, detailConcurrency: number, cache?: CallerCache): WorkflowJobLoaders {
+  const prime = (job: AwxWorkflowJob) => void byId.clear(job.id).prime(job.id, job);
   const readDetail = async (key: WorkflowJobDetailKey) => {
     const job = await getWorkflowJob(awx, key.id);
     if (job) prime(job);
@@ -52,7 +51,7 @@ export function createWorkflowJobLoaders(awx: AwxClient, byId: ByIdLoader, detai
   const detail = new DataLoader<WorkflowJobDetailKey, AwxWorkflowJob | null, string>(batch, { cacheKeyFn: (key) => String(key.id) });
   const list: WorkflowJobLoaders['list'] = async (query, order, window) => {
     const result = await listWorkflowJobs(awx, query, order, window);
-    primeAll(byId, result.items as unknown as AwxRecord[]);
+    primeAll(byId, result.items);
     return result;
   };
   return { detail, list };

@@ -1,6 +1,5 @@
 /** `workflowJob(id, search)`: whether a job matches its search terms, batched into one list read per distinct search. */
 import DataLoader from 'dataloader';
-import type { AwxRecord } from '../awx/byIds.js';
 import type { AwxClient } from '../awx/client.js';
 import type { AwxWorkflowJob } from '../awx/types.js';
 import { matchWorkflowJobs } from '../awx/workflowJobs.js';
@@ -20,14 +19,14 @@ export type WorkflowJobSearchLoader = DataLoader<WorkflowJobSearchKey, AwxWorkfl
  * rows found prime `byId`, as any list read does (they lack AWX's detail-only fields, which the
  * WorkflowJob resolvers read from the detail when selected).
  */
-export function createWorkflowJobSearchLoader(awx: AwxClient, byId: ByIdLoader): WorkflowJobSearchLoader {
+export function createWorkflowJobSearchLoader(awx: AwxClient, byId: ByIdLoader<AwxWorkflowJob>): WorkflowJobSearchLoader {
   return new DataLoader<WorkflowJobSearchKey, AwxWorkflowJob | null, string>(async (keys) => {
     const bySearch = new Map<string, number[]>();
     for (const key of keys) bySearch.set(key.search, [...(bySearch.get(key.search) ?? []), key.id]);
     const found = new Map<string, Map<number, AwxWorkflowJob>>();
     await Promise.all([...bySearch].map(async ([search, ids]) => {
       const rows = await matchWorkflowJobs(awx, ids, search);
-      primeAll(byId, [...rows.values()] as (AwxWorkflowJob & AwxRecord)[]);
+      primeAll(byId, [...rows.values()]);
       found.set(search, rows);
     }));
     return keys.map((key) => found.get(key.search)?.get(key.id) ?? null);

@@ -22,7 +22,7 @@ const summaryOf = (node: AwxWorkflowJobNode, key: string) => node.summary_fields
 /** Child nodes by id: already in this request's node loader when the graph was read, else one batched read. */
 function children(key: 'success_nodes' | 'failure_nodes' | 'always_nodes') {
   return async (node: AwxWorkflowJobNode, _args: unknown, { loaders }: GatewayContext) => {
-    const found = await loaders.byId<AwxWorkflowJobNode>('workflow_job_nodes').loadMany(node[key] ?? []);
+    const found = await loaders.byId('workflow_job_nodes').loadMany(node[key] ?? []);
     return found.filter((child): child is AwxWorkflowJobNode => child !== null && !(child instanceof Error));
   };
 }
