@@ -6,7 +6,7 @@ import { AwxClient, type AwxTransport, type UpstreamCall } from './awx/client.js
 import { operationBudget } from './awx/operationBudget.js';
 import { isSubscription } from './http/operation.js';
 import { createWorkflowJobActions, type WorkflowJobActions } from './awx/workflowJobActions.js';
-import type { CachedResource, GatewayCache } from './cache/index.js';
+import type { GatewayCache } from './cache/index.js';
 import type { CallerLive, LiveRegistry } from './live/index.js';
 import { createLoaders, type LoaderOptions, type Loaders } from './loaders/index.js';
 import type { RequestScope, ScopeOf } from './observability/index.js';
@@ -23,8 +23,8 @@ export interface GatewayContext extends YogaInitialContext {
   live: CallerLive;
   /** AWX's workflow job actions (cancel, relaunch, delete, launch), sent once with this caller's credentials. */
   actions: WorkflowJobActions;
-  /** Drops an object from the cross-request cache for every caller after a write; never fails, a no-op when CACHE is off. */
-  evict(resource: CachedResource, id: number): Promise<void>;
+  /** Drops a workflow job from the cross-request cache for every caller after a write; never fails, a no-op when CACHE is off. */
+  evictJob(id: number): Promise<void>;
 }
 
 /** The shared, credential-free parts every context is built from. */
@@ -80,12 +80,12 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
   const newLoaders = () => createLoaders(awx, { ...deps.loaderOptions, cache });
   const loaders = newLoaders();
   const live = deps.live.forCaller({ authorization, requestId: scope.requestId, log: scope.log, signal: request.signal, newLoaders });
-  const evict = async (resource: CachedResource, id: number) => {
+  const evictJob = async (id: number) => {
     // The write already happened: a cache that cannot evict is logged, not reported as the write failing.
-    await deps.cache?.evict(resource, id).catch((error: unknown) => scope.log.warn({ resource, error: String(error) }, 'cache eviction failed'));
+    await deps.cache?.evictJob(id).catch((error: unknown) => scope.log.warn({ workflowJob: id, error: String(error) }, 'cache eviction failed'));
   };
   return {
     ...initial, loaders, requestId: scope.requestId, log: scope.log, upstreamCalls: scope.upstreamCalls, live,
-    actions: createWorkflowJobActions(awx), evict,
+    actions: createWorkflowJobActions(awx), evictJob,
   };
 }

@@ -43,8 +43,6 @@ export interface GatewayOptions {
   metrics?: boolean;
   /** How /readiness pings AWX (READINESS_CACHE_MS, READINESS_TIMEOUT_MS; 2 s each by default). */
   readiness?: Partial<ReadinessOptions>;
-  /** Reads the AWX circuit breaker's state (`closed`, `open`, `half-open`) for the metrics, at each scrape. */
-  breakerState?: () => string | undefined;
   /** Cross-request cache of finished jobs (CACHE, default off); closed when the gateway is disposed. */
   cache?: CacheConfig;
   /** How subscriptions watch jobs (SUBSCRIPTION_*, AWX_WEBSOCKET, REDIS_URL); unset ones take their defaults. */

@@ -2,8 +2,9 @@
  * Every kind of AWX object this gateway reads, in one table: its GraphQL type, AWX's `type` string, the
  * collection it is read from, whether it is a unified job or a unified job template (each family shares
  * one id space in AWX), and whether the cross-request cache may hold it. Every other list of kinds — the
- * by-id root fields, federation entities, `__resolveType`, cache namespaces, `related` URL parsing — is
- * derived from it; codegen.yml's mappers are checked against it by test/kinds.test.ts.
+ * by-id root fields, `__resolveType`, cache namespaces, `related` URL parsing — is derived from it. Two are
+ * typed per kind, so written out and checked against it by test/kinds.test.ts: codegen.yml's mappers (with
+ * their TypeScript twin in src/awx/models/index.ts) and the federation entities in src/resolvers/index.ts.
  */
 
 /** How a kind relates to AWX's polymorphic models. */

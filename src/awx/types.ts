@@ -1,4 +1,7 @@
-/** AWX REST response shapes, as `GET /api/v2/workflow_jobs/` and its detail send them. */
+/**
+ * AWX REST response shapes, as `GET /api/v2/workflow_jobs/` and its detail send them. Type aliases, not
+ * interfaces, so a summary standing in for its full object stays assignable to `AwxRecord`.
+ */
 import type { AwxInventoryCounts, AwxUnifiedJobFields } from './models/common.js';
 
 /** A unified job's `status`. */
@@ -21,80 +24,80 @@ export interface AwxPage<T> {
 }
 
 /** `{id, name, description}`: AWX's default summary of a related object. */
-export interface AwxObjectSummary {
+export type AwxObjectSummary = {
   id?: number;
   name?: string;
   description?: string;
-}
+};
 
-export interface AwxInventorySummary extends AwxObjectSummary, AwxInventoryCounts {
+export type AwxInventorySummary = AwxObjectSummary & AwxInventoryCounts & {
   organization_id?: number;
   kind?: string;
-}
+};
 
-export interface AwxExecutionEnvironmentSummary extends AwxObjectSummary {
+export type AwxExecutionEnvironmentSummary = AwxObjectSummary & {
   image?: string;
-}
+};
 
-export interface AwxScheduleSummary extends AwxObjectSummary {
+export type AwxScheduleSummary = AwxObjectSummary & {
   next_run?: string | null;
-}
+};
 
-export interface AwxUnifiedJobTemplateSummary extends AwxObjectSummary {
+export type AwxUnifiedJobTemplateSummary = AwxObjectSummary & {
   unified_job_type?: string;
-}
+};
 
-export interface AwxInstanceGroupSummary {
+export type AwxInstanceGroupSummary = {
   id?: number;
   name?: string;
   is_container_group?: boolean;
-}
+};
 
-export interface AwxCredentialSummary extends AwxObjectSummary {
+export type AwxCredentialSummary = AwxObjectSummary & {
   kind?: string;
   cloud?: boolean;
   credential_type_id?: number;
-}
+};
 
-export interface AwxUserSummary {
+export type AwxUserSummary = {
   id?: number;
   username?: string;
   first_name?: string;
   last_name?: string;
-}
+};
 
-export interface AwxUserCapabilities {
+export type AwxUserCapabilities = {
   start?: boolean;
   delete?: boolean;
-}
+};
 
-export interface AwxJobSummary extends AwxObjectSummary {
+export type AwxJobSummary = AwxObjectSummary & {
   status?: string;
   failed?: boolean;
   elapsed?: number;
   type?: string;
   canceled_on?: string | null;
-}
+};
 
-export interface AwxAncestorJobSummary {
+export type AwxAncestorJobSummary = {
   id?: number;
   name?: string;
   type?: string;
   url?: string;
-}
+};
 
-export interface AwxLabelSummary {
+export type AwxLabelSummary = {
   id: number;
   name: string;
-}
+};
 
-export interface AwxLabelList {
+export type AwxLabelList = {
   count: number;
   results: AwxLabelSummary[];
-}
+};
 
 /** `summary_fields` of a workflow job: every key is optional (AWX drops null ones). */
-export interface AwxWorkflowJobSummaryFields {
+export type AwxWorkflowJobSummaryFields = {
   organization?: AwxObjectSummary;
   inventory?: AwxInventorySummary;
   execution_environment?: AwxExecutionEnvironmentSummary;
@@ -110,21 +113,13 @@ export interface AwxWorkflowJobSummaryFields {
   source_workflow_job?: AwxJobSummary;
   ancestor_job?: AwxAncestorJobSummary;
   labels?: AwxLabelList;
-}
-
-/** `launched_by`: a user, schedule or AWX itself; `{}` when AWX has no launcher to show. */
-export interface AwxLaunchedBy {
-  id?: number | null;
-  name?: string | null;
-  type?: string | null;
-  url?: string | null;
-}
+};
 
 /**
  * A workflow job. List rows lack the detail-only fields (`job_args`, `job_cwd`, `job_env`,
- * `result_traceback`), hence optional.
+ * `result_traceback`), hence optional. A type alias, not an interface, so it is an `AwxRecord` as it is.
  */
-export interface AwxWorkflowJob extends AwxUnifiedJobFields {
+export type AwxWorkflowJob = AwxUnifiedJobFields & {
   summary_fields?: AwxWorkflowJobSummaryFields;
   job_args?: string;
   job_cwd?: string;
@@ -143,7 +138,4 @@ export interface AwxWorkflowJob extends AwxUnifiedJobFields {
   webhook_guid?: string;
   skip_tags?: string | null;
   job_tags?: string | null;
-}
-
-/** Fields AWX sends on a workflow job's detail endpoint only, never on list rows. */
-export const DETAIL_ONLY_WORKFLOW_JOB_FIELDS = ['job_args', 'job_cwd', 'job_env', 'result_traceback'] as const;
+};

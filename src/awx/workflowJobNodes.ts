@@ -3,6 +3,17 @@ import { fetchAll, type AwxRecord } from './byIds.js';
 import type { AwxClient } from './client.js';
 import { AwxHttpError } from './errors.js';
 import type { AwxLaunchConfig, AwxObjectBase } from './models/common.js';
+import type { AwxJobSummary, AwxObjectSummary, AwxUnifiedJobTemplateSummary } from './types.js';
+
+/**
+ * `summary_fields` of a node, as far as the gateway reads them: its workflow job, its template and, once it
+ * ran, its job (`WorkflowJobNodeSerializer.get_summary_fields` adds `timed_out` for approvals).
+ */
+export type AwxWorkflowJobNodeSummaryFields = {
+  workflow_job?: AwxObjectSummary;
+  unified_job_template?: AwxUnifiedJobTemplateSummary;
+  job?: AwxJobSummary & { timed_out?: boolean };
+};
 
 /** A node of a workflow job's graph (`WorkflowJobNodeSerializer`). */
 export interface AwxWorkflowJobNode extends AwxRecord, AwxObjectBase, AwxLaunchConfig {
@@ -17,7 +28,7 @@ export interface AwxWorkflowJobNode extends AwxRecord, AwxObjectBase, AwxLaunchC
   do_not_run?: boolean;
   all_parents_must_converge?: boolean;
   related?: Record<string, string>;
-  summary_fields?: Record<string, Record<string, unknown> | undefined>;
+  summary_fields?: AwxWorkflowJobNodeSummaryFields;
 }
 
 /** How many workflow job ids go into one `workflow_job__in` filter (keeps URLs short). */

@@ -1,5 +1,5 @@
 /** AWX's workflow job endpoints: `GET /api/v2/workflow_jobs/` and `GET /api/v2/workflow_jobs/{id}/`. */
-import { fetchByIds, type AwxRecord } from './byIds.js';
+import { fetchByIds } from './byIds.js';
 import type { AwxClient } from './client.js';
 import { AwxHttpError, AwxResponseError } from './errors.js';
 import { fetchKeysetPage, type KeysetResult, type KeysetWindow } from './keysetPage.js';
@@ -117,7 +117,7 @@ export async function getWorkflowJob(client: AwxClient, id: number): Promise<Awx
  * detail URL's answer unfiltered, so `?id__in=…&search=…` is asked instead of the detail.
  */
 export function matchWorkflowJobs(client: AwxClient, ids: readonly number[], search: string): Promise<Map<number, AwxWorkflowJob>> {
-  return fetchByIds<AwxWorkflowJob & AwxRecord>(client, 'workflow_jobs', ids, { search });
+  return fetchByIds<AwxWorkflowJob>(client, 'workflow_jobs', ids, { search });
 }
 
 /** A keyset page of the filtered, ordered workflow job list (list rows: no detail-only fields). */

@@ -57,8 +57,10 @@ export interface GatewayCache {
    * `verify` must resolve before any hit is served (it rejects when AWX no longer accepts the caller).
    */
   forCaller(authorization: string | undefined, log: Logger, verify?: () => Promise<void>): CallerCache;
-  /** Drops one object for every caller (after a write or deletion through the gateway). */
+  /** Drops one object for every caller. */
   evict(resource: CachedResource, id: number): Promise<void>;
+  /** Drops every entry about a workflow job for every caller (after a write or deletion through the gateway). */
+  evictJob(id: number): Promise<void>;
   close(): Promise<void>;
   backend: CacheBackend;
 }
@@ -69,6 +71,9 @@ export interface CacheDeps {
   logger: Logger;
   registry?: Registry;
 }
+
+/** The namespaces holding a workflow job: its list row, its detail and its node list. */
+const JOB_NAMESPACES = ['workflow_jobs', 'workflow_job_detail', 'nodes_of_workflow_job'] as const satisfies readonly CachedResource[];
 
 /** Builds the gateway's cache, or undefined when CACHE is off. */
 export function createGatewayCache(config: CacheConfig, deps: CacheDeps): GatewayCache | undefined {
@@ -86,14 +91,16 @@ export function createGatewayCache(config: CacheConfig, deps: CacheDeps): Gatewa
       onError: (error) => warn(deps.logger, error, 'connection'),
     });
   const fingerprint = createFingerprinter(deps.awxBaseUrl, config.mode === 'memory' ? 'random' : config.keySecret ?? 'derived');
+  const evict = async (resource: CachedResource, id: number) => {
+    await backend.evict(resource, id);
+    evictions.inc({ reason: 'evict' });
+    deps.logger.debug({ resource }, 'cache eviction');
+  };
   return {
     backend,
     forCaller: (authorization, log, verify) => callerCache(backend, fingerprint(authorization), { config, log, requests, warn, verify }),
-    async evict(resource, id) {
-      await backend.evict(resource, id);
-      evictions.inc({ reason: 'evict' });
-      deps.logger.debug({ resource }, 'cache eviction');
-    },
+    evict,
+    evictJob: async (id) => void (await Promise.all(JOB_NAMESPACES.map((resource) => evict(resource, id)))),
     close: () => backend.close(),
   };
 }

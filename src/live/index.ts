@@ -8,7 +8,6 @@ import { createFingerprinter } from '../cache/keys.js';
 import { SUBSCRIPTION_DEFAULTS, type SubscriptionConfig } from './config.js';
 import type { LiveEvent } from './feed.js';
 import { createLiveRedis } from './pubsub.js';
-import { primeSnapshot, type JobSnapshot } from './snapshot.js';
 import type { LiveDeps, LiveRegistry } from './types.js';
 import { follow, type Registry } from './watchers.js';
 
@@ -42,8 +41,10 @@ export function createLiveRegistry(deps: LiveDeps): LiveRegistry {
     forCaller: (caller) => ({
       followWorkflowJob: (id) => follow(registry, caller, id),
       loadersFor(snapshot) {
+        // Fresh loaders that hold the snapshot: fields it answers (the job, its node graph) cost no AWX call,
+        // and nothing read for an earlier event is reused.
         const loaders = caller.newLoaders();
-        primeSnapshot(loaders, snapshot);
+        loaders.remember(snapshot.job, snapshot.nodes);
         return loaders;
       },
     }),

@@ -1,13 +1,10 @@
 /** What a watcher reads of a workflow job (the job and its nodes), and what counts as a change of it. */
-import type { AwxRecord } from '../awx/byIds.js';
 import type { AwxClient } from '../awx/client.js';
 import { errorFromResponse } from '../awx/errors.js';
 import type { AwxWorkflowJob } from '../awx/types.js';
 import { fetchNodesOfJobs, type AwxWorkflowJobNode } from '../awx/workflowJobNodes.js';
 import { getWorkflowJob } from '../awx/workflowJobs.js';
 import { isTerminal } from '../awx/jobStatus.js';
-import { primeAll } from '../loaders/byId.js';
-import type { Loaders } from '../loaders/index.js';
 
 /** One reading of a workflow job: its detail and its node graph, as AWX sent them to one credential. */
 export interface JobSnapshot {
@@ -38,22 +35,10 @@ export function changeKey(snapshot: JobSnapshot): string {
 }
 
 function jobStatusOf(node: AwxWorkflowJobNode): unknown {
-  return (node.summary_fields?.job as { status?: unknown } | undefined)?.status ?? null;
+  return node.summary_fields?.job?.status ?? null;
 }
 
 /** Whether the job reached a terminal status: AWX changes neither it nor its nodes after that. */
 export function isFinished(snapshot: JobSnapshot): boolean {
   return isTerminal(snapshot.job);
-}
-
-/**
- * Primes a fresh set of loaders with a snapshot, so fields of the event that the snapshot already holds
- * (the job, its node graph) cost no AWX call, and nothing read for an earlier event is reused.
- */
-export function primeSnapshot(loaders: Loaders, snapshot: JobSnapshot): void {
-  const { job, nodes } = snapshot;
-  loaders.workflowJob.detail.prime({ id: job.id }, job);
-  loaders.byId('workflow_jobs').prime(job.id, job as unknown as AwxRecord);
-  loaders.nodesOfJob.prime(job.id, nodes);
-  primeAll(loaders.byId<AwxWorkflowJobNode>('workflow_job_nodes'), nodes);
 }

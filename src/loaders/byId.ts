@@ -2,6 +2,7 @@
 import DataLoader from 'dataloader';
 import { fetchByIds, type AwxRecord } from '../awx/byIds.js';
 import type { AwxClient } from '../awx/client.js';
+import type { AwxModel } from '../awx/models/index.js';
 import type { AwxResource } from '../awx/resources.js';
 import { isCachedResource, isTerminal, type CallerCache } from '../cache/index.js';
 import { readThrough } from './cached.js';
@@ -16,12 +17,12 @@ export type OnBatch = (loader: string, size: number) => void;
  * Creates the by-id loader of one collection, for one request. With a `cache`, unified jobs are read
  * through it: one `id__in` for the misses only, and finished jobs stored for later requests.
  */
-export function createByIdLoader<T extends AwxRecord>(awx: AwxClient, resource: AwxResource, onBatch?: OnBatch, cache?: CallerCache): ByIdLoader<T> {
+export function createByIdLoader<R extends AwxResource>(awx: AwxClient, resource: R, onBatch?: OnBatch, cache?: CallerCache): ByIdLoader<AwxModel<R>> {
   const fetch = (ids: readonly number[]) => {
     onBatch?.(resource, ids.length);
-    return fetchByIds<T>(awx, resource, ids);
+    return fetchByIds<AwxModel<R>>(awx, resource, ids);
   };
-  return new DataLoader<number, T | null>(async (ids) => {
+  return new DataLoader<number, AwxModel<R> | null>(async (ids) => {
     const found = isCachedResource(resource)
       ? await readThrough(cache, resource, ids, fetch, (fetched) => (id) => isTerminal(fetched.get(id)))
       : await fetch(ids);
@@ -36,15 +37,15 @@ export function primeAll<T extends AwxRecord>(loader: ByIdLoader<T>, records: re
   }
 }
 
+/** This request's by-id loader of each collection, typed by the collection's model. */
+export type ByIdRegistry = <R extends AwxResource>(resource: R) => ByIdLoader<AwxModel<R>>;
+
 /** A lazily filled registry: the by-id loader of each collection, made on first use in this request. */
-export function createByIdRegistry(awx: AwxClient, onBatch?: OnBatch, cache?: CallerCache): <T extends AwxRecord = AwxRecord>(resource: AwxResource) => ByIdLoader<T> {
-  const loaders = new Map<AwxResource, ByIdLoader>();
-  return <T extends AwxRecord>(resource: AwxResource) => {
-    let loader = loaders.get(resource);
-    if (!loader) {
-      loader = createByIdLoader(awx, resource, onBatch, cache);
-      loaders.set(resource, loader);
-    }
-    return loader as unknown as ByIdLoader<T>;
+export function createByIdRegistry(awx: AwxClient, onBatch?: OnBatch, cache?: CallerCache): ByIdRegistry {
+  // One slot per collection, each typed by that collection's model, so a loader is never handed out as another's.
+  const slots: { [R in AwxResource]?: { loader?: ByIdLoader<AwxModel<R>> } } = {};
+  return <R extends AwxResource>(resource: R) => {
+    const slot: { loader?: ByIdLoader<AwxModel<R>> } = (slots[resource] ??= {});
+    return (slot.loader ??= createByIdLoader(awx, resource, onBatch, cache));
   };
 }

@@ -1,8 +1,8 @@
 /** All loaders of one request, built from that request's AWX client (and so its credentials). */
 import type { AwxClient } from '../awx/client.js';
-import type { AwxWorkflowJobNode } from '../awx/workflowJobNodes.js';
 import type { CallerCache } from '../cache/index.js';
-import { createByIdRegistry, type OnBatch } from './byId.js';
+import { createByIdRegistry, type ByIdRegistry, type OnBatch } from './byId.js';
+import { createJobMemory, type JobMemory } from './jobMemory.js';
 import { createNodesOfJobLoader, type NodesOfJobLoader } from './workflowJobNode.js';
 import { createWorkflowJobLoaders, type WorkflowJobLoaders } from './workflowJob.js';
 import { createWorkflowJobSearchLoader, type WorkflowJobSearchLoader } from './workflowJobSearch.js';
@@ -18,9 +18,9 @@ export interface LoaderOptions {
 }
 
 /** The loaders a resolver may use. Created per request: caches here never outlive it or cross callers. */
-export interface Loaders {
+export interface Loaders extends Pick<JobMemory, 'remember' | 'forget'> {
   /** The batched by-id loader of any AWX collection. */
-  byId: ReturnType<typeof createByIdRegistry>;
+  byId: ByIdRegistry;
   workflowJob: WorkflowJobLoaders;
   /** Whether workflow jobs match search terms (AWX searches lists only), batched per distinct terms. */
   workflowJobSearch: WorkflowJobSearchLoader;
@@ -33,11 +33,23 @@ export interface Loaders {
 /** Builds a fresh set of loaders for one request. */
 export function createLoaders(awx: AwxClient, options: LoaderOptions): Loaders {
   const byId = createByIdRegistry(awx, options.onBatch, options.cache);
+  const jobById = byId('workflow_jobs');
+  const nodeById = byId('workflow_job_nodes');
+  // The job loaders tell the memory of every job they read; it is built once the loaders it fills exist.
+  const reads: Pick<JobMemory, 'remember' | 'rememberRows'> = {
+    remember: (job, nodes) => memory.remember(job, nodes),
+    rememberRows: (rows) => memory.rememberRows(rows),
+  };
+  const workflowJob = createWorkflowJobLoaders(awx, reads, options.detailConcurrency, options.cache);
+  const nodesOfJob = createNodesOfJobLoader(awx, { nodeById, jobById }, options);
+  const memory = createJobMemory({ detail: workflowJob.detail, jobById, nodesOfJob, nodeById });
   return {
     byId,
-    workflowJob: createWorkflowJobLoaders(awx, byId('workflow_jobs'), options.detailConcurrency, options.cache),
-    workflowJobSearch: createWorkflowJobSearchLoader(awx, byId('workflow_jobs')),
-    nodesOfJob: createNodesOfJobLoader(awx, { nodeById: byId<AwxWorkflowJobNode>('workflow_job_nodes'), jobById: byId('workflow_jobs') }, options),
+    workflowJob,
+    workflowJobSearch: createWorkflowJobSearchLoader(awx, reads),
+    nodesOfJob,
     subList: createSubListReader(awx, byId),
+    remember: memory.remember,
+    forget: memory.forget,
   };
 }

@@ -1,14 +1,13 @@
 /** Per-request loading of workflow jobs: detail reads deduplicated by id, and keyset list pages. */
 import DataLoader from 'dataloader';
-import type { AwxRecord } from '../awx/byIds.js';
 import type { AwxClient } from '../awx/client.js';
 import type { KeysetResult, KeysetWindow } from '../awx/keysetPage.js';
 import type { OrderKey } from '../awx/paginate.js';
 import type { AwxWorkflowJob } from '../awx/types.js';
 import { getWorkflowJob, listWorkflowJobs, type WorkflowJobQuery } from '../awx/workflowJobs.js';
 import { isTerminal, type CallerCache } from '../cache/index.js';
-import { primeAll, type ByIdLoader } from './byId.js';
 import { mapBounded } from './concurrency.js';
+import type { JobMemory } from './jobMemory.js';
 
 /** A detail read: the job id. */
 export interface WorkflowJobDetailKey {
@@ -25,22 +24,26 @@ export interface WorkflowJobLoaders {
 
 /**
  * Creates the loaders; `detailConcurrency` caps parallel detail reads so a 200-job page cannot flood
- * AWX. Every job read, from a list or a detail, primes `byId` (this request's workflow job loader).
+ * AWX. Every job read, from a list or a detail, goes into this request's `memory` of jobs.
  * With a `cache`, detail reads are served from it when a finished job's detail is
  * there; detail entries have their own namespace, so a cached list row never answers for a detail.
  */
-export function createWorkflowJobLoaders(awx: AwxClient, byId: ByIdLoader, detailConcurrency: number, cache?: CallerCache): WorkflowJobLoaders {
-  const prime = (job: AwxWorkflowJob) => void byId.clear(job.id).prime(job.id, job as unknown as AwxRecord);
+export function createWorkflowJobLoaders(
+  awx: AwxClient,
+  memory: Pick<JobMemory, 'remember' | 'rememberRows'>,
+  detailConcurrency: number,
+  cache?: CallerCache,
+): WorkflowJobLoaders {
   const readDetail = async (key: WorkflowJobDetailKey) => {
     const job = await getWorkflowJob(awx, key.id);
-    if (job) prime(job);
+    if (job) memory.remember(job);
     return job;
   };
   const batch = async (keys: readonly WorkflowJobDetailKey[]) => {
     const read = cache ? await cache.read<AwxWorkflowJob>('workflow_job_detail', keys.map((key) => key.id)) : undefined;
     const results = await mapBounded(keys, detailConcurrency, async (key) => {
       const hit = read?.hits.get(key.id);
-      if (hit) prime(hit);
+      if (hit) memory.remember(hit);
       return hit ?? readDetail(key);
     });
     if (cache && read) {
@@ -52,7 +55,7 @@ export function createWorkflowJobLoaders(awx: AwxClient, byId: ByIdLoader, detai
   const detail = new DataLoader<WorkflowJobDetailKey, AwxWorkflowJob | null, string>(batch, { cacheKeyFn: (key) => String(key.id) });
   const list: WorkflowJobLoaders['list'] = async (query, order, window) => {
     const result = await listWorkflowJobs(awx, query, order, window);
-    primeAll(byId, result.items as unknown as AwxRecord[]);
+    memory.rememberRows(result.items);
     return result;
   };
   return { detail, list };

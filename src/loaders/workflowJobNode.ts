@@ -1,6 +1,7 @@
 /** Per-request loading of workflow job nodes: all nodes of many workflow jobs in one batched read. */
 import DataLoader from 'dataloader';
 import type { AwxClient } from '../awx/client.js';
+import type { AwxWorkflowJob } from '../awx/types.js';
 import { fetchNodesOfJob, fetchNodesOfJobs, type AwxWorkflowJobNode } from '../awx/workflowJobNodes.js';
 import { isTerminal, type CallerCache } from '../cache/index.js';
 import { primeAll, type ByIdLoader, type OnBatch } from './byId.js';
@@ -13,7 +14,7 @@ export type NodesOfJobLoader = DataLoader<number, AwxWorkflowJobNode[]>;
 export interface NodeLoaderPeers {
   nodeById: ByIdLoader<AwxWorkflowJobNode>;
   /** Tells whether a job is finished; already primed by whatever read the job whose nodes are asked for. */
-  jobById: ByIdLoader;
+  jobById: ByIdLoader<AwxWorkflowJob>;
 }
 
 /**
@@ -37,7 +38,7 @@ export function createNodesOfJobLoader(
   };
   const finished = async (fetched: Map<number, AwxWorkflowJobNode[]>) => {
     const jobs = await peers.jobById.loadMany([...fetched.keys()]);
-    const done = new Set(jobs.filter((job) => isTerminal(job)).map((job) => (job as { id: number }).id));
+    const done = new Set(jobs.flatMap((job) => (job && !(job instanceof Error) && isTerminal(job) ? [job.id] : [])));
     return (id: number) => done.has(id);
   };
   return new DataLoader<number, AwxWorkflowJobNode[]>(async (jobIds) => {

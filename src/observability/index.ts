@@ -22,8 +22,6 @@ export interface ObservabilityOptions {
   /** Serve `/metrics` and measure (default true). */
   metrics?: boolean;
   readiness?: Partial<ReadinessOptions>;
-  /** Reads the circuit breaker's state at each scrape; the transport's own breaker when not given. */
-  breakerState?: () => string | undefined;
 }
 
 /** The parts the rest of the gateway uses. */
@@ -44,10 +42,7 @@ export interface Observability {
 export function createObservability(options: ObservabilityOptions): Observability {
   const scopeOf = createRequestScopes(options.logger);
   const metrics = options.metrics === false ? undefined : createGatewayMetrics();
-  metrics?.watchUpstream(() => {
-    const status = upstreamStatus(options.transport);
-    return { ...status, breaker: options.breakerState ? options.breakerState() : status.breaker };
-  });
+  metrics?.watchUpstream(() => upstreamStatus(options.transport));
   const readinessOptions = { ...DEFAULT_READINESS, ...options.readiness };
   const readiness = createReadinessCheck(
     (signal) => pingAwx(options.transport, signal, (call) => metrics?.upstreamCall(call)),

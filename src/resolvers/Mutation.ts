@@ -3,15 +3,10 @@
  * every copy of the touched job is forgotten (this request's loaders and every caller's cache entries).
  */
 import type { LaunchWorkflowJobTemplateInput, MutationResolvers } from '../__generated__/resolvers-types.js';
-import type { AwxRecord } from '../awx/byIds.js';
-import type { AwxWorkflowJob } from '../awx/types.js';
 import type { LaunchPrompts } from '../awx/workflowJobActions.js';
 import type { GatewayContext } from '../context.js';
 import { badInput, notFound, quote, refusedByAwx } from '../errors.js';
 import { parseId } from './helpers.js';
-
-/** The cache namespaces holding a workflow job: its list row, its detail and its node list. */
-const JOB_NAMESPACES = ['workflow_jobs', 'workflow_job_detail', 'nodes_of_workflow_job'] as const;
 
 /**
  * Runs a write on a workflow job, then forgets the job everywhere: after success, and after a failure
@@ -27,20 +22,10 @@ async function writing<T>(context: GatewayContext, id: number, write: () => Prom
     throw error;
   } finally {
     if (!refused) {
-      const { loaders } = context;
-      loaders.workflowJob.detail.clear({ id });
-      loaders.byId('workflow_jobs').clear(id);
-      loaders.nodesOfJob.clear(id);
-      await Promise.all(JOB_NAMESPACES.map((resource) => context.evict(resource, id)));
+      context.loaders.forget(id);
+      await context.evictJob(id);
     }
   }
-}
-
-/** A job AWX just created, put into this request's loaders so nothing selected on it is read again. */
-function remember({ loaders }: GatewayContext, job: AwxWorkflowJob): AwxWorkflowJob {
-  loaders.workflowJob.detail.clear({ id: job.id }).prime({ id: job.id }, job);
-  loaders.byId('workflow_jobs').clear(job.id).prime(job.id, job as unknown as AwxRecord);
-  return job;
 }
 
 /** Extra variables as AWX accepts them: an object of variables, or JSON or YAML text. */
@@ -78,7 +63,9 @@ export const Mutation: MutationResolvers = {
   relaunchWorkflowJob: async (_root, { id }, context) => {
     const jobId = parseId(id, 'id');
     const job = await writing(context, jobId, () => context.actions.relaunch(jobId));
-    return { workflowJob: remember(context, job) };
+    // The job AWX just created: nothing selected on it is read again.
+    context.loaders.remember(job);
+    return { workflowJob: job };
   },
 
   deleteWorkflowJob: async (_root, { id }, context) => {
@@ -92,7 +79,8 @@ export const Mutation: MutationResolvers = {
     const prompts = launchPrompts(input);
     try {
       const { job, ignoredFields } = await context.actions.launch(templateId, prompts);
-      return { workflowJob: remember(context, job), ignoredFields };
+      context.loaders.remember(job);
+      return { workflowJob: job, ignoredFields };
     } finally {
       // The template's last job and its counts change with a launch; templates are not cached across requests.
       context.loaders.byId('workflow_job_templates').clear(templateId);

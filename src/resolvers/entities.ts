@@ -7,7 +7,7 @@ import { parseId } from './helpers.js';
  * `__resolveReference` for one entity type: through this request's batched by-id loader, so any number
  * of representations of one type cost one `?id__in=` request; an unknown or invisible id is null.
  */
-export function resolveReference(resource: AwxResource) {
-  return (reference: { id?: unknown }, { loaders }: GatewayContext) =>
-    loaders.byId(resource).load(parseId(reference.id as string, 'representations.id')) as Promise<never>;
+export function resolveReference<R extends AwxResource>(resource: R) {
+  return (reference: { id: string | number }, { loaders }: GatewayContext) =>
+    loaders.byId(resource).load(parseId(reference.id, 'representations.id'));
 }

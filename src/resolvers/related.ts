@@ -1,38 +1,46 @@
 /** Resolving one related AWX object: from the parent's `summary_fields` when they answer the query, else by id. */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { AwxRecord } from '../awx/byIds.js';
+import type { AwxModel } from '../awx/models/index.js';
 import type { AwxResource } from '../awx/resources.js';
 import type { GatewayContext } from '../context.js';
 import { onlySelects } from './selection.js';
 
-/** What the parent knows of a related object. */
-export interface RelatedSource {
+/** `first_name` → `firstName`: the GraphQL name the resolvers give an AWX key (`firstName: p('first_name')`). */
+type FieldName<K extends string> = K extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<FieldName<Tail>>}` : K;
+
+/**
+ * The GraphQL fields a summary of type `S` can answer: one per AWX key it carries. Listing a field the
+ * summary lacks in `answers` fails to compile, rather than answering a silent null.
+ */
+export type SummaryField<S> = FieldName<keyof S & string>;
+
+/** What the parent knows of a related object in collection `R`, summarised as `S`. */
+export interface RelatedSource<R extends AwxResource, S extends object, E extends object = object> {
   /** The related object's id; null or undefined means "none" (the field is null). */
   id: number | null | undefined;
   /** Its collection, to load the full object. */
-  resource: AwxResource;
+  resource: R;
   /** The parent's summary of it, as AWX embeds it (AWX drops null sub-fields from summaries). */
-  summary?: Record<string, unknown> | null;
+  summary: S | undefined;
+  /** Keys to add so the summary reads like the full object (e.g. a synthesized `type`, which `__resolveType` needs). */
+  extra?: E;
   /** GraphQL fields that summary answers (a known field absent from it is null). */
-  answers: ReadonlySet<string>;
-  /** Keys to add to the summary so it reads like the full object (e.g. a synthesized `type`). */
-  extra?: Record<string, unknown>;
+  answers: readonly SummaryField<S & E>[];
 }
 
 /**
  * The related object: built from the summary, with no AWX call, when every selected field is one the
- * summary answers; otherwise loaded by id through this request's batched loader (null when the
- * caller may not see it). With no summary at all, a bare `{ id }` still answers `id` for free.
+ * summary answers; otherwise loaded by id through this request's batched loader (null when the caller may
+ * not see it). With no summary at all, a bare `{ id }` still answers `id` for free. The resolver returning
+ * it is typed by codegen, so the summary must fit the GraphQL type's mapper just as the loaded object does.
  */
-export async function resolveRelated<T = AwxRecord>(source: RelatedSource, info: GraphQLResolveInfo, { loaders }: GatewayContext): Promise<T | null> {
-  const { id } = source;
+export async function resolveRelated<R extends AwxResource, S extends object, E extends object = object>(
+  source: RelatedSource<R, S, E>,
+  info: GraphQLResolveInfo,
+  { loaders }: GatewayContext,
+): Promise<AwxModel<R> | (S & E & { id: number }) | (E & { id: number }) | null> {
+  const { id, summary, extra } = source;
   if (id === null || id === undefined) return null;
-  const answers = source.summary ? source.answers : ID_ONLY;
-  if (onlySelects(info, answers)) return { ...(source.summary ?? {}), ...source.extra, id } as T;
-  return (await loaders.byId(source.resource).load(id)) as T | null;
+  if (summary ? onlySelects(info, source.answers) : onlySelects(info, ['id'])) return { ...summary, ...extra, id };
+  return loaders.byId(source.resource).load(id);
 }
-
-const ID_ONLY: ReadonlySet<string> = new Set(['id']);
-
-/** A set of GraphQL field names, for `answers`. */
-export const fields = (...names: string[]): ReadonlySet<string> => new Set(names);

@@ -3,16 +3,17 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { WorkflowJobNodeFilter } from '../__generated__/resolvers-types.js';
 import type { AwxRecord } from '../awx/byIds.js';
 import type { WindowResult } from '../awx/paginate.js';
-import type { AwxWorkflowJob } from '../awx/types.js';
+import type { AwxLabel } from '../awx/models/label.js';
+import type { AwxLabelSummary, AwxWorkflowJob } from '../awx/types.js';
 import type { AwxWorkflowJobNode } from '../awx/workflowJobNodes.js';
 import type { GatewayContext } from '../context.js';
 import type { WorkflowJobSubList } from '../loaders/workflowJobSubLists.js';
 import { decodeCursor, windowFor, type PagingArgs } from './connection.js';
-import { fields } from './related.js';
+import type { SummaryField } from './related.js';
 import { onlySelects } from './selection.js';
 
 /** What `summary_fields.labels.results` holds of each label. */
-const LABEL_SUMMARY = fields('id', 'name');
+const LABEL_SUMMARY: readonly SummaryField<AwxLabelSummary>[] = ['id', 'name'];
 
 /** An in-memory window over a complete list, the same shape as one read from AWX. */
 function slice<T>(items: readonly T[], args: PagingArgs): WindowResult<T> {
@@ -22,7 +23,7 @@ function slice<T>(items: readonly T[], args: PagingArgs): WindowResult<T> {
 }
 
 function matches(node: AwxWorkflowJobNode, filter: WorkflowJobNodeFilter): boolean {
-  const jobStatus = node.summary_fields?.job?.status as string | undefined;
+  const jobStatus = node.summary_fields?.job?.status;
   if (filter.doNotRun != null && Boolean(node.do_not_run) !== filter.doNotRun) return false;
   if (filter.hasJob != null && (node.job != null) !== filter.hasJob) return false;
   if (filter.jobStatus && !(jobStatus && (filter.jobStatus as string[]).includes(jobStatus))) return false;
@@ -51,13 +52,13 @@ export async function nodesOf(
  * `id`/`name` are asked for; embedded but more asked for, completed by id (one request for all jobs);
  * otherwise a page of the job's `/labels/` list.
  */
-export async function labelsOf(job: AwxWorkflowJob, args: PagingArgs, ctx: GatewayContext, info: GraphQLResolveInfo): Promise<WindowResult<AwxRecord>> {
+export async function labelsOf(job: AwxWorkflowJob, args: PagingArgs, ctx: GatewayContext, info: GraphQLResolveInfo): Promise<WindowResult<AwxLabel>> {
   const embedded = job.summary_fields?.labels;
   if (!embedded || embedded.count > embedded.results.length) return ctx.loaders.subList(job.id, 'labels', windowFor(args));
-  const page = slice(embedded.results as unknown as AwxRecord[], args);
+  const page: WindowResult<AwxLabel> = slice(embedded.results, args);
   if (onlySelects(info, LABEL_SUMMARY, ['nodes']) && onlySelects(info, LABEL_SUMMARY, ['edges', 'node'])) return page;
   const full = await ctx.loaders.byId('labels').loadMany(page.items.map((label) => label.id));
-  const items = full.filter((label): label is AwxRecord => label !== null && !(label instanceof Error));
+  const items = full.filter((label): label is AwxLabel => label !== null && !(label instanceof Error));
   return { ...page, items };
 }
 

@@ -1,5 +1,5 @@
 /** `DateTime` and `JSON`: AWX timestamps pass through unchanged; inputs are checked and normalised to UTC. */
-import { GraphQLError, Kind, type GraphQLScalarType, type GraphQLScalarTypeConfig, type ValueNode } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type GraphQLScalarTypeConfig, type ValueNode } from 'graphql';
 import { quote } from '../errors.js';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/i;
@@ -14,16 +14,15 @@ function toInstant(value: unknown): string {
 }
 
 /**
- * Scalar behaviour to attach to a scalar declared in SDL. A plain object, not a GraphQLScalarType:
- * graphql-tools copies every own key onto the SDL scalar, and a GraphQLScalarType's empty
- * `description` would wipe the SDL's description out of GraphiQL's docs.
+ * Scalar behaviour to attach to a scalar declared in SDL. @apollo/subgraph copies each defined key of it
+ * onto the SDL's scalar and skips undefined ones, so the SDL's description (GraphiQL's docs) stays.
  */
-function scalarBehaviour<I, O>(config: Omit<GraphQLScalarTypeConfig<I, O>, 'name'>): GraphQLScalarType<I, O> {
-  return config as unknown as GraphQLScalarType<I, O>;
+function scalarBehaviour<I, O>(name: string, config: Omit<GraphQLScalarTypeConfig<I, O>, 'name' | 'description'>): GraphQLScalarType<I, O> {
+  return new GraphQLScalarType({ ...config, name });
 }
 
 /** An ISO 8601 instant. */
-export const DateTime = scalarBehaviour<string, string>({
+export const DateTime = scalarBehaviour<string, string>('DateTime', {
   serialize(value) {
     if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return value;
     if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
@@ -57,7 +56,7 @@ function literalValue(node: ValueNode, variables: Record<string, unknown> | null
 }
 
 /** Any JSON value, passed through. */
-export const JSON_SCALAR = scalarBehaviour<unknown, unknown>({
+export const JSON_SCALAR = scalarBehaviour<unknown, unknown>('JSON', {
   serialize: (value) => value,
   parseValue: (value) => value,
   parseLiteral: (node, variables) => literalValue(node, variables),

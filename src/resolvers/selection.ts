@@ -27,9 +27,9 @@ export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]
 }
 
 /** Whether everything selected (at `path`) is among `available` (`__typename` always is). */
-export function onlySelects(info: GraphQLResolveInfo, available: ReadonlySet<string>, path: readonly string[] = []): boolean {
+export function onlySelects(info: GraphQLResolveInfo, available: readonly string[], path: readonly string[] = []): boolean {
   for (const name of selectedFields(info, path)) {
-    if (name !== '__typename' && !available.has(name)) return false;
+    if (name !== '__typename' && !available.includes(name)) return false;
   }
   return true;
 }

@@ -2,7 +2,6 @@
  * Field groups that several AWX serializers send alike, for the models to combine with `&`.
  * Type aliases, not interfaces, so the models built from them stay assignable to `AwxRecord`.
  */
-import type { AwxLaunchedBy } from '../types.js';
 
 /** What every AWX object row starts with (BaseSerializer): id, type, url and the two timestamps. */
 export type AwxObjectBase = {
@@ -34,6 +33,14 @@ export type AwxLaunchConfig = {
   forks?: number | null;
   job_slice_count?: number | null;
   timeout?: number | null;
+};
+
+/** `launched_by`: a user, schedule or AWX itself; `{}` when AWX has no launcher to show. */
+export type AwxLaunchedBy = {
+  id?: number | null;
+  name?: string | null;
+  type?: string | null;
+  url?: string | null;
 };
 
 /** What every unified job row has, workflow jobs included (UnifiedJobListSerializer, less `summary_fields`). */

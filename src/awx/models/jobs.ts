@@ -1,4 +1,7 @@
-/** AWX REST shapes of the job types that implement UnifiedJob (list-row shape; every key optional but `id`). */
+/**
+ * AWX REST shapes of the job types that implement UnifiedJob (list-row shape; every key optional but `id`).
+ * Type aliases, not interfaces, so they stay assignable to `AwxRecord` (the loaders' record type).
+ */
 import type {
   AwxExecutionEnvironmentSummary,
   AwxInstanceGroupSummary,
@@ -33,13 +36,13 @@ export interface AwxUnifiedJobSummaryFields {
  * node's `summary_fields.job` has only id, name, description, status, failed, elapsed, type,
  * canceled_on and (approvals) timed_out.
  */
-export interface AwxUnifiedJobBase extends AwxUnifiedJobFields {
+export type AwxUnifiedJobBase = AwxUnifiedJobFields & {
   summary_fields?: AwxUnifiedJobSummaryFields;
   execution_environment?: number | null;
-}
+};
 
 /** A playbook run (`/api/v2/jobs/`). */
-export interface AwxJob extends AwxUnifiedJobBase, AwxJobOptions {
+export type AwxJob = AwxUnifiedJobBase & AwxJobOptions & {
   extra_vars?: string;
   execution_node?: string;
   controller_node?: string;
@@ -50,18 +53,18 @@ export interface AwxJob extends AwxUnifiedJobBase, AwxJobOptions {
   instance_group?: number | null;
   job_slice_number?: number;
   webhook_guid?: string;
-}
+};
 
 /** A project's source control update (`/api/v2/project_updates/`). */
-export interface AwxProjectUpdate extends AwxUnifiedJobBase, AwxProjectOptions {
+export type AwxProjectUpdate = AwxUnifiedJobBase & AwxProjectOptions & {
   execution_node?: string;
   project?: number | null;
   job_type?: string;
   job_tags?: string;
-}
+};
 
 /** An inventory source sync (`/api/v2/inventory_updates/`). */
-export interface AwxInventoryUpdate extends AwxUnifiedJobBase, AwxInventorySourceOptions {
+export type AwxInventoryUpdate = AwxUnifiedJobBase & AwxInventorySourceOptions & {
   execution_node?: string;
   controller_node?: string;
   inventory_source?: number | null;
@@ -70,7 +73,7 @@ export interface AwxInventoryUpdate extends AwxUnifiedJobBase, AwxInventorySourc
   source_project_update?: number | null;
   instance_group?: number | null;
   scm_revision?: string;
-}
+};
 
 /** `summary_fields` an approval adds: its template (with the timeout) and who decided. */
 export interface AwxWorkflowApprovalSummaryFields extends AwxUnifiedJobSummaryFields {
@@ -79,24 +82,24 @@ export interface AwxWorkflowApprovalSummaryFields extends AwxUnifiedJobSummaryFi
 }
 
 /** A workflow's approval step (`/api/v2/workflow_approvals/`). */
-export interface AwxWorkflowApproval extends AwxUnifiedJobBase {
+export type AwxWorkflowApproval = AwxUnifiedJobBase & {
   summary_fields?: AwxWorkflowApprovalSummaryFields;
   can_approve_or_deny?: boolean;
   approval_expiration?: string | null;
   timed_out?: boolean;
-}
+};
 
 /** A maintenance job of a system job template (`/api/v2/system_jobs/`). */
-export interface AwxSystemJob extends AwxUnifiedJobBase {
+export type AwxSystemJob = AwxUnifiedJobBase & {
   execution_node?: string;
   system_job_template?: number | null;
   job_type?: string;
   extra_vars?: string;
   result_stdout?: string;
-}
+};
 
 /** An ad hoc module run against an inventory (`/api/v2/ad_hoc_commands/`); AWX sends no description. */
-export interface AwxAdHocCommand extends AwxUnifiedJobBase {
+export type AwxAdHocCommand = AwxUnifiedJobBase & {
   execution_node?: string;
   controller_node?: string;
   job_type?: string;
@@ -110,4 +113,4 @@ export interface AwxAdHocCommand extends AwxUnifiedJobBase {
   extra_vars?: string;
   become_enabled?: boolean;
   diff_mode?: boolean;
-}
+};
