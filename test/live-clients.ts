@@ -37,7 +37,7 @@ function resultQueue(onClose: () => void): ResultStream & { push(result: GqlResp
       ended = true;
       offer(undefined);
     },
-    next(timeoutMs = 5_000) {
+    next(timeoutMs = 30_000) {
       if (pending.length > 0) return Promise.resolve(pending.shift());
       if (ended) return Promise.resolve(undefined);
       return new Promise((resolve, reject) => {
