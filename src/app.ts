@@ -11,6 +11,7 @@ import type { AwxTransport } from './awx/client.js';
 import { createAwxTransport, type AwxTransportOptions } from './awx/transport.js';
 import type { GatewayCache } from './cache/index.js';
 import type { LiveRegistry } from './live/index.js';
+import type { PersistedOperations } from './persisted/index.js';
 import { errorBody, frontListener } from './http/front.js';
 import { HTTP_DEFAULTS, type HttpLimits } from './http/config.js';
 import { hostPolicy } from './http/hosts.js';
@@ -41,6 +42,8 @@ export interface App {
   live: LiveRegistry;
   /** The cross-request cache; undefined when CACHE is off. */
   cache?: GatewayCache;
+  /** APQ and trusted documents (their store, to see what it holds). */
+  persisted: PersistedOperations;
   /** GraphQL queries executing and waiting; undefined when admission control is off. */
   admission?: AdmissionState;
   /** Listens, and logs one structured line `{ event: 'listening', port, address }` once bound. */
@@ -62,7 +65,7 @@ export function createApp(options: AppOptions): App {
   const transport = createAwxTransport(options.upstream);
   // An operator reading the logs learns when the gateway stopped calling AWX, and when it started again.
   transport.breaker.onStateChange((state, previous) => logger[state === 'open' ? 'warn' : 'info']({ breaker: state, previous }, `AWX circuit breaker ${state}`));
-  const { gateway, live, cache } = createGateway({ ...options.gateway, hosts, transport, logger });
+  const { gateway, live, cache, persisted } = createGateway({ ...options.gateway, hosts, transport, logger });
   // Operations beyond MAX_INFLIGHT_REQUESTS wait their turn, bounding memory under bursts (src/admission.ts).
   const admission = options.admission ? createAdmission(options.admission) : undefined;
   // Node checks the header and request timeouts on this interval (30 s by default): a slow sender is cut within
@@ -70,11 +73,12 @@ export function createApp(options: AppOptions): App {
   const serverOptions = { connectionsCheckingInterval: Math.min(1_000, http.headersTimeoutMs), requireHostHeader: false };
   const server = createServer(serverOptions, frontListener(gateway, {
     graphqlPath: '/graphql', hosts, body: { maxBytes: http.maxBodyBytes, timeoutMs: http.bodyTimeoutMs }, logger, admission,
+    documentOf: persisted.peek,
   }));
   guardConnections(server, logger, http);
   const websocket = attachGraphqlWs(server, gateway, {
     allowedOrigins: options.gateway.allowedOrigins, maxQueryBytes: options.gateway.limits?.maxQueryBytes ?? 32_768,
-    logger: options.websocketLogger ?? logger, hosts,
+    logger: options.websocketLogger ?? logger, hosts, persisted,
   });
   const endStreams = async () => {
     live.endAll();
@@ -86,7 +90,7 @@ export function createApp(options: AppOptions): App {
     await gateway.dispose();
   };
   return {
-    server, gateway, transport, live, cache, admission: admission?.state, endStreams, release,
+    server, gateway, transport, live, cache, persisted, admission: admission?.state, endStreams, release,
     listen: (port, host) => listen(server, logger, port, host),
     async close() {
       await endStreams();

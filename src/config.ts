@@ -10,6 +10,7 @@ import { boolean, integer, origins, type Env } from './envParsers.js';
 import { httpLimits, type HttpLimits } from './http/config.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/types.js';
 import { subscriptionConfig, type SubscriptionConfig } from './live/config.js';
+import { persistedConfig, type PersistedConfig } from './persisted/config.js';
 import { checkDemoChoice, upstreamSettings, type UpstreamSettings } from './upstreamEnv.js';
 
 /** Everything the gateway needs to start. */
@@ -51,6 +52,8 @@ export interface GatewayConfig extends Omit<UpstreamSettings, 'awxUrl'> {
   cache: CacheConfig;
   /** How subscriptions watch jobs (SUBSCRIPTION_POLL_MS, SUBSCRIPTION_POLL_MAX_MS, SUBSCRIPTION_MAX_WATCHERS, AWX_WEBSOCKET, REDIS_URL). */
   subscriptions: SubscriptionConfig;
+  /** Automatic persisted queries and trusted documents (APQ, APQ_MAX_ENTRIES, APQ_TTL_MS, PERSISTED_DOCUMENTS_FILE, PERSISTED_DOCUMENTS_ONLY, REDIS_URL). */
+  persisted: PersistedConfig;
 }
 
 /** A configuration problem, with every bad variable named. */
@@ -106,6 +109,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     http: httpLimits(env, problems),
     cache: cache(env, problems),
     subscriptions: subscriptionConfig(env, problems),
+    persisted: persistedConfig(env, problems),
   };
   if (!LOG_LEVELS.includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${config.logLevel}"`);
   if (config.caFile) {

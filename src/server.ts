@@ -14,6 +14,7 @@ import { createLiveRegistry, type LiveRegistry, type SubscriptionConfig } from '
 import { useJsonRefusals } from './refusals.js';
 import type { HostPolicy } from './http/hosts.js';
 import { createObservability, type ReadinessOptions } from './observability/index.js';
+import { createPersistedOperations, type PersistedConfig, type PersistedOperations } from './persisted/index.js';
 import { buildSchema } from './schema.js';
 import { corsFor, useCsrfPrevention } from './security.js';
 import { subgraphPlugins } from './subgraph.js';
@@ -47,6 +48,8 @@ export interface GatewayOptions {
   cache?: CacheConfig;
   /** How subscriptions watch jobs (SUBSCRIPTION_*, AWX_WEBSOCKET, REDIS_URL); unset ones take their defaults. */
   subscriptions?: Partial<SubscriptionConfig>;
+  /** Automatic persisted queries and trusted documents (APQ*, PERSISTED_DOCUMENTS_*, REDIS_URL); APQ in memory when unset. */
+  persisted?: Partial<PersistedConfig>;
 }
 
 /** The gateway: a Yoga server whose `fetch`/request listener serves /graphql and /health. */
@@ -59,6 +62,8 @@ export interface GatewayParts {
   live: LiveRegistry;
   /** The cross-request cache of finished jobs; undefined when CACHE is off. */
   cache?: GatewayCache;
+  /** APQ and trusted documents, which graphql-ws and admission control resolve too. */
+  persisted: PersistedOperations;
 }
 
 /**
@@ -88,6 +93,8 @@ export function createGateway(options: GatewayOptions): GatewayParts {
   const live = createLiveRegistry({
     transport: options.transport, logger: options.logger, config: options.subscriptions, onCall: (call) => observability.metrics?.upstreamCall(call),
   });
+  const schema = buildSchema();
+  const persisted = createPersistedOperations(options.persisted ?? {}, { logger: options.logger, schema });
   const deps = {
     live,
     transport: options.transport,
@@ -101,14 +108,15 @@ export function createGateway(options: GatewayOptions): GatewayParts {
     maxAwxCalls: options.limits?.maxAwxCalls ?? DEFAULT_QUERY_LIMITS.maxAwxCalls,
   };
   const gateway = createYoga<Record<string, never>, GatewayContext>({
-    schema: buildSchema(),
+    schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
     context: (initial) => createContext(deps, initial),
     maskedErrors: { maskError },
     cors: corsFor({ allowedOrigins: options.allowedOrigins ?? [] }),
-    graphiql: options.graphiql === false ? false : { title: 'AWX GraphQL', defaultQuery: EXAMPLE_QUERY },
+    // With PERSISTED_DOCUMENTS_ONLY, GraphiQL could run nothing (its queries are free text): it is not served.
+    graphiql: options.graphiql === false || persisted.only ? false : { title: 'AWX GraphQL', defaultQuery: EXAMPLE_QUERY },
     renderGraphiQL,
     logging: false,
     plugins: [
@@ -116,12 +124,15 @@ export function createGateway(options: GatewayOptions): GatewayParts {
       useCsrfPrevention({ allowedOrigins: options.allowedOrigins ?? [], hosts: options.hosts }),
       ...subgraphPlugins(),
       ...(options.introspection === false ? [useNoIntrospection()] : []),
+      // Before the limits: MAX_QUERY_BYTES and the others apply to the text a documentId or hash stands for.
+      persisted.plugin,
       ...queryLimitPlugins(options.limits),
       useJsonRefusals('/graphql'),
       ...(cache ? [{ onDispose: () => cache.close() }] : []),
       { onDispose: () => live.close() },
+      { onDispose: () => persisted.close() },
       { onDispose: () => discovery.close() },
     ],
   });
-  return { gateway, live, cache };
+  return { gateway, live, cache, persisted };
 }

@@ -59,6 +59,7 @@ export async function startGateway(): Promise<void> {
       allowedOrigins: config.corsOrigins,
       cache: config.cache,
       subscriptions: config.subscriptions,
+      persisted: config.persisted,
     },
     admission: config.admission,
     http: config.http,

@@ -4,7 +4,7 @@
  * query limits and error masking are those of an HTTP request.
  */
 import type { IncomingMessage, Server } from 'node:http';
-import type { ExecutionArgs, GraphQLError } from 'graphql';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
 import type { ConnectionInitMessage, Context, SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
@@ -12,6 +12,7 @@ import { WebSocketServer } from 'ws';
 import { limitError } from './limits/errors.js';
 import type { GatewayContext } from './context.js';
 import type { HostPolicy } from './http/hosts.js';
+import type { PersistedOperations } from './persisted/index.js';
 import { upgradeHandler } from './websocketUpgrade.js';
 import type { Gateway } from './server.js';
 
@@ -25,6 +26,8 @@ export interface WebSocketOptions {
   path?: string;
   /** The names the gateway answers to (ALLOWED_HOSTS, or loopback with ambient authority): an upgrade to another is refused. */
   hosts?: HostPolicy;
+  /** APQ and trusted documents: `documentId` or `extensions.persistedQuery` with an empty `query`, as over HTTP. */
+  persisted?: PersistedOperations;
 }
 
 /** The endpoint, to close on shutdown. */
@@ -94,6 +97,23 @@ async function operationArgs(gateway: Gateway, request: Request, payload: Subscr
   };
 }
 
+/**
+ * The payload to run: free text as sent, or the text its `documentId` or APQ hash stands for (graphql-ws
+ * requires a `query` string, so a persisted operation sends an empty one). Returns the refusal instead, as
+ * the errors of an `error` message (without the HTTP status HTTP answers carry).
+ */
+async function persistedPayload(persisted: PersistedOperations | undefined, payload: SubscribePayload): Promise<{ payload: SubscribePayload; register?: () => Promise<void> } | GraphQLError[]> {
+  if (!persisted) return { payload };
+  try {
+    const resolution = await persisted.resolve(payload as SubscribePayload & { documentId?: unknown });
+    return { payload: { ...payload, query: resolution.query as string }, register: resolution.register };
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    const { http: _status, ...extensions } = error.extensions;
+    return [new GraphQLError(error.message, { extensions })];
+  }
+}
+
 /** Serves graphql-ws on `server` at /graphql through `gateway`'s envelope. */
 export function attachGraphqlWs(server: Server, gateway: Gateway, options: WebSocketOptions): GraphqlWebSocket {
   const path = options.path ?? '/graphql';
@@ -120,8 +140,13 @@ export function attachGraphqlWs(server: Server, gateway: Gateway, options: WebSo
       const operation: Operation = { controller: new AbortController(), started: performance.now(), name: payload.operationName ?? null };
       if (!operations.has(ctx)) operations.set(ctx, new Map());
       operations.get(ctx)!.set(id, operation);
-      return operationArgs(gateway, requestFor(ctx, path, operation.controller.signal), payload, ctx.extra.socket).then((args) => {
-        if (!Array.isArray(args)) operation.context = (args as ExecutionArgs).contextValue as GatewayContext;
+      return persistedPayload(options.persisted, payload).then(async (persisted) => {
+        if (Array.isArray(persisted)) return persisted;
+        const args = await operationArgs(gateway, requestFor(ctx, path, operation.controller.signal), persisted.payload, ctx.extra.socket);
+        if (Array.isArray(args)) return args;
+        operation.context = (args as ExecutionArgs).contextValue as GatewayContext;
+        // Parsed and validated: an APQ query sent with its hash is now stored.
+        await persisted.register?.();
         return args;
       });
     },

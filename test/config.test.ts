@@ -1,4 +1,8 @@
 /** Configuration is validated up front, with every problem named. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { availableParallelism } from 'node:os';
@@ -32,7 +36,41 @@ describe('loadConfig', () => {
       http: { allowedHosts: undefined, headersTimeoutMs: 10_000, bodyTimeoutMs: 10_000, maxBodyBytes: 1_048_576 },
       cache: { mode: 'off', ttlMs: 300_000, activeTtlMs: 0, maxEntries: 10_000, redisUrl: undefined, keySecret: undefined, redisPrefix: 'awx-graphql:' },
       subscriptions: { pollMs: 2_000, pollMaxMs: 30_000, maxWatchers: 500, maxWatchersPerCredential: 50, websocket: 'auto', redisUrl: undefined, keySecret: undefined, redisPrefix: 'awx-graphql:' },
+      persisted: { apq: true, apqMaxEntries: 1_000, apqTtlMs: 86_400_000, documentsFile: undefined, documents: undefined, only: false, redisUrl: undefined, redisPrefix: 'awx-graphql:' },
     });
+  });
+
+  it('reads the persisted documents manifest at start, and names what is wrong with it', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'awx-graphql-config-'));
+    const file = (name: string, content: unknown) => {
+      const path = join(folder, name);
+      writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+      return path;
+    };
+    const job = 'query Job { workflowJob(id: 3) { id } }';
+    const other = 'query Other { workflowJob(id: 4) { id } }';
+    const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+    // codegen's sha256: ids, older presets' bare hex, and a custom id (as with `hashAlgorithm: 'sha1'`)
+    const good = file('good.json', { [`sha256:${hash(job)}`]: job, [hash(other)]: other, 'a1b2c3': '{ __typename }' });
+    const persisted = loadConfig({ PERSISTED_DOCUMENTS_FILE: good, PERSISTED_DOCUMENTS_ONLY: 'true', APQ: 'false', REDIS_URL: 'redis://r:6379' }).persisted;
+    expect(persisted).toMatchObject({ apq: false, only: true, documentsFile: good, redisUrl: 'redis://r:6379' });
+    expect(persisted.documents).toEqual(new Map([[`sha256:${hash(job)}`, job], [`sha256:${hash(other)}`, other], ['a1b2c3', '{ __typename }']]));
+
+    const problems = (path: string) => () => loadConfig({ PERSISTED_DOCUMENTS_FILE: path });
+    expect(problems(join(folder, 'missing.json'))).toThrowError(/PERSISTED_DOCUMENTS_FILE ".*missing.json" cannot be read \(ENOENT\)/);
+    expect(problems(file('text.json', 'query Job { id }'))).toThrowError(/text.json" is not JSON/);
+    expect(problems(file('list.json', [job]))).toThrowError(/list.json" must be a JSON object of document ids to documents/);
+    expect(problems(file('empty.json', {}))).toThrowError(/empty.json": holds no document/);
+    expect(problems(file('bad.json', { [`sha256:${hash(job)}`]: other, x1: '{ workflowJob(id: 3) {', x2: 'type Foo { id: ID }', 'a b': job, x3: 7 }))).toThrowError(
+      new RegExp([
+        `"sha256:${hash(job)}" is not the SHA-256 of its document \\(sha256:${hash(other)}\\)`, '"x1" does not parse: Syntax Error',
+        '"x2" must hold only operations and fragments \\(found ObjectTypeDefinition\\)', '"a b" is not a document id', '"x3" must map to a GraphQL document',
+      ].join('[\\s\\S]*')),
+    );
+    expect(() => loadConfig({ PERSISTED_DOCUMENTS_ONLY: 'yes', APQ: 'maybe', APQ_MAX_ENTRIES: '0' })).toThrowError(
+      /PERSISTED_DOCUMENTS_ONLY=true needs PERSISTED_DOCUMENTS_FILE[\s\S]*APQ must be true or false, got "maybe"[\s\S]*APQ_MAX_ENTRIES must be an integer from 1/,
+    );
+    rmSync(folder, { recursive: true });
   });
 
   it('reads the cache settings and names each bad one', () => {

@@ -11,6 +11,7 @@ import type { CacheConfig, GatewayCache } from '../src/cache/index.js';
 import { startDemoAwx, type DemoAwx, type DemoAwxOptions } from '@awx-graphql/demo-awx';
 import type { QueryLimits } from '../src/limits/index.js';
 import type { LiveRegistry, SubscriptionConfig } from '../src/live/index.js';
+import type { PersistedConfig, PersistedOperations } from '../src/persisted/index.js';
 import { createLogger } from '../src/logger.js';
 import { ADMIN } from './demo-auth.js';
 
@@ -53,6 +54,8 @@ export interface TestGateway {
   logs: string[];
   /** The gateway's cross-request cache, when `cache` was given. */
   cache?: GatewayCache;
+  /** APQ and trusted documents (the APQ store, to wait for its Redis). */
+  persisted: PersistedOperations;
   /** POSTs a query; `auth` defaults to the demo admin, `null` sends no Authorization header. */
   gql(query: string, variables?: Record<string, unknown>, auth?: string | null, headers?: Record<string, string>): Promise<GqlResponse>;
   /** Upstream requests recorded since the last `demo.clearRequests()`, as raw paths. */
@@ -91,6 +94,8 @@ export interface TestGatewayOptions {
   admission?: { maxInFlight: number; maxQueued: number };
   /** ALLOWED_HOSTS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS and MAX_BODY_BYTES (defaults as in production). */
   http?: Partial<HttpLimits>;
+  /** APQ and trusted documents (defaults as in production: APQ in memory, no manifest). */
+  persisted?: Partial<PersistedConfig>;
 }
 
 /**
@@ -119,6 +124,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       allowedOrigins: options.allowedOrigins,
       cache: options.cache,
       subscriptions: options.subscriptions,
+      persisted: options.persisted,
     },
     admission: options.admission ?? { maxInFlight: defaultMaxInFlight(availableParallelism()), maxQueued: 1_024 },
     http: options.http,
@@ -140,6 +146,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     admission: app.admission,
     logs,
     cache: app.cache,
+    persisted: app.persisted,
     gql: (query, variables, auth = ADMIN, headers = {}) => postGraphql(url, { query, variables }, auth, headers),
     upstreamPaths: () => demo.requests.map((r) => r.path),
     async close() {

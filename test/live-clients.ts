@@ -57,6 +57,8 @@ export interface SubscribeOptions {
   auth?: string | null;
   variables?: Record<string, unknown>;
   headers?: Record<string, string>;
+  /** Parameters sent in place of `query` (a persisted request's `documentId`, or an APQ hash's `extensions`). */
+  persisted?: Record<string, unknown>;
 }
 
 /** Subscribes over Server-Sent Events: POST with `Accept: text/event-stream`, read as a stream. */
@@ -67,7 +69,7 @@ export function sseSubscribe(url: string, query: string, options: SubscribeOptio
   if (options.auth) headers.authorization = options.auth;
   void (async () => {
     try {
-      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables: options.variables }), signal: abort.signal });
+      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(options.persisted ? { ...options.persisted, variables: options.variables } : { query, variables: options.variables }), signal: abort.signal });
       const decoder = new TextDecoder();
       let buffer = '';
       for await (const chunk of response.body!) {
@@ -104,7 +106,9 @@ export function wsSubscribe(wsUrl: string, query: string, options: SubscribeOpti
     unsubscribe();
     void client.dispose();
   });
-  unsubscribe = client.subscribe({ query, variables: options.variables }, {
+  // graphql-ws requires a `query` string: a persisted request sends an empty one.
+  const payload = options.persisted ? { query: '', ...options.persisted, variables: options.variables } : { query, variables: options.variables };
+  unsubscribe = client.subscribe(payload, {
     next: (result) => stream.push(result as GqlResponse['body']),
     error: (error) => {
       stream.push({ errors: Array.isArray(error) ? error : [{ message: String((error as Error).message ?? error) }] });

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { Admission } from '../admission.js';
 import { readBoundedBody, type BodyLimits } from './body.js';
 import { hostAllowed, parseHost, type HostPolicy } from './hosts.js';
-import { requestsSubscription } from './operation.js';
+import { requestsSubscription, type DocumentOf } from './operation.js';
 
 /** What the front is built from. */
 export interface FrontOptions {
@@ -17,6 +17,8 @@ export interface FrontOptions {
   body: BodyLimits;
   logger: Logger;
   admission?: Admission;
+  /** Persisted requests' text, so a subscription asked for by `documentId` or APQ hash is told from a query. */
+  documentOf?: DocumentOf;
 }
 
 /** Liveness, readiness and metrics answer whatever the `Host`: orchestrators probe pods by address. */
@@ -71,7 +73,7 @@ export function frontListener(handler: RequestListener, options: FrontOptions): 
     }
     if (target.pathname !== options.graphqlPath || req.method === 'OPTIONS') return handler(req, res);
     const dispatch = (body?: Buffer) => {
-      if (!admission || requestsSubscription(body, target.searchParams)) return handler(req, res);
+      if (!admission || requestsSubscription(body, target.searchParams, options.documentOf)) return handler(req, res);
       admission.run(req, res, handler);
     };
     if (req.method === 'GET' || req.method === 'HEAD') return dispatch();

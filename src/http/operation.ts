@@ -47,14 +47,48 @@ export function isSubscription(query: unknown, operationName: unknown): boolean 
   }
 }
 
-/** The same for a request's parameters: a POST body's JSON, or a GET's query string. */
-export function requestsSubscription(body: Buffer | undefined, search: URLSearchParams): boolean {
-  if (!body) return isSubscription(search.get('query'), search.get('operationName'));
-  if (body.indexOf('subscription') < 0) return false;
+/** A persisted request's text when known at once (src/persisted: the manifest, or this replica's APQ memory). */
+export type DocumentOf = (params: { documentId?: unknown; extensions?: unknown }) => string | undefined;
+
+/**
+ * The same for a request's parameters: a POST body's JSON, or a GET's query string. A persisted request (a
+ * `documentId` or an APQ hash) is looked up with `documentOf`; one it does not know is admitted like a query.
+ */
+export function requestsSubscription(body: Buffer | undefined, search: URLSearchParams, documentOf?: DocumentOf): boolean {
+  const params = body ? bodyParams(body, documentOf !== undefined) : searchParams(search, documentOf !== undefined);
+  if (!params) return false;
+  const query = typeof params.query === 'string' && params.query !== '' ? params.query : documentOf?.(params);
+  return isSubscription(query, params.operationName);
+}
+
+interface Params {
+  query?: unknown;
+  operationName?: unknown;
+  documentId?: unknown;
+  extensions?: unknown;
+}
+
+/** A POST body's parameters, parsed only when they may name a subscription (the text, or a persisted id). */
+function bodyParams(body: Buffer, persisted: boolean): Params | undefined {
+  const mayBe = body.indexOf('subscription') >= 0 || (persisted && (body.indexOf('documentId') >= 0 || body.indexOf('persistedQuery') >= 0));
+  if (!mayBe) return undefined;
   try {
-    const params = JSON.parse(body.toString('utf8')) as { query?: unknown; operationName?: unknown } | null;
-    return params !== null && typeof params === 'object' && isSubscription(params.query, params.operationName);
+    const params = JSON.parse(body.toString('utf8')) as Params | null;
+    return params !== null && typeof params === 'object' ? params : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function searchParams(search: URLSearchParams, persisted: boolean): Params {
+  const params: Params = { query: search.get('query'), operationName: search.get('operationName'), documentId: search.get('documentId') ?? undefined };
+  const extensions = persisted ? search.get('extensions') : null;
+  if (extensions?.includes('persistedQuery')) {
+    try {
+      params.extensions = JSON.parse(extensions);
+    } catch {
+      // Yoga refuses it with a 400; admitted like a query until then
+    }
+  }
+  return params;
 }

@@ -84,7 +84,28 @@ function batchesAndMethods(): HostileRequest[] {
   return out;
 }
 
+/** Persisted requests (APQ hashes, documentIds) of every wrong shape, over POST and GET. */
+function persistedRequests(): HostileRequest[] {
+  const hash = 'a'.repeat(64);
+  const ids: unknown[] = [1, true, {}, [], '', 'sha256:', `sha256:${hash}`, hash, 'x'.repeat(100_000), '../../etc/passwd', 'sha256:%00', '__proto__', 'constructor'];
+  const extensions: unknown[] = [
+    { persistedQuery: null }, { persistedQuery: 1 }, { persistedQuery: [] }, { persistedQuery: { version: '1', sha256Hash: hash } },
+    { persistedQuery: { version: 1, sha256Hash: 7 } }, { persistedQuery: { version: 1, sha256Hash: hash.toUpperCase() } },
+    { persistedQuery: { version: 1, sha256Hash: hash, __proto__: { x: 1 } } }, { persistedQuery: { version: 1, sha256Hash: `${hash}00` } },
+  ];
+  const out = ids.map((documentId, i) => post(`persisted: documentId #${i}`, undefined, undefined, { documentId }));
+  out.push(...extensions.map((ext, i) => post(`persisted: hash only #${i}`, undefined, undefined, { extensions: ext })));
+  out.push(...extensions.map((ext, i) => post(`persisted: hash and query #${i}`, QUERY, undefined, { extensions: ext })));
+  out.push(post('persisted: documentId and hash', undefined, undefined, { documentId: `sha256:${hash}`, extensions: extensions[3] }));
+  out.push(post('persisted: registration of a mutation', 'mutation { __typename }', undefined, { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }));
+  for (const search of ['documentId=', `documentId=sha256:${hash}`, 'documentId=%zz', `documentId=${hash}&query=${encodeURIComponent(QUERY)}`,
+    `extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }))}`]) {
+    out.push({ name: `persisted: get ${search.slice(0, 30)}`, method: 'GET', search, headers: { accept: JSON_TYPE } });
+  }
+  return out;
+}
+
 /** The transport-level requests. */
 export function transportRequests(): HostileRequest[] {
-  return [...invalidJson(), ...invalidUtf8(), ...contentTypes(), ...getRequests(), ...batchesAndMethods()];
+  return [...invalidJson(), ...invalidUtf8(), ...contentTypes(), ...getRequests(), ...batchesAndMethods(), ...persistedRequests()];
 }

@@ -1,0 +1,89 @@
+/**
+ * Persisted operations: Apollo's automatic persisted queries (APQ) and trusted documents (a manifest of the
+ * operations clients may run, by `documentId`), resolved before parsing for HTTP (a Yoga plugin) and for
+ * graphql-ws alike.
+ */
+import { parse, validate, type GraphQLSchema } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { PERSISTED_DEFAULTS, type PersistedConfig } from './config.js';
+import { canonicalId } from './manifest.js';
+import { resolveOperation, type PersistedParams, type Resolution } from './resolve.js';
+import { createApqStore, type ApqStore } from './store.js';
+
+export { PERSISTED_DEFAULTS, type PersistedConfig } from './config.js';
+
+/** Persisted operations of one gateway. */
+export interface PersistedOperations {
+  /** The text a request runs (or the refusal, thrown); see resolve.ts. */
+  resolve(params: PersistedParams): Promise<Resolution>;
+  /** The text of a persisted request when known without I/O (the manifest, this replica's APQ memory). */
+  peek(params: PersistedParams): string | undefined;
+  /** PERSISTED_DOCUMENTS_ONLY: nothing but the manifest's documents runs (GraphiQL is then not served). */
+  only: boolean;
+  /** Resolves `documentId` and APQ hashes on /graphql, and registers APQ queries once they validated. */
+  plugin: Plugin;
+  /** The APQ store; undefined when APQ is off. */
+  store?: ApqStore;
+  close(): Promise<void>;
+}
+
+/** Builds them; manifest documents that do not validate against `schema` are logged (they would fail when asked for). */
+export function createPersistedOperations(config: Partial<PersistedConfig>, deps: { logger: Logger; schema: GraphQLSchema }): PersistedOperations {
+  const settings = { ...PERSISTED_DEFAULTS, ...config };
+  const store = settings.apq ? createApqStore({
+    maxEntries: settings.apqMaxEntries, ttlMs: settings.apqTtlMs, logger: deps.logger,
+    redis: settings.redisUrl ? { url: settings.redisUrl, prefix: settings.redisPrefix, commandTimeoutMs: settings.commandTimeoutMs ?? 250 } : undefined,
+  }) : undefined;
+  const documents = settings.documents;
+  for (const [id, document] of documents ?? []) {
+    const errors = validate(deps.schema, parse(document));
+    if (errors.length > 0) deps.logger.warn({ documentId: id, error: errors[0]!.message }, 'a persisted document does not validate against the schema');
+  }
+  const resolveDeps = { documents, store, only: settings.only };
+  const resolve = (params: PersistedParams) => resolveOperation(params, resolveDeps);
+  return {
+    resolve,
+    peek: (params) => peek(params, resolveDeps),
+    only: settings.only,
+    plugin: persistedPlugin(resolve),
+    store,
+    close: async () => store?.close(),
+  };
+}
+
+function peek(params: PersistedParams, deps: { documents?: ReadonlyMap<string, string>; store?: ApqStore }): string | undefined {
+  if (typeof params.documentId === 'string') return deps.documents?.get(canonicalId(params.documentId));
+  const extensions = params.extensions as { persistedQuery?: { sha256Hash?: unknown } } | null | undefined;
+  const hash = extensions?.persistedQuery?.sha256Hash;
+  if (typeof hash !== 'string') return undefined;
+  return deps.documents?.get(`sha256:${hash}`) ?? deps.store?.peek(hash);
+}
+
+/**
+ * The Yoga side. It runs before Yoga's own parameter checks (which refuse `documentId` and a missing
+ * query), reading `documentId` from a POST body or a GET's query string. A registration is stored once its
+ * query reached execution, that is once it parsed and validated: text that is not a valid operation of this
+ * schema is never stored.
+ */
+function persistedPlugin(resolve: (params: PersistedParams) => Promise<Resolution>): Plugin {
+  const registrations = new WeakMap<Request, () => Promise<void>>();
+  const register = async (context: unknown) => {
+    const request = (context as { request?: Request } | undefined)?.request;
+    const pending = request && registrations.get(request);
+    if (!pending) return;
+    registrations.delete(request);
+    await pending();
+  };
+  return {
+    async onParams({ params, request, setParams }) {
+      const { documentId, ...rest } = params as typeof params & { documentId?: unknown };
+      const fromUrl = request.method === 'GET' ? new URL(request.url).searchParams.get('documentId') ?? undefined : undefined;
+      const resolution = await resolve({ ...params, documentId: documentId ?? fromUrl });
+      if (resolution.register) registrations.set(request, resolution.register);
+      setParams({ ...rest, query: resolution.query as string | undefined });
+    },
+    onExecute: ({ args }) => register(args.contextValue),
+    onSubscribe: ({ args }) => register(args.contextValue),
+  };
+}
