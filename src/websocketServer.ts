@@ -4,15 +4,15 @@
  * query limits and error masking are those of an HTTP request.
  */
 import type { IncomingMessage, Server } from 'node:http';
-import { GraphQLError, type ExecutionArgs } from 'graphql';
+import type { ExecutionArgs } from 'graphql';
 import type { ConnectionInitMessage, Context, SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import { limitError } from './limits/errors.js';
 import type { GatewayContext } from './context.js';
 import type { HostPolicy } from './http/hosts.js';
 import type { PersistedOperations } from './persisted/index.js';
+import { subscribeArgs, withoutHttp, type Enveloped } from './websocketOperation.js';
 import { upgradeHandler } from './websocketUpgrade.js';
 import type { Gateway } from './server.js';
 
@@ -20,7 +20,7 @@ import type { Gateway } from './server.js';
 export interface WebSocketOptions {
   /** Browser origins allowed to open sockets (CORS_ORIGINS); other cross-site pages are refused like their HTTP requests. */
   allowedOrigins?: readonly string[];
-  /** Largest query text in bytes (MAX_QUERY_BYTES), checked before parsing as for HTTP. */
+  /** Largest query text in bytes (MAX_QUERY_BYTES), checked before parsing as for HTTP, also on the text a persisted id names. */
   maxQueryBytes: number;
   logger: Logger;
   path?: string;
@@ -35,8 +35,6 @@ export interface GraphqlWebSocket {
   /** Closes every socket (code 1001, "going away") and stops accepting new ones. */
   close(): Promise<void>;
 }
-
-type Enveloped = ReturnType<Gateway['getEnveloped']>;
 
 /** One running operation of a socket: how to cancel it, and what its log line reports. */
 interface Operation {
@@ -72,48 +70,6 @@ function requestFor(ctx: WsContext, path: string, signal: AbortSignal): Request 
   return new Request(new URL(path, 'http://localhost'), { headers, signal });
 }
 
-/**
- * Yoga's recipe for graphql-ws: the operation is parsed, validated and given its context by the gateway's
- * envelope (armor limits, introspection switch, createContext), and runs with its execute/subscribe
- * (cost limit, error masking). Returns the errors instead when it is refused before running.
- */
-async function operationArgs(gateway: Gateway, request: Request, payload: SubscribePayload, socket: unknown): Promise<ExecutionArgs | readonly GraphQLError[]> {
-  const enveloped = gateway.getEnveloped({ request, params: payload, socket });
-  let document: ReturnType<Enveloped['parse']>;
-  try {
-    document = enveloped.parse(payload.query);
-  } catch (error) {
-    return [error as GraphQLError];
-  }
-  const errors = enveloped.validate(enveloped.schema, document);
-  if (errors.length > 0) return errors;
-  return {
-    schema: enveloped.schema,
-    operationName: payload.operationName,
-    document,
-    variableValues: payload.variables,
-    contextValue: await enveloped.contextFactory(),
-    rootValue: enveloped,
-  };
-}
-
-/**
- * The payload to run: free text as sent, or the text its `documentId` or APQ hash stands for (graphql-ws
- * requires a `query` string, so a persisted operation sends an empty one). Returns the refusal instead, as
- * the errors of an `error` message (without the HTTP status HTTP answers carry).
- */
-async function persistedPayload(persisted: PersistedOperations | undefined, payload: SubscribePayload): Promise<{ payload: SubscribePayload; register?: () => Promise<void> } | GraphQLError[]> {
-  if (!persisted) return { payload };
-  try {
-    const resolution = await persisted.resolve(payload as SubscribePayload & { documentId?: unknown });
-    return { payload: { ...payload, query: resolution.query as string }, register: resolution.register };
-  } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-    const { http: _status, ...extensions } = error.extensions;
-    return [new GraphQLError(error.message, { extensions })];
-  }
-}
-
 /** Serves graphql-ws on `server` at /graphql through `gateway`'s envelope. */
 export function attachGraphqlWs(server: Server, gateway: Gateway, options: WebSocketOptions): GraphqlWebSocket {
   const path = options.path ?? '/graphql';
@@ -134,22 +90,17 @@ export function attachGraphqlWs(server: Server, gateway: Gateway, options: WebSo
   const disposable = useServer({
     execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
     subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),
-    onSubscribe: (ctx, id, payload: SubscribePayload) => {
-      const bytes = Buffer.byteLength(payload.query, 'utf8');
-      if (bytes > options.maxQueryBytes) return [limitError('QUERY_TOO_LARGE', options.maxQueryBytes, bytes)];
+    onSubscribe: async (ctx, id, payload: SubscribePayload) => {
       const operation: Operation = { controller: new AbortController(), started: performance.now(), name: payload.operationName ?? null };
       if (!operations.has(ctx)) operations.set(ctx, new Map());
       operations.get(ctx)!.set(id, operation);
-      return persistedPayload(options.persisted, payload).then(async (persisted) => {
-        if (Array.isArray(persisted)) return persisted;
-        const args = await operationArgs(gateway, requestFor(ctx, path, operation.controller.signal), persisted.payload, ctx.extra.socket);
-        if (Array.isArray(args)) return args;
-        operation.context = (args as ExecutionArgs).contextValue as GatewayContext;
-        // Parsed and validated: an APQ query sent with its hash is now stored.
-        await persisted.register?.();
-        return args;
-      });
+      const args = await subscribeArgs(gateway, options, payload, requestFor(ctx, path, operation.controller.signal), ctx.extra.socket);
+      // graphql-ws never completes a refused operation: forget it now, so refusals cannot pile up on one socket.
+      if (Array.isArray(args)) abort(ctx, id);
+      else operation.context = (args as ExecutionArgs).contextValue as GatewayContext;
+      return args;
     },
+    onError: (_ctx, _id, _payload, errors) => errors.map(withoutHttp),
     onComplete: (ctx, id) => abort(ctx, id),
     onClose: (ctx) => abort(ctx),
   }, wss);

@@ -7,6 +7,7 @@ import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, postGraphql, startTestGateway, useTestGateway } from './gateway.js';
+import { drain, wsSubscribe } from './live-clients.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -95,6 +96,22 @@ describe('the APQ protocol', () => {
   const QUERY = '{ workflowJob(id: 3) { id } }';
   const apq = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
 
+  it('answers an unknown hash uncacheable, as Apollo Server does, so no proxy keeps the miss', async () => {
+    const response = await fetch(gw.url, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: ADMIN }, body: JSON.stringify({ extensions: apq(sha256(QUERY)) }),
+    });
+    expect([response.status, response.headers.get('cache-control'), await response.json()]).toEqual([200, 'private, no-cache, must-revalidate', NOT_FOUND]);
+  });
+
+  it('runs hashes over graphql-ws too: an unknown one is not found, one registered over HTTP runs', async () => {
+    const query = '{ workflowJob(id: 4) { id } }';
+    const unknown = await drain(wsSubscribe(gw.wsUrl, '', { auth: ADMIN, persisted: { extensions: apq(sha256(query)) } }));
+    expect(unknown).toEqual([NOT_FOUND]);
+    expect((await postGraphql(gw.url, { query, extensions: apq(sha256(query)) })).body).toEqual({ data: { workflowJob: { id: '4' } } });
+    const known = await drain(wsSubscribe(gw.wsUrl, '', { auth: ADMIN, persisted: { extensions: apq(sha256(query)) } }));
+    expect(known).toEqual([{ data: { workflowJob: { id: '4' } } }]);
+  });
+
   it('refuses a query whose SHA-256 is not the hash sent, and stores nothing', async () => {
     const wrong = sha256('something else');
     const refused = await postGraphql(gw.url, { query: QUERY, extensions: apq(wrong) });
@@ -128,6 +145,12 @@ describe('the APQ protocol', () => {
       const { status, body } = await postGraphql(off.url, { extensions: apq(sha256(QUERY)) });
       expect([status, body]).toEqual([200, { errors: [{ message: 'PersistedQueryNotSupported', extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' } }] }]);
       expect((await off.gql(QUERY)).body).toEqual({ data: { workflowJob: { id: '3' } } });
+      // Apollo's link: one hash, told it is not supported, then the query in full, now and from then on.
+      const { client, exchanges } = apolloClient(off.url);
+      await client.query({ query: JOB, variables: { id: '3' } });
+      await client.query({ query: JOB, variables: { id: '3' } });
+      const sent = exchanges.map((e) => [e.sent.query === undefined ? 'hash' : 'query', 'persistedQuery' in (e.sent.extensions as object)]);
+      expect(sent).toEqual([['hash', true], ['query', false], ['query', false]]);
     } finally {
       await off.close();
     }

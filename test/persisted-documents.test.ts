@@ -96,6 +96,22 @@ describe('requests by documentId', () => {
   });
 });
 
+it('bounds the text a documentId names by MAX_QUERY_BYTES, over HTTP and graphql-ws alike', async () => {
+  const size = Buffer.byteLength(manifest[ids.Job!]!);
+  const gw = await startTestGateway({ persisted, limits: { maxQueryBytes: size - 1 } });
+  try {
+    const tooLarge = { errors: [{
+      message: `Query size ${size} bytes exceeds the limit of ${size - 1} bytes: send a shorter query.`,
+      extensions: { code: 'QUERY_TOO_LARGE', limit: size - 1, found: size },
+    }] };
+    expect((await postGraphql(gw.url, { documentId: ids.Job, variables: { id: '3' } })).body).toEqual(tooLarge);
+    expect(await drain(wsSubscribe(gw.wsUrl, '', { auth: ADMIN, persisted: { documentId: ids.Job }, variables: { id: '3' } }))).toEqual([tooLarge]);
+    expect(gw.upstreamPaths()).toEqual([]);
+  } finally {
+    await gw.close();
+  }
+});
+
 describe('PERSISTED_DOCUMENTS_ONLY', () => {
   let gw: TestGateway;
   beforeAll(async () => {

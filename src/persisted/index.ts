@@ -23,7 +23,7 @@ export interface PersistedOperations {
   only: boolean;
   /** Resolves `documentId` and APQ hashes on /graphql, and registers APQ queries once they validated. */
   plugin: Plugin;
-  /** The APQ store; undefined when APQ is off. */
+  /** The APQ store; undefined when APQ is off or only the manifest's documents run. */
   store?: ApqStore;
   close(): Promise<void>;
 }
@@ -31,7 +31,8 @@ export interface PersistedOperations {
 /** Builds them; manifest documents that do not validate against `schema` are logged (they would fail when asked for). */
 export function createPersistedOperations(config: Partial<PersistedConfig>, deps: { logger: Logger; schema: GraphQLSchema }): PersistedOperations {
   const settings = { ...PERSISTED_DEFAULTS, ...config };
-  const store = settings.apq ? createApqStore({
+  // Only the manifest runs in PERSISTED_DOCUMENTS_ONLY: nothing would ever be registered, so no store (nor Redis).
+  const store = settings.apq && !settings.only ? createApqStore({
     maxEntries: settings.apqMaxEntries, ttlMs: settings.apqTtlMs, logger: deps.logger,
     redis: settings.redisUrl ? { url: settings.redisUrl, prefix: settings.redisPrefix, commandTimeoutMs: settings.commandTimeoutMs ?? 250 } : undefined,
   }) : undefined;
