@@ -84,7 +84,7 @@ describe('requests by documentId', () => {
     const running = gw.demo.data.collections.workflow_jobs.find((record) => record.status === 'running')!;
     const sse = sseSubscribe(gw.url, '', { auth: ADMIN, persisted: { documentId: ids.Follow }, variables: { id: String(running.id) } });
     try {
-      expect(await sse.next(10_000)).toEqual({ data: { workflowJobUpdated: { id: String(running.id), status: 'RUNNING' } } });
+      expect(await sse.next()).toEqual({ data: { workflowJobUpdated: { id: String(running.id), status: 'RUNNING' } } });
       expect(gw.admission!.inFlight).toBe(0);
       // The one slot is free: a query by documentId answers while the subscription is open.
       expect((await postGraphql(gw.url, { documentId: ids.Job, variables: { id: '3' } })).body).toEqual(job3);
