@@ -46,7 +46,7 @@ export interface App {
   persisted: PersistedOperations;
   /** GraphQL queries executing and waiting; undefined when admission control is off. */
   admission?: AdmissionState;
-  /** Listens, and logs one structured line `{ event: 'listening', port, address }` once bound. */
+  /** Listens, and logs one structured line `{ event: 'listening', port, address, url }` once bound. */
   listen(port: number, host?: string): Promise<AddressInfo>;
   /** Ends open subscriptions (SSE and graphql-ws), as a stop begins. */
   endStreams(): Promise<void>;
@@ -125,10 +125,21 @@ function listen(server: Server, logger: Logger, port: number, host?: string): Pr
     server.listen(port, host, () => {
       server.off('error', reject);
       const address = server.address() as AddressInfo;
-      const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      logger.info({ event: 'listening', port: address.port, address: address.address },
-        `GraphQL and GraphiQL at http://${host ? shown : 'localhost'}:${address.port}/graphql`);
+      const { url, message } = listeningLine(address);
+      logger.info({ event: 'listening', port: address.port, address: address.address, url }, message);
       resolve(address);
     });
   });
+}
+
+/**
+ * What an operator reads once the gateway is bound: the address it listens on, and a URL to open. Bound to
+ * every interface (no HOST, `::` or `0.0.0.0`), that URL names localhost, since `http://[::]:4000` is no
+ * place a browser can go; otherwise it names the address itself.
+ */
+export function listeningLine(address: AddressInfo): { url: string; message: string } {
+  const everyInterface = address.address === '::' || address.address === '0.0.0.0';
+  const shown = `${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const url = `http://${everyInterface ? `localhost:${address.port}` : shown}/graphql`;
+  return { url, message: `listening on ${shown}${everyInterface ? ' (all interfaces)' : ''}; GraphQL and GraphiQL at ${url}` };
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /** The `awx-graphql` command: `start` (the default) serves the gateway, `doctor` checks the connection to the controller. */
+import { formatSettings } from './settings.js';
 
-const USAGE = `Usage: awx-graphql [start]             serve the GraphQL gateway (configured by environment variables; see docs/configuration.md)
+const USAGE = `Usage: awx-graphql [start]             serve the GraphQL gateway, configured by the environment variables below
        awx-graphql doctor [options]   check the connection to the configured controller (--help for options)
        awx-graphql --help             show this help
 `;
@@ -10,7 +11,7 @@ const USAGE = `Usage: awx-graphql [start]             serve the GraphQL gateway 
 async function run(args: readonly string[]): Promise<number | undefined> {
   const [command = 'start', ...rest] = args;
   if (command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE);
+    process.stdout.write(`${USAGE}\nSettings (environment variables; docs/configuration.md explains each):\n\n${formatSettings()}\n`);
     return 0;
   }
   if (command === 'doctor') {

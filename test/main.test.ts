@@ -1,6 +1,7 @@
 /** `npm start`'s entry point as a newcomer runs it: demo upstream by default, a real AWX_URL when given. */
 import { describe, expect, it } from 'vitest';
 import { startDemoAwx } from '@awx-graphql/demo-awx';
+import { listeningLine } from '../src/app.js';
 import { runToExit, startMain } from './processes.js';
 
 async function query(base: string, text: string) {
@@ -24,9 +25,19 @@ describe('npm start', () => {
     expect(html).toContain('AWX GraphQL');
     expect(html).toContain('query WorkflowJobWithGraph');
     expect((await fetch(`${base}/health`)).status).toBe(200);
-    expect(output()).toContain(`GraphQL and GraphiQL at http://127.0.0.1:${new URL(base).port}/graphql`);
+    expect(output()).toContain(`listening on 127.0.0.1:${new URL(base).port}; GraphQL and GraphiQL at http://127.0.0.1:${new URL(base).port}/graphql`);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  }, 30_000);
+
+  it('says where it listens when no HOST is set: every interface, and a localhost URL that answers', async () => {
+    const { port, output } = await startMain({ HOST: '' });
+    const line = JSON.parse(output().split('\n').find((l) => l.includes('"event":"listening"'))!);
+    // `::` where the machine has IPv6, else `0.0.0.0`: Node's own choice for "every interface".
+    const bound = line.address === '::' ? `[::]:${port}` : `0.0.0.0:${port}`;
+    expect(line).toMatchObject({ event: 'listening', port, url: `http://localhost:${port}/graphql` });
+    expect(line.msg).toBe(`listening on ${bound} (all interfaces); GraphQL and GraphiQL at http://localhost:${port}/graphql`);
+    expect((await fetch(`http://localhost:${port}/health`)).status).toBe(200);
   }, 30_000);
 
   it('serves another AWX-compatible server given as AWX_URL', async () => {
@@ -72,4 +83,14 @@ describe('npm start', () => {
     expect(stderr).toContain('AWX_URL must use http or https');
     expect(stderr).toContain('PORT must be an integer');
   }, 30_000);
+});
+
+describe('the listening line', () => {
+  it('names the address bound, and localhost for a browser only when bound to every interface', () => {
+    const line = (address: string, family: string) => listeningLine({ address, family, port: 4000 }).message;
+    expect(line('::', 'IPv6')).toBe('listening on [::]:4000 (all interfaces); GraphQL and GraphiQL at http://localhost:4000/graphql');
+    expect(line('0.0.0.0', 'IPv4')).toBe('listening on 0.0.0.0:4000 (all interfaces); GraphQL and GraphiQL at http://localhost:4000/graphql');
+    expect(line('10.1.2.3', 'IPv4')).toBe('listening on 10.1.2.3:4000; GraphQL and GraphiQL at http://10.1.2.3:4000/graphql');
+    expect(line('::1', 'IPv6')).toBe('listening on [::1]:4000; GraphQL and GraphiQL at http://[::1]:4000/graphql');
+  });
 });

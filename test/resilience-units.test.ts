@@ -1,8 +1,10 @@
 /** The resilience building blocks on their own: the retry rule, the circuit breaker and the concurrency cap. */
+import { createCustomAbortControllerSignal } from '@whatwg-node/server';
 import { describe, expect, it } from 'vitest';
 import { CircuitBreaker, type BreakerState } from '../src/awx/breaker.js';
 import { loadConfig } from '../src/config.js';
 import { AwxCircuitOpenError, AwxOverloadedError } from '../src/awx/errors.js';
+import { startDeadline } from '../src/awx/deadline.js';
 import { ConcurrencyLimiter } from '../src/awx/limiter.js';
 import { backoffMs, parseRetryAfter, retryDelay, withRetries, type AttemptOutcome, type RetryPolicy } from '../src/awx/retry.js';
 
@@ -158,6 +160,27 @@ describe('concurrency cap', () => {
     b();
     releaseD();
     expect(limiter.inFlight).toBe(0);
+  });
+});
+
+describe('deadline', () => {
+  // Yoga's request signal is whatwg-node's look-alike, which Node 24's AbortSignal.any refuses outright.
+  it("ends with the caller's request signal, as Yoga makes it, and not by timing out", async () => {
+    const request = createCustomAbortControllerSignal();
+    const deadline = startDeadline(60_000, request.signal);
+    const second = startDeadline(60_000, request.signal);
+    expect([deadline.signal.aborted, deadline.canceled, deadline.timedOut]).toEqual([false, false, false]);
+    request.abort(new Error('client gone'));
+    expect([deadline.signal.aborted, deadline.canceled, deadline.timedOut, second.signal.aborted]).toEqual([true, true, false, true]);
+    expect(deadline.signal.reason).toEqual(new Error('client gone'));
+    const gone = startDeadline(60_000, request.signal);
+    expect([gone.signal.aborted, gone.canceled]).toEqual([true, true]);
+  });
+
+  it('times out on its own when the caller stays', async () => {
+    const deadline = startDeadline(100, createCustomAbortControllerSignal().signal);
+    await expect.poll(() => deadline.signal.aborted).toBe(true);
+    expect([deadline.timedOut, deadline.canceled]).toEqual([true, false]);
   });
 });
 

@@ -6,7 +6,8 @@ import { AwxError, AwxTimeoutError, errorFromResponse } from './errors.js';
 import type { ConcurrencyLimiter } from './limiter.js';
 import { breakerOutcome, networkError, parseResponse, readBody } from './response.js';
 import { takeCall, type OperationBudget } from './operationBudget.js';
-import { startDeadline, withRetries, type Deadline, type RetryPolicy } from './retry.js';
+import { startDeadline, type Deadline } from './deadline.js';
+import { withRetries, type RetryPolicy } from './retry.js';
 import { parseWriteAnswer, type Answer, type Outgoing, type WriteMethod, type WriteOptions } from './write.js';
 
 /** What every caller shares: where AWX is, how to reach it, how long to wait, and how to spare it. */

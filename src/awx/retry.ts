@@ -8,7 +8,6 @@
  * its own, and a wait that would end past the deadline is not started: the last failure is returned instead.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { AbortCause } from './response.js';
 
 /** How many times, and how patiently, a failed read is tried again. */
 export interface RetryPolicy {
@@ -126,29 +125,4 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
     }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-/** One read's deadline: its signal ends at `timeoutMs` or at the caller's disconnect, whichever comes first. */
-export interface Deadline extends AbortCause {
-  signal: AbortSignal;
-  remainingMs: () => number;
-}
-
-/** Starts the deadline that bounds a whole read: the wait for a slot, every attempt and every backoff. */
-export function startDeadline(timeoutMs: number, caller?: AbortSignal): Deadline {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const endsAt = performance.now() + timeoutMs;
-  const signal = caller ? AbortSignal.any([caller, timeout]) : timeout;
-  return {
-    signal,
-    get timedOut() {
-      return timeout.aborted;
-    },
-    // Yoga's request signal (whatwg-node's CustomAbortControllerSignal) can still read `aborted: false` after
-    // it fired, so the caller is known to have gone when the joint signal ended without the timeout.
-    get canceled() {
-      return (caller?.aborted ?? false) || (signal.aborted && !timeout.aborted);
-    },
-    remainingMs: () => endsAt - performance.now(),
-  };
 }
