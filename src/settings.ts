@@ -83,6 +83,13 @@ export const SETTINGS: readonly { group: string; settings: readonly Setting[] }[
     { variable: 'SUBSCRIPTION_MAX_WATCHERS_PER_CREDENTIAL', default: '50', summary: 'jobs watched at once for one credential' },
     { variable: 'AWX_WEBSOCKET', default: 'auto', summary: "auto learns job changes from AWX's websocket; off always polls" },
   ] },
+  { group: 'Persisted documents', settings: [
+    { variable: 'APQ', default: 'true', summary: "answer Apollo's automatic persisted queries" },
+    { variable: 'APQ_MAX_ENTRIES', default: '1000', summary: 'queries the APQ store keeps (with Redis: new ones per APQ_TTL_MS)' },
+    { variable: 'APQ_TTL_MS', default: '86400000', summary: 'how long Redis keeps a registered APQ query' },
+    { variable: 'PERSISTED_DOCUMENTS_FILE', default: '(unset)', summary: "manifest of trusted documents, as codegen's client preset writes it" },
+    { variable: 'PERSISTED_DOCUMENTS_ONLY', default: 'false', summary: "true runs nothing but the manifest's documents" },
+  ] },
 ];
 
 /** The settings as `--help` prints them: by group, each variable on a line, its meaning and default below. */
