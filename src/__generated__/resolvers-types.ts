@@ -47,7 +47,7 @@ export type Scalars = {
 /** A page of a job's activity stream. */
 export type ActivityStreamConnection = {
   __typename?: 'ActivityStreamConnection';
-  /** The entries on this page, each with its cursor. */
+  /** The entries on this page, each with its cursor: what clients that merge pages read (Apollo's `relayStylePagination` merges `edges`, not `nodes`). */
   edges: Array<ActivityStreamEdge>;
   /** The entries on this page. */
   nodes: Array<ActivityStreamEntry>;
@@ -764,7 +764,7 @@ export type Label = {
 /** A page of a job's labels. */
 export type LabelConnection = {
   __typename?: 'LabelConnection';
-  /** The labels on this page, each with its cursor. */
+  /** The labels on this page, each with its cursor: what clients that merge pages read (Apollo's `relayStylePagination` merges `edges`, not `nodes`). */
   edges: Array<LabelEdge>;
   /** The labels on this page. */
   nodes: Array<Label>;
@@ -975,7 +975,7 @@ export type Notification = {
 /** A page of a job's notifications. */
 export type NotificationConnection = {
   __typename?: 'NotificationConnection';
-  /** The notifications on this page, each with its cursor. */
+  /** The notifications on this page, each with its cursor: what clients that merge pages read (Apollo's `relayStylePagination` merges `edges`, not `nodes`). */
   edges: Array<NotificationEdge>;
   /** The notifications on this page. */
   nodes: Array<Notification>;
@@ -2041,7 +2041,7 @@ export type WorkflowJob = UnifiedJob & {
 /** A page of workflow jobs (a Relay connection). */
 export type WorkflowJobConnection = {
   __typename?: 'WorkflowJobConnection';
-  /** The jobs on this page, each with its cursor. */
+  /** The jobs on this page, each with its cursor: what clients that merge pages read (Apollo's `relayStylePagination` merges `edges`, not `nodes`). */
   edges: Array<WorkflowJobEdge>;
   /** The jobs on this page, without cursors. */
   nodes: Array<WorkflowJob>;
@@ -2202,7 +2202,7 @@ export type WorkflowJobNode = {
 /** A page of a workflow job's nodes. */
 export type WorkflowJobNodeConnection = {
   __typename?: 'WorkflowJobNodeConnection';
-  /** The nodes on this page, each with its cursor. */
+  /** The nodes on this page, each with its cursor: what clients that merge pages read (Apollo's `relayStylePagination` merges `edges`, not `nodes`). */
   edges: Array<WorkflowJobNodeEdge>;
   /** The nodes on this page. */
   nodes: Array<WorkflowJobNode>;
@@ -2302,7 +2302,9 @@ export type WorkflowJobRelated = {
  */
 export type WorkflowJobRelatedActivityStreamArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2313,7 +2315,9 @@ export type WorkflowJobRelatedActivityStreamArgs = {
  */
 export type WorkflowJobRelatedLabelsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2324,7 +2328,9 @@ export type WorkflowJobRelatedLabelsArgs = {
  */
 export type WorkflowJobRelatedNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2335,8 +2341,10 @@ export type WorkflowJobRelatedNotificationsArgs = {
  */
 export type WorkflowJobRelatedWorkflowNodesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<WorkflowJobNodeFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
