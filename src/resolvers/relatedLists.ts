@@ -57,10 +57,11 @@ export async function nodesOf(
   args: PagingArgs & { filter?: WorkflowJobNodeFilter | null },
   { loaders }: GatewayContext,
 ): Promise<WindowResult<AwxWorkflowJobNode>> {
+  const window = windowFor(args); // checks the arguments before any read
   const nodes = await loaders.nodesOfJob.load(job.id);
   const kept = args.filter ? nodes.filter((node) => matches(node, args.filter!)) : nodes;
   const counted = (args.first ?? args.last) !== null && (args.first ?? args.last) !== undefined;
-  return slice(kept, counted ? windowFor(args) : between(args, kept.length));
+  return slice(kept, counted ? window : between(args, kept.length));
 }
 
 /**
