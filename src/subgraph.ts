@@ -2,7 +2,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { useApolloInlineTrace } from '@graphql-yoga/plugin-apollo-inline-trace';
-import { GraphQLError, graphqlSync, isUnionType, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { GraphQLError, graphqlSync, isInterfaceType, isUnionType, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /**
@@ -13,8 +13,16 @@ export function buildSubgraph(typeDefs: DocumentNode, resolvers: object): GraphQ
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]);
   const entities = schema.getQueryType()?.getFields()._entities;
   const union = schema.getType('_Entity');
-  if (entities?.resolve && isUnionType(union)) entities.resolve = checkedEntities(entities.resolve, new Set(union.getTypes().map((t) => t.name)));
+  if (entities?.resolve && isUnionType(union)) entities.resolve = checkedEntities(entities.resolve, new Set([...union.getTypes().map((t) => t.name), ...entityInterfaces(schema)]));
   return schema;
+}
+
+/** Interfaces with `@key` (federation 2.3's entity interfaces): `_entities` resolves them too, though `_Entity` lists only object types. */
+function entityInterfaces(schema: GraphQLSchema): string[] {
+  return Object.values(schema.getTypeMap())
+    .filter(isInterfaceType)
+    .filter((type) => [type.astNode, ...type.extensionASTNodes].some((node) => node?.directives?.some((d) => d.name.value === 'key')))
+    .map((type) => type.name);
 }
 
 /**
@@ -29,7 +37,7 @@ function checkedEntities(resolve: GraphQLFieldResolver<unknown, unknown>, types:
       const typename = representation && typeof representation === 'object' ? (representation as { __typename?: unknown }).__typename : undefined;
       if (typeof typename === 'string' && types.has(typename)) return;
       const shown = typeof typename === 'string' ? `"${typename.slice(0, 100)}"` : 'no __typename';
-      throw new GraphQLError(`representations[${index}] has ${shown}: each must be an object whose __typename is an entity type of this API (a type with @key, such as ${[...types].slice(0, 3).join(', ')}).`, {
+      throw new GraphQLError(`representations[${index}] has ${shown}: each must be an object whose __typename is an entity type of this API (a type or interface with @key, such as ${[...types].slice(0, 3).join(', ')}).`, {
         extensions: { code: 'BAD_USER_INPUT' },
       });
     });

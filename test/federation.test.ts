@@ -1,12 +1,9 @@
 /** The gateway as a federation subgraph: `_service`, `_entities` through the batched loaders, and a real supergraph. */
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { composeServices } from '@theguild/federation-composition';
-import { parse } from 'graphql';
+import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEPLOYMENTS, startDeployments } from './federation/deployments.js';
+import { startSupergraph, type TestSupergraph } from './federation/supergraph.js';
 import { ADMIN, ALICE, useTestGateway } from './gateway.js';
 
 const gw = useTestGateway();
@@ -18,7 +15,7 @@ describe('subgraph', () => {
     const { body } = await gw.gql('{ _service { sdl } }');
     const sdl = body.data!._service.sdl as string;
     expect(`${sdl}\n`).toBe(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
-    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.3"');
+    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.9"');
     expect(sdl).toMatch(/type WorkflowJob implements UnifiedJob\s+@key\(fields: "id"\)/);
   });
 
@@ -56,41 +53,20 @@ describe('subgraph', () => {
 
 describe('a supergraph with a second subgraph, behind Hive Gateway', () => {
   let deployments: { url: string; server: Server };
-  let hive: Server;
-  let hiveUrl: string;
+  let supergraph: TestSupergraph;
 
   beforeAll(async () => {
     deployments = await startDeployments();
-    const sdlOf = async (url: string) => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: ADMIN }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
-      return parse(((await response.json()) as { data: { _service: { sdl: string } } }).data._service.sdl);
-    };
-    const composed = composeServices([
-      { name: 'awx', url: gw.url, typeDefs: await sdlOf(gw.url) },
-      { name: 'deployments', url: deployments.url, typeDefs: await sdlOf(deployments.url) },
-    ]);
-    expect(composed.errors ?? []).toEqual([]);
-    const runtime = createGatewayRuntime({
-      supergraph: composed.supergraphSdl!,
-      logging: false,
-      propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }) },
-    });
-    hive = createServer(runtime);
-    await new Promise<void>((resolve) => hive.listen(0, '127.0.0.1', resolve));
-    hiveUrl = `http://127.0.0.1:${(hive.address() as AddressInfo).port}/graphql`;
+    supergraph = await startSupergraph([{ name: 'awx', url: gw.url }, { name: 'deployments', url: deployments.url }]);
   }, 60_000);
 
   afterAll(async () => {
-    hive?.closeAllConnections();
-    hive?.close();
+    supergraph?.close();
     deployments?.server.closeAllConnections();
     deployments?.server.close();
   });
 
-  async function viaHive(query: string, auth = ADMIN) {
-    const response = await fetch(hiveUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth }, body: JSON.stringify({ query }) });
-    return (await response.json()) as { data?: any; errors?: unknown[] };
-  }
+  const viaHive = (query: string, auth = ADMIN) => supergraph.query(query, auth);
 
   it('joins deployments to AWX workflow jobs with one AWX request', async () => {
     gw.demo.clearRequests();

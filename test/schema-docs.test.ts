@@ -32,4 +32,12 @@ describe('schema documentation', () => {
   it('describes every type, field, argument and enum value', () => {
     expect(undocumented()).toEqual([]);
   });
+
+  it("deprecates LaunchType.SCM with AWX's own reason, and nothing else of the enum", () => {
+    const launchType = buildSchema().getType('LaunchType');
+    if (!isEnumType(launchType)) throw new Error('LaunchType is not an enum');
+    const deprecated = launchType.getValues().filter((v) => v.deprecationReason).map((v) => [v.name, v.deprecationReason]);
+    expect(deprecated).toEqual([['SCM', expect.stringContaining('"(deprecated) Job was created as an Inventory SCM sync."')]]);
+    expect(deprecated[0]![1]).toContain('update_on_project_update');
+  });
 });

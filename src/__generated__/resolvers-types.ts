@@ -47,7 +47,7 @@ export type Scalars = {
 /** A page of a job's activity stream. */
 export type ActivityStreamConnection = {
   __typename?: 'ActivityStreamConnection';
-  /** The entries on this page, each with its cursor. */
+  /** The entries on this page, each with its cursor: what clients that merge pages read (Apollo's `relayStylePagination` merges `edges`, not `nodes`). */
   edges: Array<ActivityStreamEdge>;
   /** The entries on this page. */
   nodes: Array<ActivityStreamEntry>;
@@ -764,7 +764,7 @@ export type Label = {
 /** A page of a job's labels. */
 export type LabelConnection = {
   __typename?: 'LabelConnection';
-  /** The labels on this page, each with its cursor. */
+  /** The labels on this page, each with its cursor: what clients that merge pages read (Apollo's `relayStylePagination` merges `edges`, not `nodes`). */
   edges: Array<LabelEdge>;
   /** The labels on this page. */
   nodes: Array<Label>;
@@ -975,7 +975,7 @@ export type Notification = {
 /** A page of a job's notifications. */
 export type NotificationConnection = {
   __typename?: 'NotificationConnection';
-  /** The notifications on this page, each with its cursor. */
+  /** The notifications on this page, each with its cursor: what clients that merge pages read (Apollo's `relayStylePagination` merges `edges`, not `nodes`). */
   edges: Array<NotificationEdge>;
   /** The notifications on this page. */
   nodes: Array<Notification>;
@@ -1226,6 +1226,16 @@ export type Query = {
   systemJob?: Maybe<SystemJob>;
   /** One system job template by id; null when it does not exist or the caller may not see it (non-superusers see none). */
   systemJobTemplate?: Maybe<SystemJobTemplate>;
+  /**
+   * One job of any kind by id (all kinds share one id space), or null when AWX has none the caller may
+   * see: one read of AWX's `/unified_jobs/`, batched with the other reads by id in the query.
+   */
+  unifiedJob?: Maybe<UnifiedJob>;
+  /**
+   * One template of any kind by id (all kinds share one id space), or null when AWX has none the caller
+   * may see: one read of AWX's `/unified_job_templates/`, batched like `unifiedJob`.
+   */
+  unifiedJobTemplate?: Maybe<UnifiedJobTemplate>;
   /** One user by id; null when it does not exist or the caller may not see it. */
   user?: Maybe<User>;
   /** One workflow approval by id, or null when AWX has none or the caller may not see it. */
@@ -1411,6 +1421,26 @@ export type QuerySystemJobArgs = {
  * that AWX user may see.
  */
 export type QuerySystemJobTemplateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryUnifiedJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryUnifiedJobTemplateArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1691,7 +1721,8 @@ export type SystemJobTemplate = UnifiedJobTemplate & {
 /**
  * Any job AWX runs: a workflow job, a playbook job, a project or inventory update, an approval, a
  * system job or an ad hoc command (AWX's `/api/v2/unified_jobs/`). Use a fragment such as
- * `... on Job { playbook }` for what only one kind has.
+ * `... on Job { playbook }` for what only one kind has. A federation entity interface: other subgraphs
+ * may reference any job by `id` alone, or add fields to every kind at once with `@interfaceObject`.
  */
 export type UnifiedJob = {
   /** When a cancel was requested; null unless the job was canceled. */
@@ -1730,7 +1761,8 @@ export type UnifiedJob = {
 
 /**
  * Anything AWX can launch a job from: a workflow job template, a job template, a project (its
- * updates), an inventory source (its syncs), an approval template or a system job template.
+ * updates), an inventory source (its syncs), an approval template or a system job template. A
+ * federation entity interface, like `UnifiedJob`.
  */
 export type UnifiedJobTemplate = {
   /** When the template was created. */
@@ -2009,7 +2041,7 @@ export type WorkflowJob = UnifiedJob & {
 /** A page of workflow jobs (a Relay connection). */
 export type WorkflowJobConnection = {
   __typename?: 'WorkflowJobConnection';
-  /** The jobs on this page, each with its cursor. */
+  /** The jobs on this page, each with its cursor: what clients that merge pages read (Apollo's `relayStylePagination` merges `edges`, not `nodes`). */
   edges: Array<WorkflowJobEdge>;
   /** The jobs on this page, without cursors. */
   nodes: Array<WorkflowJob>;
@@ -2170,7 +2202,7 @@ export type WorkflowJobNode = {
 /** A page of a workflow job's nodes. */
 export type WorkflowJobNodeConnection = {
   __typename?: 'WorkflowJobNodeConnection';
-  /** The nodes on this page, each with its cursor. */
+  /** The nodes on this page, each with its cursor: what clients that merge pages read (Apollo's `relayStylePagination` merges `edges`, not `nodes`). */
   edges: Array<WorkflowJobNodeEdge>;
   /** The nodes on this page. */
   nodes: Array<WorkflowJobNode>;
@@ -2270,7 +2302,9 @@ export type WorkflowJobRelated = {
  */
 export type WorkflowJobRelatedActivityStreamArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2281,7 +2315,9 @@ export type WorkflowJobRelatedActivityStreamArgs = {
  */
 export type WorkflowJobRelatedLabelsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2292,7 +2328,9 @@ export type WorkflowJobRelatedLabelsArgs = {
  */
 export type WorkflowJobRelatedNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2303,8 +2341,10 @@ export type WorkflowJobRelatedNotificationsArgs = {
  */
 export type WorkflowJobRelatedWorkflowNodesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<WorkflowJobNodeFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -2509,6 +2549,8 @@ export type FederationTypes = ResolversObject<{
   Schedule: Schedule;
   SystemJob: SystemJob;
   SystemJobTemplate: SystemJobTemplate;
+  UnifiedJob: UnifiedJob;
+  UnifiedJobTemplate: UnifiedJobTemplate;
   User: User;
   WorkflowApproval: WorkflowApproval;
   WorkflowApprovalTemplate: WorkflowApprovalTemplate;
@@ -2567,6 +2609,12 @@ export type FederationReferenceTypes = ResolversObject<{
   SystemJobTemplate:
     ( { __typename: 'SystemJobTemplate' }
     & GraphQLRecursivePick<FederationTypes['SystemJobTemplate'], {"id":true}> );
+  UnifiedJob:
+    ( { __typename: 'UnifiedJob' }
+    & GraphQLRecursivePick<FederationTypes['UnifiedJob'], {"id":true}> );
+  UnifiedJobTemplate:
+    ( { __typename: 'UnifiedJobTemplate' }
+    & GraphQLRecursivePick<FederationTypes['UnifiedJobTemplate'], {"id":true}> );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -3317,6 +3365,8 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   schedule?: Resolver<Maybe<ResolversTypes['Schedule']>, ParentType, ContextType, RequireFields<QueryScheduleArgs, 'id'>>;
   systemJob?: Resolver<Maybe<ResolversTypes['SystemJob']>, ParentType, ContextType, RequireFields<QuerySystemJobArgs, 'id'>>;
   systemJobTemplate?: Resolver<Maybe<ResolversTypes['SystemJobTemplate']>, ParentType, ContextType, RequireFields<QuerySystemJobTemplateArgs, 'id'>>;
+  unifiedJob?: Resolver<Maybe<ResolversTypes['UnifiedJob']>, ParentType, ContextType, RequireFields<QueryUnifiedJobArgs, 'id'>>;
+  unifiedJobTemplate?: Resolver<Maybe<ResolversTypes['UnifiedJobTemplate']>, ParentType, ContextType, RequireFields<QueryUnifiedJobTemplateArgs, 'id'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   workflowApproval?: Resolver<Maybe<ResolversTypes['WorkflowApproval']>, ParentType, ContextType, RequireFields<QueryWorkflowApprovalArgs, 'id'>>;
   workflowApprovalTemplate?: Resolver<Maybe<ResolversTypes['WorkflowApprovalTemplate']>, ParentType, ContextType, RequireFields<QueryWorkflowApprovalTemplateArgs, 'id'>>;
@@ -3420,12 +3470,14 @@ export type SystemJobTemplateResolvers<ContextType = GatewayContext, ParentType 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
-export type UnifiedJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UnifiedJob'] = ResolversParentTypes['UnifiedJob']> = ResolversObject<{
+export type UnifiedJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UnifiedJob'] = ResolversParentTypes['UnifiedJob'], FederationReferenceType extends FederationReferenceTypes['UnifiedJob'] = FederationReferenceTypes['UnifiedJob']> = ResolversObject<{
   __resolveType: TypeResolveFn<'AdHocCommand' | 'InventoryUpdate' | 'Job' | 'ProjectUpdate' | 'SystemJob' | 'WorkflowApproval' | 'WorkflowJob', ParentType, ContextType>;
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['UnifiedJob']> | FederationReferenceType, FederationReferenceType, ContextType>;
 }>;
 
-export type UnifiedJobTemplateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UnifiedJobTemplate'] = ResolversParentTypes['UnifiedJobTemplate']> = ResolversObject<{
+export type UnifiedJobTemplateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UnifiedJobTemplate'] = ResolversParentTypes['UnifiedJobTemplate'], FederationReferenceType extends FederationReferenceTypes['UnifiedJobTemplate'] = FederationReferenceTypes['UnifiedJobTemplate']> = ResolversObject<{
   __resolveType: TypeResolveFn<'InventorySource' | 'JobTemplate' | 'Project' | 'SystemJobTemplate' | 'WorkflowApprovalTemplate' | 'WorkflowJobTemplate', ParentType, ContextType>;
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['UnifiedJobTemplate']> | FederationReferenceType, FederationReferenceType, ContextType>;
 }>;
 
 export type UnifiedJobTemplateSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UnifiedJobTemplateSummary'] = ResolversParentTypes['UnifiedJobTemplateSummary']> = ResolversObject<{

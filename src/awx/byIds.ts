@@ -2,7 +2,7 @@
 import type { AwxClient } from './client.js';
 import { AwxHttpError, AwxResponseError } from './errors.js';
 import { MAX_PAGE_SIZE } from './paginate.js';
-import type { AwxResource } from './resources.js';
+import type { AwxFamilyList, AwxResource } from './resources.js';
 import type { AwxPage } from './types.js';
 
 /** Any AWX object: an id plus whatever its serializer sends. */
@@ -19,7 +19,7 @@ export interface AwxRecord {
  */
 export async function fetchByIds<T extends AwxRecord>(
   client: AwxClient,
-  resource: AwxResource,
+  resource: AwxResource | AwxFamilyList,
   ids: readonly number[],
   filters?: Readonly<Record<string, string>>,
 ): Promise<Map<number, T>> {
@@ -47,9 +47,9 @@ export async function fetchByIds<T extends AwxRecord>(
  * (`SystemJobList.get`, `SystemJobTemplateList.get` in awx/api/views/__init__.py): for everyone else they
  * hold nothing the caller may see, so a by-id read answers "none" rather than failing its whole batch.
  */
-const PRIVILEGED_LISTS: ReadonlySet<AwxResource> = new Set(['system_jobs', 'system_job_templates']);
+const PRIVILEGED_LISTS: ReadonlySet<string> = new Set(['system_jobs', 'system_job_templates']);
 
-function seesNone<T>(resource: AwxResource, error: unknown): AwxPage<T> {
+function seesNone<T>(resource: string, error: unknown): AwxPage<T> {
   if (PRIVILEGED_LISTS.has(resource) && error instanceof AwxHttpError && error.status === 403) return { count: 0, next: null, previous: null, results: [] };
   throw error;
 }

@@ -66,6 +66,16 @@ export const KINDS = [
   other('ActivityStreamEntry', 'activity_stream', 'activity_stream', 'models/activityStream'),
 ] as const satisfies readonly AwxKind[];
 
+/**
+ * The AWX view listing every kind of one family together, by id (`/unified_jobs/`, `/unified_job_templates/`):
+ * each row carries its `type` and is serialized as its own kind's list row (`get_sub_serializer` of
+ * `UnifiedJobListSerializer` and `UnifiedJobTemplateSerializer` in awx/api/serializers.py).
+ */
+export const FAMILY_LISTS = { job: 'unified_jobs', template: 'unified_job_templates' } as const;
+
+/** A family that has a view of its own: unified jobs or unified job templates. */
+export type UnifiedFamily = keyof typeof FAMILY_LISTS;
+
 /** A row of the table, with its literal names. */
 export type Kind = (typeof KINDS)[number];
 

@@ -1,9 +1,12 @@
 /** AWX resource names, the `type` strings that name them, and the API paths that point at them. */
 
-import { KINDS, kindOfResource, kindOfType, kindsOf, templateLaunching } from './kinds.js';
+import { FAMILY_LISTS, KINDS, kindOfResource, kindOfType, kindsOf, templateLaunching } from './kinds.js';
 
 /** One AWX collection this gateway reads (a kind's `resource` in src/awx/kinds.ts). */
 export type AwxResource = (typeof KINDS)[number]['resource'];
+
+/** A view listing every kind of one family together (`unified_jobs`, `unified_job_templates`), read by id. */
+export type AwxFamilyList = (typeof FAMILY_LISTS)[keyof typeof FAMILY_LISTS];
 
 /** The collections of unified jobs (all kinds of job share one id space). */
 export const JOB_RESOURCES = kindsOf('job').map((kind) => kind.resource);

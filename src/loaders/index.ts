@@ -6,6 +6,7 @@ import { createJobMemory, type JobMemory } from './jobMemory.js';
 import { createNodesOfJobLoader, type NodesOfJobLoader } from './workflowJobNode.js';
 import { createWorkflowJobLoaders, type WorkflowJobLoaders } from './workflowJob.js';
 import { createWorkflowJobSearchLoader, type WorkflowJobSearchLoader } from './workflowJobSearch.js';
+import { createUnifiedRegistry, type UnifiedRegistry } from './unified.js';
 import { createSubListReader, type SubListReader } from './workflowJobSubLists.js';
 
 /** Tuning shared by every request's loaders. */
@@ -21,6 +22,8 @@ export interface LoaderOptions {
 export interface Loaders extends Pick<JobMemory, 'remember' | 'forget'> {
   /** The batched by-id loader of any AWX collection. */
   byId: ByIdRegistry;
+  /** Unified jobs or templates by id alone, of any kind (federation's entity interfaces). */
+  unified: UnifiedRegistry;
   workflowJob: WorkflowJobLoaders;
   /** Whether workflow jobs match search terms (AWX searches lists only), batched per distinct terms. */
   workflowJobSearch: WorkflowJobSearchLoader;
@@ -45,6 +48,7 @@ export function createLoaders(awx: AwxClient, options: LoaderOptions): Loaders {
   const memory = createJobMemory({ detail: workflowJob.detail, jobById, nodesOfJob, nodeById });
   return {
     byId,
+    unified: createUnifiedRegistry(awx, options.onBatch),
     workflowJob,
     workflowJobSearch: createWorkflowJobSearchLoader(awx, reads),
     nodesOfJob,

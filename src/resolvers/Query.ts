@@ -27,4 +27,7 @@ export const Query: QueryResolvers = {
     const page = await loaders.workflowJob.list(query, order, window);
     return keysetModel(page, cursors.scope, keepLast);
   },
+
+  unifiedJob: (_root, { id }, { loaders }) => loaders.unified('job').load(parseId(id, 'id')),
+  unifiedJobTemplate: (_root, { id }, { loaders }) => loaders.unified('template').load(parseId(id, 'id')),
 };

@@ -1,4 +1,5 @@
 /** Federation entities: how a supergraph's `_entities` representations `{ __typename, id }` become AWX objects. */
+import type { UnifiedFamily } from '../awx/kinds.js';
 import type { AwxResource } from '../awx/resources.js';
 import type { GatewayContext } from '../context.js';
 import { parseId } from './helpers.js';
@@ -10,4 +11,14 @@ import { parseId } from './helpers.js';
 export function resolveReference<R extends AwxResource>(resource: R) {
   return (reference: { id: string | number }, { loaders }: GatewayContext) =>
     loaders.byId(resource).load(parseId(reference.id, 'representations.id'));
+}
+
+/**
+ * `__resolveReference` for an entity interface (`UnifiedJob`, `UnifiedJobTemplate`): the representation names
+ * only the interface and an id, so the object comes from the family's view, batched the same way; its
+ * `type` then picks the concrete GraphQL type (`__resolveType`). An unknown or invisible id is null.
+ */
+export function resolveFamilyReference(family: UnifiedFamily) {
+  return (reference: { id: string | number }, { loaders }: GatewayContext) =>
+    loaders.unified(family).load(parseId(reference.id, 'representations.id'));
 }

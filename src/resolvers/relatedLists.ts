@@ -8,18 +8,35 @@ import type { AwxLabelSummary, AwxWorkflowJob } from '../awx/types.js';
 import type { AwxWorkflowJobNode } from '../awx/workflowJobNodes.js';
 import type { GatewayContext } from '../context.js';
 import type { WorkflowJobSubList } from '../loaders/workflowJobSubLists.js';
-import { decodeCursor, windowFor, type PagingArgs } from './connection.js';
+import { decodeCursor, trimWindow, windowFor, type PagingArgs } from './connection.js';
 import type { SummaryField } from './related.js';
 import { onlySelects } from './selection.js';
 
 /** What `summary_fields.labels.results` holds of each label. */
 const LABEL_SUMMARY: readonly SummaryField<AwxLabelSummary>[] = ['id', 'name'];
 
+/** A window as `windowFor` selects it: the last `limit` items when `offset` is 'end', none before `minOffset`. */
+type PagingWindow = ReturnType<typeof windowFor>;
+
 /** An in-memory window over a complete list, the same shape as one read from AWX. */
-function slice<T>(items: readonly T[], args: PagingArgs): WindowResult<T> {
-  const window = windowFor(args);
-  const offset = window.offset === 'end' ? Math.max(0, items.length - window.limit) : window.offset;
-  return { totalCount: items.length, offset, items: items.slice(offset, offset + window.limit) };
+function slice<T>(items: readonly T[], window: PagingWindow): WindowResult<T> {
+  if (window.offset === 'end') {
+    const offset = Math.max(window.minOffset, items.length - window.limit);
+    return { totalCount: items.length, offset, items: items.slice(offset) };
+  }
+  return { totalCount: items.length, offset: window.offset, items: items.slice(window.offset, window.offset + window.limit) };
+}
+
+/** Neither `first` nor `last`: every item after `after` and before `before`. */
+function between(args: PagingArgs, total: number): PagingWindow {
+  const start = args.after ? decodeCursor(args.after, 'after') + 1 : 0;
+  const end = args.before ? decodeCursor(args.before, 'before') : total;
+  return { offset: start, limit: Math.max(0, end - start), minOffset: start };
+}
+
+/** A window of one of the job's AWX sub-lists; a tail read (`last` without `before`) may reach back past `after`. */
+async function subListWindow(ctx: GatewayContext, jobId: number, list: WorkflowJobSubList, window: PagingWindow): Promise<WindowResult<AwxRecord>> {
+  return trimWindow(await ctx.loaders.subList(jobId, list, window), window.minOffset);
 }
 
 function matches(node: AwxWorkflowJobNode, filter: WorkflowJobNodeFilter): boolean {
@@ -32,19 +49,19 @@ function matches(node: AwxWorkflowJobNode, filter: WorkflowJobNodeFilter): boole
 }
 
 /**
- * The job's nodes, read with every other job's nodes in one request; `first` defaults to all of them.
- * Filtering and paging happen here, on the complete graph, so they cost nothing more.
+ * The job's nodes, read with every other job's nodes in one request; all of them unless `first` or `last`
+ * is given. Filtering and paging happen here, on the complete graph, so they cost nothing more.
  */
 export async function nodesOf(
   job: AwxWorkflowJob,
   args: PagingArgs & { filter?: WorkflowJobNodeFilter | null },
   { loaders }: GatewayContext,
 ): Promise<WindowResult<AwxWorkflowJobNode>> {
+  const window = windowFor(args); // checks the arguments before any read
   const nodes = await loaders.nodesOfJob.load(job.id);
   const kept = args.filter ? nodes.filter((node) => matches(node, args.filter!)) : nodes;
-  if (args.first !== null && args.first !== undefined) return slice(kept, args);
-  const offset = args.after ? decodeCursor(args.after, 'after') + 1 : 0;
-  return { totalCount: kept.length, offset, items: kept.slice(offset) };
+  const counted = (args.first ?? args.last) !== null && (args.first ?? args.last) !== undefined;
+  return slice(kept, counted ? window : between(args, kept.length));
 }
 
 /**
@@ -54,8 +71,9 @@ export async function nodesOf(
  */
 export async function labelsOf(job: AwxWorkflowJob, args: PagingArgs, ctx: GatewayContext, info: GraphQLResolveInfo): Promise<WindowResult<AwxLabel>> {
   const embedded = job.summary_fields?.labels;
-  if (!embedded || embedded.count > embedded.results.length) return ctx.loaders.subList(job.id, 'labels', windowFor(args));
-  const page: WindowResult<AwxLabel> = slice(embedded.results, args);
+  const window = windowFor(args);
+  if (!embedded || embedded.count > embedded.results.length) return subListWindow(ctx, job.id, 'labels', window);
+  const page: WindowResult<AwxLabel> = slice(embedded.results, window);
   if (onlySelects(info, LABEL_SUMMARY, ['nodes']) && onlySelects(info, LABEL_SUMMARY, ['edges', 'node'])) return page;
   const full = await ctx.loaders.byId('labels').loadMany(page.items.map((label) => label.id));
   const items = full.filter((label): label is AwxLabel => label !== null && !(label instanceof Error));
@@ -67,9 +85,9 @@ export function subListOf(
   job: AwxWorkflowJob,
   list: WorkflowJobSubList | null,
   args: PagingArgs,
-  { loaders }: GatewayContext,
+  ctx: GatewayContext,
 ): Promise<WindowResult<AwxRecord>> {
   const window = windowFor(args);
   if (list === null) return Promise.resolve({ totalCount: 0, offset: 0, items: [] });
-  return loaders.subList(job.id, list, window);
+  return subListWindow(ctx, job.id, list, window);
 }
