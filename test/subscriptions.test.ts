@@ -44,7 +44,6 @@ function jobIn(gw: TestGateway, status: string): string {
   return String(job.id);
 }
 
-/** AWX reads of this job's detail made since the last clear. */
 /** Polls that looked at this job: list reads of workflow jobs by id naming it. */
 const polls = (gw: TestGateway, id: string) => gw.demo.requests.filter((r) => r.pathname === '/api/v2/workflow_jobs/' && (r.query.get('id__in') ?? '').split(',').includes(id)).length;
 const handshakes = (gw: TestGateway) => gw.demo.requests.filter((r) => r.rawPath === AWX_WEBSOCKET_PATH);
