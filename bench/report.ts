@@ -8,6 +8,8 @@ import { attackSection, attackTargets, type AttackResults } from './attackReport
 import type { LoadReport } from './load.js';
 import type { MemoryReport } from './memory.js';
 import { CONNECTIONS, LATENCY_MS, SECONDS } from './setup.js';
+import type { SubscriptionsReport } from './subscriptions.js';
+import { subscriptionsSection, subscriptionsTargets } from './subscriptionsReport.js';
 
 /** The sections of the report, already measured. */
 export interface Report {
@@ -17,6 +19,8 @@ export interface Report {
   memory: MemoryReport;
   cpu: CpuReport;
   cache: CacheReport;
+  /** Watching many jobs: AWX requests per status change and RSS at 10, 100 and 1,000 subscribers. */
+  subscriptions: SubscriptionsReport;
   load: LoadReport | null;
   /** Slow clients and partial AWX failure; null with BENCH_SKIP_LOAD. */
   attack: AttackResults | null;
@@ -75,6 +79,7 @@ export function writeReport(r: Report): void {
     '## Targets',
     '',
     ...r.targets,
+    ...subscriptionsTargets(r.subscriptions),
     ...attackTargets(r.attack),
     '',
     ...analysisSection(r.cpu),
@@ -105,6 +110,10 @@ export function writeReport(r: Report): void {
     '## Cache',
     '',
     ...cacheSection(r.cache),
+    '',
+    '## Watching many jobs (subscriptions)',
+    '',
+    ...subscriptionsSection(r.subscriptions),
     '',
     `## Related objects (median of ${r.related.runs} sequential runs)`,
     '',

@@ -3,7 +3,8 @@
  * upstream (with injected latency), the compiled gateway (`dist/src/main.js`) and a raw undici proxy run as separate
  * processes, and every path is measured in the same run, so the ratios hold on a shared, noisy machine.
  * Writes bench/RESULTS.md. Environment: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_LATENCY_MS, BENCH_RUNS,
- * BENCH_SOAK=1, BENCH_SKIP_LOAD, BENCH_LOAD_SECONDS.
+ * BENCH_SOAK=1, BENCH_SKIP_LOAD, BENCH_LOAD_SECONDS; BENCH_ONLY=subscriptions runs and prints only the
+ * subscriptions check (RESULTS.md untouched).
  */
 import { cacheCheck } from './cache.js';
 import { cpuCheck } from './cpu.js';
@@ -11,6 +12,8 @@ import type { AttackResults } from './attackReport.js';
 import { faultLoadCheck } from './load.js';
 import { partialFailureCheck } from './partialFailure.js';
 import { slowClientsCheck } from './slowClients.js';
+import { subscriptionsCheck } from './subscriptions.js';
+import { subscriptionsSection, subscriptionsTargets } from './subscriptionsReport.js';
 import { memoryCheck } from './memory.js';
 import { relatedRows } from './related.js';
 import { dashboardQuery, rows, S1_QUERY, s1, s2, s3, type Measured, type Targets } from './scenarios.js';
@@ -49,11 +52,12 @@ async function main(): Promise<void> {
     const cpu = await cpuCheck(gateway, upstream.url, { url: proxy.url, pid: proxy.child.process.pid! });
     const memory = await memoryCheck(upstream.url);
     const cache = await cacheCheck(upstream.url, gateway);
+    const subscriptions = await subscriptionsCheck();
     const load = process.env.BENCH_SKIP_LOAD ? null : await faultLoadCheck();
     const attack: AttackResults | null = process.env.BENCH_SKIP_LOAD ? null : { slow: await slowClientsCheck(), partial: await partialFailureCheck() };
     const targets = checkTargets({ ...measured, memory });
     const health = { failedCalls: failedCalls(gateway), breakerWaits };
-    writeReport({ related: { runs: RUNS, rows: related }, scenarios: measured.table, targets, memory, cpu, cache, load, attack, health });
+    writeReport({ related: { runs: RUNS, rows: related }, scenarios: measured.table, targets, memory, cpu, cache, subscriptions, load, attack, health });
   } catch (error) {
     const problems = gateway.child.output().split('\n').filter((line) => /"level":(40|50|60)/.test(line));
     process.stderr.write(`gateway warnings and errors (last 5 of ${problems.length}):\n${problems.slice(-5).join('\n')}\n`);
@@ -63,4 +67,10 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+/** BENCH_ONLY=subscriptions: the subscriptions check alone, printed. */
+async function subscriptionsOnly(): Promise<void> {
+  const report = await subscriptionsCheck();
+  process.stdout.write(`${[...subscriptionsTargets(report), '', ...subscriptionsSection(report)].join('\n')}\n`);
+}
+
+await (process.env.BENCH_ONLY === 'subscriptions' ? subscriptionsOnly() : main());

@@ -144,3 +144,20 @@ export async function advanceVisibly(demo: DemoAwx, id: string): Promise<void> {
     demo.advanceJob(Number(id));
   }
 }
+
+/**
+ * Launches `count` workflow jobs of the demo's template 26 (it asks for nothing at launch) as the admin, and
+ * moves each to `status` (`pending`, `waiting` or `running`); returns their ids as GraphQL IDs.
+ */
+export async function launchJobs(demo: DemoAwx, count: number, status: 'pending' | 'waiting' | 'running' = 'running'): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const response = await fetch(`${demo.url}${demo.apiRoot}workflow_job_templates/26/launch/`, {
+      method: 'POST', headers: { authorization: ADMIN, 'content-type': 'application/json' }, body: '{}',
+    });
+    const { workflow_job: id } = (await response.json()) as { workflow_job: number };
+    for (let state = 'pending'; state !== status; state = demo.advanceJob(id));
+    ids.push(String(id));
+  }
+  return ids;
+}

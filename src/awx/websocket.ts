@@ -23,8 +23,6 @@ export interface AwxEventOptions {
   /** The caller's `Authorization`, sent on the handshake like on every read. */
   authorization?: string;
   requestId?: string;
-  /** The workflow job whose spawned jobs' events are wanted as well (group `workflow_events`); none for status changes only. */
-  workflowJobId?: number;
   onEvent(event: AwxStatusEvent): void;
   /** The socket closed or failed after it was ready (not called after `close()`). */
   onLost(reason: string): void;
@@ -72,8 +70,13 @@ function parseFrame(data: WebSocket.RawData): Record<string, unknown> | undefine
 }
 
 /**
- * Connects and subscribes to `jobs: status_changed` and the workflow job's `workflow_events` (if one is given). AWX checks
- * the `xrftoken` against the `csrftoken` cookie of the handshake, so a random token goes in both.
+ * Connects and subscribes to `jobs: status_changed`, the group of every unified job's status changes. AWX checks
+ * no access on it (`consumer_access` in awx/main/access.py names only the per-object `*_events` groups) and
+ * delivers its messages to every member (`emit_channel_notification` in awx/main/consumers.py), so any user may
+ * join it and hears of every job; a job spawned by a workflow carries `workflow_job_id` there too
+ * (`UnifiedJob.websocket_emit_data`), so one constant subscription serves every job a credential watches,
+ * whereas `workflow_events-<id>` only repeats those messages, per job, behind an access check. AWX checks the
+ * `xrftoken` against the `csrftoken` cookie of the handshake, so a random token goes in both.
  */
 export function openStatusEvents(transport: AwxTransport, options: AwxEventOptions): AwxEventSocket {
   const layout = transport.api.layout;
@@ -111,9 +114,7 @@ class StatusEventSocket implements AwxEventSocket {
     this.socket.on('error', (error) => this.fail(`websocket error: ${error.message}`));
     this.socket.on('close', (code) => this.fail(`AWX closed the websocket (${code})`));
     this.socket.on('open', () => {
-      const groups: Record<string, unknown[]> = { jobs: ['status_changed'] };
-      if (options.workflowJobId !== undefined) groups.workflow_events = [options.workflowJobId];
-      this.socket.send(JSON.stringify({ xrftoken: csrf, groups }));
+      this.socket.send(JSON.stringify({ xrftoken: csrf, groups: { jobs: ['status_changed'] } }));
     });
     this.socket.on('message', (data) => this.receive(data));
   }
@@ -130,13 +131,7 @@ class StatusEventSocket implements AwxEventSocket {
   private receive(data: WebSocket.RawData): void {
     const message = parseFrame(data);
     if (!message || this.state === 'closed') return;
-    if (typeof message.error === 'string') {
-      // AWX skips a group of one object the caller may not join (e.g. the `workflow_events` of a bulk job its
-      // launcher reads only by id), says so, and still joins and confirms the others (EventConsumer.receive_json
-      // in awx/main/consumers.py): status changes still come through `jobs`. Any other error refuses it all.
-      if (/^access denied to channel \S+ for resource id /.test(message.error)) return;
-      return this.fail(`AWX refused the websocket subscription: ${message.error}`);
-    }
+    if (typeof message.error === 'string') return this.fail(`AWX refused the websocket subscription: ${message.error}`);
     if (this.state === 'connecting' && Array.isArray(message.groups_current)) {
       this.state = 'ready';
       clearTimeout(this.timer);

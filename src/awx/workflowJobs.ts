@@ -120,6 +120,15 @@ export function matchWorkflowJobs(client: AwxClient, ids: readonly number[], sea
   return fetchByIds<AwxWorkflowJob>(client, 'workflow_jobs', ids, { search });
 }
 
+/**
+ * The list rows of these workflow jobs the caller may list, by id: one `?id__in=…&page_size=200` request per 200
+ * ids. Rows lack the detail-only fields (job_args, job_env, result_traceback…); a job AWX leaves out of the list
+ * may still be readable by id (WorkflowJobAccess lists less than it lets read, e.g. a launcher's bulk job).
+ */
+export function workflowJobRows(client: AwxClient, ids: readonly number[]): Promise<Map<number, AwxWorkflowJob>> {
+  return fetchByIds<AwxWorkflowJob>(client, 'workflow_jobs', ids);
+}
+
 /** A keyset page of the filtered, ordered workflow job list (list rows: no detail-only fields). */
 export function listWorkflowJobs(
   client: AwxClient,

@@ -1,7 +1,8 @@
 /**
  * Live subscriptions: the gateway's registry of watched jobs. Subscribers of one job who send the same
  * credential share one watcher (keyed by the credential's fingerprint, never the credential itself); a
- * watcher reads AWX with that credential, and stops when its last subscriber leaves.
+ * watcher reads AWX with that credential, and stops when its last subscriber leaves. The watchers of one
+ * credential read through one channel: one AWX websocket and batched reads for all their jobs.
  */
 import type { Logger } from 'pino';
 import { createFingerprinter } from '../cache/keys.js';
@@ -31,6 +32,7 @@ export function createLiveRegistry(deps: LiveDeps): LiveRegistry {
     lockTtlMs,
     watchers: new Map(),
     perCredential: new Map(),
+    channels: new Map(),
     closing: false,
   };
   const endAll = () => {
@@ -50,6 +52,9 @@ export function createLiveRegistry(deps: LiveDeps): LiveRegistry {
     }),
     get watching() {
       return registry.watchers.size;
+    },
+    get awxSockets() {
+      return [...registry.channels.values()].filter((channel) => channel.socketOpen).length;
     },
     endAll,
     async close() {

@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import type { SharedWatch } from './pubsub.js';
 import { changeKey } from './snapshot.js';
-import type { Upstream } from './upstream.js';
+import type { Upstream } from './types.js';
 import type { Reading, Report } from './watcher.js';
 
 /** What a shared watch is driven with. */

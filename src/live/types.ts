@@ -14,6 +14,20 @@ export interface LiveDeps {
   onCall?: (call: UpstreamCall) => void;
 }
 
+/** What a credential's channel reads AWX with: the pool, the credential (as its first watcher sent it), settings, logs and metrics. */
+export interface ChannelDeps {
+  transport: AwxTransport;
+  authorization?: string;
+  config: SubscriptionConfig;
+  log: Logger;
+  onCall?: (call: UpstreamCall) => void;
+}
+
+/** A running read of one watched job from AWX (or from Redis): stopped when its watcher ends. */
+export interface Upstream {
+  stop(): void;
+}
+
 /** One request's view: subscriptions made with its credential. */
 export interface CallerLive {
   /** The job's readings, once the first is known; throws the first read's error (or a limit's) instead. */
@@ -36,6 +50,8 @@ export interface LiveRegistry {
   forCaller(caller: LiveCaller): CallerLive;
   /** How many jobs this gateway watches now. */
   readonly watching: number;
+  /** How many AWX websockets it holds now: at most one per credential whose jobs it reads. */
+  readonly awxSockets: number;
   /** Ends every subscription (on SIGTERM, so their requests can finish) and refuses new ones. */
   endAll(): void;
   close(): Promise<void>;

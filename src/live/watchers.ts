@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { SubscriptionConfig } from './config.js';
 import { Feed, type LiveEvent } from './feed.js';
-import type { LiveCaller, LiveDeps } from './types.js';
+import { CredentialChannel } from './channel.js';
+import type { LiveCaller, LiveDeps, Upstream } from './types.js';
 import type { LiveRedis } from './pubsub.js';
 import { startShared } from './shared.js';
-import { startUpstream, type Upstream } from './upstream.js';
 import { JobWatcher, type Report } from './watcher.js';
 
 /** A refusal of a new subscription; `code` is its `extensions.code`. */
@@ -24,7 +24,25 @@ export interface Registry {
   watchers: Map<string, JobWatcher>;
   /** How many of the watchers each credential fingerprint holds (SUBSCRIPTION_MAX_WATCHERS_PER_CREDENTIAL). */
   perCredential: Map<string, number>;
+  /** The channel reading AWX for each credential fingerprint whose jobs this gateway reads (not those it follows through Redis). */
+  channels: Map<string, CredentialChannel>;
   closing: boolean;
+}
+
+/** The credential's channel, opened with this caller's `Authorization` if it has none yet. */
+function channelOf(registry: Registry, fingerprint: string, caller: LiveCaller): CredentialChannel {
+  const open = registry.channels.get(fingerprint);
+  if (open) return open;
+  const { deps, config } = registry;
+  const channel: CredentialChannel = new CredentialChannel(
+    { transport: deps.transport, authorization: caller.authorization, config, log: deps.logger, onCall: deps.onCall },
+    () => {
+      if (registry.channels.get(fingerprint) === channel) registry.channels.delete(fingerprint);
+    },
+  );
+  registry.channels.set(fingerprint, channel);
+  caller.log.debug({ channelRequestId: channel.requestId }, 'reading this credential\'s watched jobs');
+  return channel;
 }
 
 /** Starts watching a job for `caller`'s credential: reading AWX, or, with Redis, sharing the watch with the other replicas. */
@@ -42,8 +60,8 @@ function startWatcher(registry: Registry, key: string, fingerprint: string, id: 
     upstream?.stop();
     log.debug('watch ended');
   });
-  const upstreamDeps = { transport: deps.transport, authorization: caller.authorization, config, log, requestId, onCall: deps.onCall };
-  const lead = (report: Report) => startUpstream(id, upstreamDeps, report);
+  // Reading AWX goes through the credential's channel, opened (or kept open) for as long as this reads.
+  const lead = (report: Report) => channelOf(registry, fingerprint, caller).watch(id, report, { requestId, log });
   upstream = redis ? startShared(watcher.report, { shared: redis.watch(key), lead, lockTtlMs, log }) : lead(watcher.report);
   caller.log.debug({ watchRequestId: requestId }, 'watch started');
   return watcher;
