@@ -5,6 +5,7 @@ import { layoutFor } from '../src/awx/apiLayout.js';
 import { websocketUrl } from '../src/awx/websocket.js';
 import { Feed, type LiveEvent } from '../src/live/feed.js';
 import { nextInterval } from '../src/live/polling.js';
+import { JobWatcher } from '../src/live/watcher.js';
 import { ADMIN, ALICE, AWX_WEBSOCKET_PATH, BOB, startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway.js';
 import { advanceVisibly, drain, sseSubscribe, wsSubscribe, type ResultStream } from './live-clients.js';
 
@@ -266,6 +267,16 @@ describe('watch internals', () => {
     expect(String(websocketUrl(new URL('http://127.0.0.1:8052'), awx))).toBe('ws://127.0.0.1:8052/websocket/');
     // AAP 2.5+: the controller's websocket sits under its API prefix (awx/main/routing.py).
     expect(String(websocketUrl(new URL('https://aap.example.com'), aap))).toBe('wss://aap.example.com/api/controller/v2/websocket/');
+  });
+
+  it('tells a subscriber each state of the job once, never a stale one a replica publishes late', () => {
+    const told: string[] = [];
+    const watcher = new JobWatcher(() => {});
+    watcher.add({ push: (event) => void ('snapshot' in event && told.push(event.snapshot.job.status)), end: () => {} });
+    const reading = (status: string) => ({ snapshot: { job: { id: 1, status } as never, nodes: [] } });
+    expect(['pending', 'running', 'pending', 'running', 'successful'].map((status) => watcher.report(reading(status))))
+      .toEqual([true, true, false, false, true]);
+    expect(told).toEqual(['pending', 'running', 'successful']);
   });
 
   it('gives a reader that fell behind the newest reading, and ends the stream with an error', async () => {

@@ -23,6 +23,12 @@ export class JobWatcher {
   private readonly subscribers = new Set<Subscriber>();
   private latest?: JobSnapshot;
   private latestKey?: string;
+  /**
+   * Every state told so far. A job never returns to an earlier state in AWX (its status only moves on; a node,
+   * once given a job, keeps it), so a reading equal to any earlier one is stale: the read of a replica that led
+   * until a moment ago, published after the newer reading of the replica that took over.
+   */
+  private readonly told = new Set<string>();
   private failure?: Error;
   private ended = false;
   private settle!: { resolve: () => void; reject: (error: Error) => void };
@@ -50,7 +56,8 @@ export class JobWatcher {
       return true;
     }
     const key = changeKey(reading.snapshot);
-    if (key === this.latestKey) return false;
+    if (this.told.has(key)) return false;
+    this.told.add(key);
     this.latest = reading.snapshot;
     this.latestKey = key;
     this.settle.resolve();
