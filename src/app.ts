@@ -50,7 +50,7 @@ export interface App {
   listen(port: number, host?: string): Promise<AddressInfo>;
   /** Ends open subscriptions (SSE and graphql-ws), as a stop begins. */
   endStreams(): Promise<void>;
-  /** Releases the AWX pool and the gateway (`forced`: without waiting for AWX answers in flight). */
+  /** Releases the AWX pool and the gateway (`forced`: without waiting for AWX answers in flight), then flushes tracing. */
   release(forced?: boolean): Promise<void>;
   /** Stops at once: streams ended, connections closed, everything released (tests). */
   close(): Promise<void>;
@@ -88,6 +88,8 @@ export function createApp(options: AppOptions): App {
   const release = async (forced = false) => {
     await (forced ? transport.dispatcher.destroy() : transport.dispatcher.close());
     await gateway.dispose();
+    // Last: the spans of the requests that just drained are exported before the process ends.
+    await options.gateway.tracing?.shutdown();
   };
   return {
     server, gateway, transport, live, cache, persisted, admission: admission?.state, endStreams, release,

@@ -8,6 +8,7 @@ import type { CacheConfig } from './cache/index.js';
 import { OPERATION_TIMEOUT_DEFAULT_MS } from './context.js';
 import { boolean, integer, origins, type Env } from './envParsers.js';
 import { httpLimits, type HttpLimits } from './http/config.js';
+import { tracingConfig, type TracingConfig } from './observability/tracing/config.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/types.js';
 import { subscriptionConfig, type SubscriptionConfig } from './live/config.js';
 import { persistedConfig, type PersistedConfig } from './persisted/config.js';
@@ -54,6 +55,8 @@ export interface GatewayConfig extends Omit<UpstreamSettings, 'awxUrl'> {
   subscriptions: SubscriptionConfig;
   /** Automatic persisted queries and trusted documents (APQ, APQ_MAX_ENTRIES, APQ_TTL_MS, PERSISTED_DOCUMENTS_FILE, PERSISTED_DOCUMENTS_ONLY, REDIS_URL). */
   persisted: PersistedConfig;
+  /** OpenTelemetry tracing (OTEL_*); undefined when off, as by default. */
+  tracing?: TracingConfig;
 }
 
 /** A configuration problem, with every bad variable named. */
@@ -110,6 +113,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     cache: cache(env, problems),
     subscriptions: subscriptionConfig(env, problems),
     persisted: persistedConfig(env, problems),
+    tracing: tracingConfig(env, problems),
   };
   if (!LOG_LEVELS.includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${config.logLevel}"`);
   if (config.caFile) {

@@ -7,6 +7,7 @@ import { operationBudget } from './awx/operationBudget.js';
 import { isSubscription } from './http/operation.js';
 import { createWorkflowJobActions, type WorkflowJobActions } from './awx/workflowJobActions.js';
 import type { GatewayCache } from './cache/index.js';
+import type { AwxCallTracer } from './awx/tracing.js';
 import type { CallerLive, LiveRegistry } from './live/index.js';
 import { createLoaders, type LoaderOptions, type Loaders } from './loaders/index.js';
 import type { RequestScope, ScopeOf } from './observability/index.js';
@@ -45,6 +46,8 @@ export interface ContextDeps {
   operationTimeoutMs: number;
   /** How many AWX calls one query or mutation may make (MAX_AWX_CALLS). */
   maxAwxCalls: number;
+  /** Traces a request's AWX calls and sends its `traceparent` to AWX (OTEL_*); unset when tracing is off. */
+  awxCalls?: (request: Request) => AwxCallTracer;
 }
 
 /** OPERATION_TIMEOUT_MS by default: 15 s, a round of detail reads after a slow list still fitting in. */
@@ -69,6 +72,7 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
     signal: request.signal,
     operation,
     requestId: scope.requestId,
+    tracer: deps.awxCalls?.(request),
     onCall: (call) => {
       scope.upstreamCalls.push(call);
       deps.onUpstreamCall?.(scope, call);

@@ -13,8 +13,8 @@ import { DEFAULT_QUERY_LIMITS, queryLimitPlugins, type QueryLimits } from './lim
 import { createLiveRegistry, type LiveRegistry, type SubscriptionConfig } from './live/index.js';
 import { useJsonRefusals } from './refusals.js';
 import type { HostPolicy } from './http/hosts.js';
-import { createObservability, type ReadinessOptions } from './observability/index.js';
 import { createPersistedOperations, type PersistedConfig, type PersistedOperations } from './persisted/index.js';
+import { createObservability, type ReadinessOptions, type Tracing } from './observability/index.js';
 import { buildSchema } from './schema.js';
 import { corsFor, useCsrfPrevention } from './security.js';
 import { subgraphPlugins } from './subgraph.js';
@@ -50,6 +50,8 @@ export interface GatewayOptions {
   subscriptions?: Partial<SubscriptionConfig>;
   /** Automatic persisted queries and trusted documents (APQ*, PERSISTED_DOCUMENTS_*, REDIS_URL); APQ in memory when unset. */
   persisted?: Partial<PersistedConfig>;
+  /** OpenTelemetry tracing (OTEL_*), off when not given; shut down by its owner (src/app.ts releases it). */
+  tracing?: Tracing;
 }
 
 /** The gateway: a Yoga server whose `fetch`/request listener serves /graphql and /health. */
@@ -103,6 +105,7 @@ export function createGateway(options: GatewayOptions): GatewayParts {
     fallbackAuthorization: authorizationFor(options.awxToken, options.awxBasic),
     scopeOf: observability.scopeOf,
     onUpstreamCall: observability.upstreamCall,
+    awxCalls: observability.awxCalls,
     cache,
     operationTimeoutMs: options.operationTimeoutMs ?? OPERATION_TIMEOUT_DEFAULT_MS,
     maxAwxCalls: options.limits?.maxAwxCalls ?? DEFAULT_QUERY_LIMITS.maxAwxCalls,

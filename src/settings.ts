@@ -90,6 +90,19 @@ export const SETTINGS: readonly { group: string; settings: readonly Setting[] }[
     { variable: 'PERSISTED_DOCUMENTS_FILE', default: '(unset)', summary: "manifest of trusted documents, as codegen's client preset writes it" },
     { variable: 'PERSISTED_DOCUMENTS_ONLY', default: 'false', summary: "true runs nothing but the manifest's documents" },
   ] },
+  { group: 'Tracing', settings: [
+    { variable: 'OTEL_TRACES_EXPORTER', default: '(unset: off, or otlp when an endpoint is set)', summary: 'otlp, console, otlp,console or none' },
+    { variable: 'OTEL_EXPORTER_OTLP_ENDPOINT', default: 'http://localhost:4318', summary: 'OTLP/HTTP receiver; setting it switches tracing on' },
+    { variable: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', default: '(unset)', summary: 'full URL spans are sent to, used as given' },
+    { variable: 'OTEL_EXPORTER_OTLP_PROTOCOL (OTEL_EXPORTER_OTLP_TRACES_PROTOCOL)', default: 'http/protobuf', summary: 'http/protobuf or http/json' },
+    { variable: 'OTEL_EXPORTER_OTLP_HEADERS (OTEL_EXPORTER_OTLP_TRACES_HEADERS)', default: '(none)', summary: 'headers of each export, key=value,… (never logged)' },
+    { variable: 'OTEL_EXPORTER_OTLP_TIMEOUT (OTEL_EXPORTER_OTLP_TRACES_TIMEOUT)', default: '10000', summary: 'how long one export may take' },
+    { variable: 'OTEL_SERVICE_NAME', default: 'awx-graphql', summary: 'service.name of the spans' },
+    { variable: 'OTEL_RESOURCE_ATTRIBUTES', default: '(none)', summary: 'more resource attributes, key=value,…' },
+    { variable: 'OTEL_TRACES_SAMPLER', default: 'parentbased_always_on', summary: 'which traces are kept' },
+    { variable: 'OTEL_TRACES_SAMPLER_ARG', default: '1', summary: 'share of traces a ratio sampler keeps, 0–1' },
+    { variable: 'OTEL_SDK_DISABLED', default: 'false', summary: 'true turns tracing off whatever else is set' },
+  ] },
 ];
 
 /** The settings as `--help` prints them: by group, each variable on a line, its meaning and default below. */

@@ -3,6 +3,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig, type GatewayConfig } from './config.js';
 import type { DemoAwx } from '@awx-graphql/demo-awx';
 import { createLogger } from './logger.js';
+import { startTracing } from './observability/index.js';
 import { exitGracefullyOnSignals } from './shutdown.js';
 
 interface Upstream {
@@ -40,6 +41,12 @@ export async function startGateway(): Promise<void> {
     logger.info({ settingsFrom: config.sources }, `AWX at ${new URL(upstream.url).origin}`);
   }
   if (config.insecureTls) logger.warn(`${config.sources.tls ?? 'AWX_INSECURE_TLS'} turns TLS verification off: the AWX certificate is not verified`);
+  const tracing = config.tracing && (await startTracing(config.tracing, logger));
+  if (config.tracing) {
+    // Where spans go and how many, never the exporter's headers (they may hold a collector's API key).
+    const { exporters, otlp, sampler, samplerRatio, serviceName } = config.tracing;
+    logger.info({ tracing: { exporters, endpoint: otlp?.url, protocol: otlp?.protocol, sampler, samplerRatio, serviceName } }, `OpenTelemetry tracing on: ${exporters.join(', ')}`);
+  }
   const app = createApp({
     upstream: {
       url: upstream.url, apiPath: config.apiPath, timeoutMs: config.timeoutMs, caFile: config.caFile, insecureTls: config.insecureTls,
@@ -60,6 +67,7 @@ export async function startGateway(): Promise<void> {
       cache: config.cache,
       subscriptions: config.subscriptions,
       persisted: config.persisted,
+      tracing,
     },
     admission: config.admission,
     http: config.http,

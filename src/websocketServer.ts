@@ -65,8 +65,11 @@ function requestFor(ctx: WsContext, path: string, signal: AbortSignal): Request 
   const headers = new Headers();
   const authorization = authorizationOf(ctx.connectionParams, ctx.extra.request);
   if (authorization) headers.set('authorization', authorization);
-  const requestId = ctx.extra.request.headers['x-request-id'];
-  if (typeof requestId === 'string') headers.set('x-request-id', requestId);
+  // The upgrade's request id and W3C trace context stand for every operation of the socket.
+  for (const name of ['x-request-id', 'traceparent', 'tracestate']) {
+    const value = ctx.extra.request.headers[name];
+    if (typeof value === 'string') headers.set(name, value);
+  }
   return new Request(new URL(path, 'http://localhost'), { headers, signal });
 }
 

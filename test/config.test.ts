@@ -37,7 +37,55 @@ describe('loadConfig', () => {
       cache: { mode: 'off', ttlMs: 300_000, activeTtlMs: 0, maxEntries: 10_000, redisUrl: undefined, keySecret: undefined, redisPrefix: 'awx-graphql:' },
       subscriptions: { pollMs: 2_000, pollMaxMs: 30_000, maxWatchers: 500, maxWatchersPerCredential: 50, websocket: 'auto', redisUrl: undefined, keySecret: undefined, redisPrefix: 'awx-graphql:' },
       persisted: { apq: true, apqMaxEntries: 1_000, apqTtlMs: 86_400_000, documentsFile: undefined, documents: undefined, only: false, redisUrl: undefined, redisPrefix: 'awx-graphql:' },
+      tracing: undefined,
     });
+    expect(loadConfig({})).toHaveProperty('tracing', undefined);
+  });
+
+  it('switches tracing on only when asked: an exporter named, or an OTLP endpoint set', () => {
+    for (const env of [{}, { OTEL_SERVICE_NAME: 'gw' }, { OTEL_TRACES_EXPORTER: 'none', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318' }, { OTEL_SDK_DISABLED: 'true', OTEL_TRACES_EXPORTER: 'otlp' }]) {
+      expect(loadConfig(env).tracing, JSON.stringify(env)).toBeUndefined();
+    }
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing).toEqual({
+      serviceName: 'awx-graphql', resourceAttributes: {}, exporters: ['otlp'], sampler: 'parentbased_always_on', samplerRatio: 1,
+      otlp: { url: 'http://collector:4318/v1/traces', protocol: 'http/protobuf', headers: {}, timeoutMs: 10_000 },
+    });
+    expect(loadConfig({ OTEL_TRACES_EXPORTER: 'otlp' }).tracing?.otlp?.url).toBe('http://localhost:4318/v1/traces');
+    expect(loadConfig({ OTEL_TRACES_EXPORTER: 'console' }).tracing).toMatchObject({ exporters: ['console'], otlp: undefined });
+  });
+
+  it('reads the OTEL_* tracing settings, the traces-specific ones first', () => {
+    expect(loadConfig({
+      OTEL_TRACES_EXPORTER: 'otlp,console', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://general:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://traces.example.com/in',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json', OTEL_EXPORTER_OTLP_HEADERS: 'x-key=a%20b,x-team=ops',
+      OTEL_EXPORTER_OTLP_TRACES_HEADERS: 'x-team=traces', OTEL_EXPORTER_OTLP_TIMEOUT: '3000', OTEL_SERVICE_NAME: 'awx-graphql-eu',
+      OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=prod,service.name=ignored', OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.25',
+    }).tracing).toEqual({
+      serviceName: 'awx-graphql-eu', resourceAttributes: { 'deployment.environment.name': 'prod', 'service.name': 'ignored' }, exporters: ['otlp', 'console'],
+      otlp: { url: 'https://traces.example.com/in', protocol: 'http/json', headers: { 'x-key': 'a b', 'x-team': 'traces' }, timeoutMs: 3_000 },
+      sampler: 'parentbased_traceidratio', samplerRatio: 0.25,
+    });
+    expect(loadConfig({ OTEL_TRACES_EXPORTER: 'console', OTEL_RESOURCE_ATTRIBUTES: 'service.name=from-resource' }).tracing?.serviceName).toBe('from-resource');
+  });
+
+  it('names each bad OTEL_* variable, quoting no header value', () => {
+    const bad = () => loadConfig({
+      OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc',
+      OTEL_EXPORTER_OTLP_HEADERS: 'api-key', OTEL_TRACES_SAMPLER: 'jaeger_remote', OTEL_EXPORTER_OTLP_TIMEOUT: '0',
+    });
+    expect(bad).toThrowError(new RegExp([
+      'OTEL_EXPORTER_OTLP_ENDPOINT must use http or https \\(OTLP over HTTP\\), got "grpc://collector:4317"',
+      'OTEL_EXPORTER_OTLP_PROTOCOL must be http/protobuf or http/json \\(OTLP over HTTP, port 4318; grpc is not supported\\), got "grpc"',
+      'OTEL_EXPORTER_OTLP_HEADERS must be comma-separated key=value pairs \\(values percent-encoded\\); an entry is not',
+      'OTEL_EXPORTER_OTLP_TIMEOUT must be an integer from 1 to 600000, got "0"',
+    ].join('[\\s\\S]*')));
+    expect(bad).toThrowError(/OTEL_TRACES_SAMPLER must be one of always_on, always_off, traceidratio, parentbased_always_on, parentbased_always_off, parentbased_traceidratio, got "jaeger_remote"/);
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_HEADERS: 'authorization=Bearer%zz-secret', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318' })).toThrowError(/^(?![\s\S]*secret)/);
+    expect(() => loadConfig({ OTEL_TRACES_EXPORTER: 'zipkin' })).toThrowError(/OTEL_TRACES_EXPORTER must be otlp, console or none \(or otlp,console\), got "zipkin"/);
+    expect(() => loadConfig({ OTEL_TRACES_EXPORTER: 'none,otlp' })).toThrowError(/OTEL_TRACES_EXPORTER cannot combine none with an exporter/);
+    expect(() => loadConfig({ OTEL_TRACES_EXPORTER: 'console', OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '1.5' })).toThrowError(/OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1 for traceidratio, got "1.5"/);
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://user:pw@c:4318/v1/traces' })).toThrowError(/OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must not contain credentials/);
+    expect(() => loadConfig({ OTEL_SDK_DISABLED: 'maybe' })).toThrowError(/OTEL_SDK_DISABLED must be true or false/);
   });
 
   it('reads the persisted documents manifest at start, and names what is wrong with it', () => {

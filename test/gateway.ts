@@ -13,6 +13,7 @@ import type { QueryLimits } from '../src/limits/index.js';
 import type { LiveRegistry, SubscriptionConfig } from '../src/live/index.js';
 import type { PersistedConfig, PersistedOperations } from '../src/persisted/index.js';
 import { createLogger } from '../src/logger.js';
+import type { Tracing } from '../src/observability/index.js';
 import { ADMIN } from './demo-auth.js';
 
 export { ADMIN, ALICE, BOB } from './demo-auth.js';
@@ -96,6 +97,8 @@ export interface TestGatewayOptions {
   http?: Partial<HttpLimits>;
   /** APQ and trusted documents (defaults as in production: APQ in memory, no manifest). */
   persisted?: Partial<PersistedConfig>;
+  /** OpenTelemetry tracing (off when not given); shut down when the gateway closes. */
+  tracing?: Tracing;
 }
 
 /**
@@ -125,6 +128,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       cache: options.cache,
       subscriptions: options.subscriptions,
       persisted: options.persisted,
+      tracing: options.tracing,
     },
     admission: options.admission ?? { maxInFlight: defaultMaxInFlight(availableParallelism()), maxQueued: 1_024 },
     http: options.http,

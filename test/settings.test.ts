@@ -39,11 +39,12 @@ describe('the settings --help lists', () => {
   });
 
   it('name every variable the gateway reads, and only those', () => {
-    // Two environments reach every reader: the defaults, and one taking the branches that read more
-    // (a URL instead of the demo, the Redis cache, the collections' timeout in seconds).
+    // Three environments reach every reader: the defaults, one taking the branches that read more (a URL
+    // instead of the demo, the Redis cache, the collections' timeout in seconds), and one with tracing on.
     const read = new Set([
       ...namesRead({}),
       ...namesRead({ AWX_URL: 'https://awx.example.com', CACHE: 'redis', REDIS_URL: 'redis://cache:6379', CONTROLLER_REQUEST_TIMEOUT: '5' }),
+      ...namesRead({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_TRACES_SAMPLER: 'parentbased_traceidratio' }),
     ]);
     const listed = new Set(SETTINGS.flatMap(({ settings }) => settings.flatMap((s) => namesIn(s.variable))));
     expect([...read].filter((name) => !listed.has(name)).sort()).toEqual([]);

@@ -8,6 +8,7 @@ import { breakerOutcome, networkError, parseResponse, readBody } from './respons
 import { takeCall, type OperationBudget } from './operationBudget.js';
 import { startDeadline, type Deadline } from './deadline.js';
 import { withRetries, type RetryPolicy } from './retry.js';
+import type { AwxCallTracer } from './tracing.js';
 import { parseWriteAnswer, type Answer, type Outgoing, type WriteMethod, type WriteOptions } from './write.js';
 
 /** What every caller shares: where AWX is, how to reach it, how long to wait, and how to spare it. */
@@ -54,6 +55,8 @@ export interface AwxCaller {
   retries?: number;
   /** What the GraphQL operation may spend on AWX, all its calls together (OPERATION_TIMEOUT_MS, MAX_AWX_CALLS). */
   operation?: OperationBudget;
+  /** Traces each attempt and passes the trace on to AWX; unset when tracing is off. */
+  tracer?: AwxCallTracer;
 }
 
 
@@ -154,10 +157,11 @@ export class AwxClient {
     const { method, url } = outgoing;
     const release = await this.transport.limiter.acquire(deadline.signal);
     const started = performance.now();
+    const span = this.caller.tracer?.start(method, url, attempt);
     let status: number | null = null;
     let error: string | undefined;
     try {
-      const answer = await this.send(outgoing, deadline.signal);
+      const answer = await this.send(outgoing, deadline.signal, span?.headers);
       status = answer.statusCode;
       if (status >= 300) error = errorFromResponse(status, null).code;
       return answer;
@@ -167,13 +171,15 @@ export class AwxClient {
     } finally {
       release();
       const canceled = status === null && deadline.canceled ? true : undefined;
-      this.caller.onCall?.({ method, path: url.pathname + url.search, status, durationMs: performance.now() - started, error, attempt, canceled });
+      const call: UpstreamCall = { method, path: url.pathname + url.search, status, durationMs: performance.now() - started, error, attempt, canceled };
+      span?.end(call);
+      this.caller.onCall?.(call);
     }
   }
 
   /** Sends and reads the whole body; redirects are not followed (they could leak credentials). */
-  private async send({ method, url, body }: Outgoing, signal: AbortSignal): Promise<Answer> {
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'awx-graphql' };
+  private async send({ method, url, body }: Outgoing, signal: AbortSignal, trace?: Record<string, string>): Promise<Answer> {
+    const headers: Record<string, string> = { ...trace, accept: 'application/json', 'user-agent': 'awx-graphql' };
     if (this.caller.authorization) headers.authorization = this.caller.authorization;
     if (this.caller.requestId) headers['x-request-id'] = this.caller.requestId;
     if (body !== undefined) headers['content-type'] = 'application/json';

@@ -2,6 +2,7 @@
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { AwxTransport, UpstreamCall } from '../awx/client.js';
+import type { AwxCallTracer } from '../awx/tracing.js';
 import { pingAwx } from '../awx/ping.js';
 import { upstreamStatus } from '../awx/transport.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
@@ -9,10 +10,12 @@ import { useObservability } from './plugin.js';
 import { createReadinessCheck, DEFAULT_READINESS, type ReadinessOptions } from './readiness.js';
 import { useErrorLog, useRequestLog } from './requestLog.js';
 import { createRequestScopes, type RequestScope, type ScopeOf } from './requestScope.js';
+import type { Tracing } from './tracing/index.js';
 
 export { METRIC_NAMES, type GatewayMetrics } from './metrics.js';
 export { DEFAULT_READINESS, type ReadinessOptions } from './readiness.js';
 export type { RequestScope, ScopeOf } from './requestScope.js';
+export { startTracing, type Tracing, type TracingConfig } from './tracing/index.js';
 
 /** What observability is built from. */
 export interface ObservabilityOptions {
@@ -22,6 +25,8 @@ export interface ObservabilityOptions {
   /** Serve `/metrics` and measure (default true). */
   metrics?: boolean;
   readiness?: Partial<ReadinessOptions>;
+  /** OpenTelemetry tracing, when on (OTEL_*). */
+  tracing?: Tracing;
 }
 
 /** The parts the rest of the gateway uses. */
@@ -34,13 +39,16 @@ export interface Observability {
   loaderBatch(loader: string, size: number): void;
   /** Undefined when metrics are off. */
   metrics?: GatewayMetrics;
-  /** The yoga plugins: probes, request-id header, request metrics, request and error log lines. */
+  /** Traces a request's AWX calls and passes its trace on to AWX; undefined when tracing is off. */
+  awxCalls?: (request: Request) => AwxCallTracer;
+  /** The yoga plugins: tracing, probes, request-id header, request metrics, request and error log lines. */
   plugins: Plugin<YogaInitialContext>[];
 }
 
 /** Builds the observability of one gateway. */
 export function createObservability(options: ObservabilityOptions): Observability {
   const scopeOf = createRequestScopes(options.logger);
+  const tracing = options.tracing?.gateway(scopeOf, options.logger);
   const metrics = options.metrics === false ? undefined : createGatewayMetrics();
   metrics?.watchUpstream(() => upstreamStatus(options.transport));
   const readinessOptions = { ...DEFAULT_READINESS, ...options.readiness };
@@ -59,7 +67,10 @@ export function createObservability(options: ObservabilityOptions): Observabilit
       else if (call.status === null || call.status >= 500 || call.status === 429) scope.log.warn({ upstream: call }, 'AWX call failed');
     },
     loaderBatch: (loader, size) => metrics?.loaderBatch(loader, size),
+    awxCalls: tracing?.awxCalls,
     plugins: [
+      // First, so its spans hold every other plugin's work on the operation.
+      ...(tracing ? [tracing.plugin] : []),
       useObservability({ scopeOf, metrics, readiness, graphqlEndpoint: options.graphqlEndpoint }),
       useRequestLog(scopeOf),
       useErrorLog(scopeOf, options.logger),
