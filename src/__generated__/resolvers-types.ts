@@ -35,7 +35,7 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   /**
-   * An instant in time as AWX reports it: an ISO 8601 string in UTC, e.g. `2024-03-05T20:46:14.078236Z`.
+   * An instant in time as AWX reports it: an RFC 3339 date-time string in UTC, e.g. `2024-03-05T20:46:14.078236Z`.
    * As an argument it accepts any ISO 8601 date-time with a time zone offset.
    */
   DateTime: { input: string; output: string; }
