@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { concatAST, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { printClientSchema } from './clientSchema.js';
 import { resolvers } from './resolvers/index.js';
 import { buildSubgraph, printSubgraph } from './subgraph.js';
 
@@ -22,4 +23,9 @@ export function buildSchema(): GraphQLSchema {
 /** The subgraph SDL (what `_service { sdl }` serves), printed for the committed schema.graphql. */
 export function printSchemaSdl(): string {
   return `${printSubgraph(buildSchema())}\n`;
+}
+
+/** The client SDL (no federation machinery), printed for the committed schema.client.graphql. */
+export function printClientSdl(): string {
+  return printClientSchema(buildSchema(), loadTypeDefs());
 }

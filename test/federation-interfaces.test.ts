@@ -172,9 +172,9 @@ describe('a tickets subgraph that adds a field to UnifiedJob with @interfaceObje
   });
 
   it('composes UnifiedJob as an entity interface of the AWX subgraph', () => {
-    expect(supergraph.supergraphSdl).toMatch(/interface UnifiedJob @join__type\(graph: AWX, key: "id"\) @join__type\(graph: TICKETS, key: "id", isInterfaceObject: true\)/);
-    expect(supergraph.supergraphSdl).toMatch(/interface UnifiedJob @join__type\(graph: AWX, key: "id"\)/);
-    expect(supergraph.supergraphSdl).toMatch(/interface UnifiedJobTemplate @join__type\(graph: AWX, key: "id"\)/);
+    expect(supergraph.supergraphSdl).toMatch(/interface UnifiedJob implements Node @join__type\(graph: AWX, key: "id"\) @join__type\(graph: TICKETS, key: "id", isInterfaceObject: true\)/);
+    expect(supergraph.supergraphSdl).toMatch(/interface UnifiedJob implements Node @join__type\(graph: AWX, key: "id"\)/);
+    expect(supergraph.supergraphSdl).toMatch(/interface UnifiedJobTemplate implements Node @join__type\(graph: AWX, key: "id"\)/);
   });
 
   it("resolves the tickets subgraph's jobs to a Job, a ProjectUpdate and a WorkflowJob with one AWX request", async () => {

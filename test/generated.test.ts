@@ -1,9 +1,9 @@
-/** The committed schema.graphql and generated resolver types must match the SDL in schema/. */
+/** The committed printed schemas (schema.graphql, schema.client.graphql) and src/__generated__ must match the SDL in schema/. */
 import { readFileSync } from 'node:fs';
 import { generate } from '@graphql-codegen/cli';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { printSchemaSdl } from '../src/schema.js';
+import { printClientSdl, printSchemaSdl } from '../src/schema.js';
 
 const root = new URL('../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -11,6 +11,10 @@ const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 describe('generated files', () => {
   it('schema.graphql is the printed schema (run `npm run codegen`)', () => {
     expect(read('schema.graphql')).toBe(printSchemaSdl());
+  });
+
+  it('schema.client.graphql is the printed client schema (run `npm run codegen`)', () => {
+    expect(read('schema.client.graphql')).toBe(printClientSdl());
   });
 
   it('src/__generated__ matches codegen.yml output (run `npm run codegen`)', async () => {

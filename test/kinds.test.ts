@@ -1,6 +1,6 @@
 /**
  * The one table of AWX kinds (src/awx/kinds.ts) against everything derived from it or written by hand
- * beside it: codegen.yml's mappers, the SDL (types, interfaces, entity keys, root fields) and the resolvers.
+ * beside it: codegen.yml's mappers, the SDL (types, interfaces, entity keys, `Node`, root fields) and the resolvers.
  */
 import { readFileSync } from 'node:fs';
 import { isInterfaceType, isObjectType } from 'graphql';
@@ -35,7 +35,14 @@ describe('the table of AWX kinds', () => {
     expect(root?.type.toString()).toBe(name);
     const iface = kind.family === 'job' ? 'UnifiedJob' : kind.family === 'template' ? 'UnifiedJobTemplate' : undefined;
     const interfaces = isObjectType(type) ? type.getInterfaces().map((i) => i.name) : [];
-    expect(interfaces).toEqual(iface ? [iface] : []);
+    expect(interfaces).toEqual(iface ? [iface, 'Node'] : ['Node']);
+    expect(resolvers[name]).toHaveProperty('globalId');
+  });
+
+  it('makes every kind, and only they, a Node', () => {
+    const node = schema.getType('Node');
+    expect(isInterfaceType(node)).toBe(true);
+    expect(schema.getPossibleTypes(node as never).map((t) => t.name).sort()).toEqual(KINDS.map((kind) => kind.graphqlType).sort());
   });
 
   it('covers every implementation of the two interfaces', () => {

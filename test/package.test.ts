@@ -1,6 +1,7 @@
 /**
  * The package as `npm pack` builds it (its prepack compiles), installed in an empty folder as an operator would:
- * `npx awx-graphql` runs the compiled gateway with no developer tools, `--help` lists the settings, `doctor` checks.
+ * `npx awx-graphql` runs the compiled gateway with no developer tools, `--help` lists the settings, `doctor` checks;
+ * and as an application depends on it: the client schema and possibleTypes are exported.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -55,6 +56,14 @@ describe('the packed package, installed in an empty folder', () => {
     expect(existsSync(join(pkg, 'dist/src/tools'))).toBe(false);
     expect(readdirSync(join(pkg, 'dist/src'), { recursive: true }).filter((f) => /\.ts$|\.map$/.test(String(f)))).toEqual([]);
     for (const tool of ['tsx', 'typescript', 'vitest', '@graphql-codegen/cli']) expect(existsSync(join(app, 'node_modules', tool)), tool).toBe(false);
+  });
+
+  it('exports the client schema and possibleTypes to the applications that depend on it', async () => {
+    const pkg = join(app, 'node_modules', 'awx-graphql');
+    expect(existsSync(join(pkg, 'schema.client.graphql'))).toBe(true);
+    const script = "import t from 'awx-graphql/possible-types.json' with { type: 'json' }; console.log(Object.keys(t.possibleTypes).join(' '))";
+    const { code, stdout, stderr } = await run(process.execPath, ['--input-type=module', '-e', script], app);
+    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: 'Node UnifiedJob UnifiedJobTemplate\n', stderr: '' });
   });
 
   it('`npx awx-graphql --help` lists the commands and every setting', async () => {

@@ -35,7 +35,7 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   /**
-   * An instant in time as AWX reports it: an ISO 8601 string in UTC, e.g. `2024-03-05T20:46:14.078236Z`.
+   * An instant in time as AWX reports it: an RFC 3339 date-time string in UTC, e.g. `2024-03-05T20:46:14.078236Z`.
    * As an argument it accepts any ISO 8601 date-time with a time zone offset.
    */
   DateTime: { input: string; output: string; }
@@ -70,7 +70,7 @@ export type ActivityStreamEdge = {
  * One entry of AWX's activity stream (`/api/v2/activity_stream/{id}/`): who created, changed, deleted,
  * associated or disassociated what, and when.
  */
-export type ActivityStreamEntry = {
+export type ActivityStreamEntry = Node & {
   __typename?: 'ActivityStreamEntry';
   /** The AWX node that recorded the entry. */
   actionNode?: Maybe<Scalars['String']['output']>;
@@ -81,6 +81,8 @@ export type ActivityStreamEntry = {
    * `[old, new]`, for associations the two objects and the relationship.
    */
   changes?: Maybe<Scalars['JSON']['output']>;
+  /** This activity stream entry's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The entry's id. */
   id: Scalars['ID']['output'];
   /** The type of the object affected, e.g. `workflow_job` (for associations: the one associated with `object2`). */
@@ -105,7 +107,7 @@ export type ActivityStreamEntry = {
  * One Ansible module run against an inventory's hosts, outside any playbook (AWX's
  * `GET /api/v2/ad_hoc_commands/{id}/`). Fields are AWX's, camelCased; a field AWX does not send is `null`.
  */
-export type AdHocCommand = UnifiedJob & {
+export type AdHocCommand = Node & UnifiedJob & {
   __typename?: 'AdHocCommand';
   /** Whether the module ran with privilege escalation (`become`). */
   becomeEnabled?: Maybe<Scalars['Boolean']['output']>;
@@ -135,6 +137,8 @@ export type AdHocCommand = UnifiedJob & {
   finished?: Maybe<Scalars['DateTime']['output']>;
   /** Parallel processes Ansible used; 0 means Ansible's default. */
   forks?: Maybe<Scalars['Int']['output']>;
+  /** This ad hoc command's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The job's id (all kinds of job share one id space). */
   id: Scalars['ID']['output'];
   /** The inventory whose hosts the module ran on. */
@@ -204,7 +208,7 @@ export type CancelWorkflowJobPayload = {
 };
 
 /** A credential (`/api/v2/credentials/{id}/`). Its secret `inputs` are never exposed. */
-export type Credential = {
+export type Credential = Node & {
   __typename?: 'Credential';
   /** Whether it is a cloud credential. */
   cloud?: Maybe<Scalars['Boolean']['output']>;
@@ -214,6 +218,8 @@ export type Credential = {
   credentialTypeId?: Maybe<Scalars['ID']['output']>;
   /** The credential's description (empty when none). */
   description?: Maybe<Scalars['String']['output']>;
+  /** This credential's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The credential's id. */
   id: Scalars['ID']['output'];
   /** Its kind: the namespace of its credential type, e.g. `ssh`, `github_token`. */
@@ -283,12 +289,14 @@ export type InstanceGroupSummary = {
 };
 
 /** An inventory (`/api/v2/inventories/{id}/`): the hosts and groups jobs run against. */
-export type Inventory = {
+export type Inventory = Node & {
   __typename?: 'Inventory';
   /** When the inventory was created. */
   created?: Maybe<Scalars['DateTime']['output']>;
   /** The inventory's description (empty when none). */
   description?: Maybe<Scalars['String']['output']>;
+  /** This inventory's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** Whether any host failed in its last job. */
   hasActiveFailures?: Maybe<Scalars['Boolean']['output']>;
   /** Whether it has inventory sources. */
@@ -328,7 +336,7 @@ export type Inventory = {
 };
 
 /** An inventory source (`/api/v2/inventory_sources/{id}/`): where an inventory syncs hosts from. Launching it runs an inventory update. */
-export type InventorySource = UnifiedJobTemplate & {
+export type InventorySource = Node & UnifiedJobTemplate & {
   __typename?: 'InventorySource';
   /** When the inventory source was created. */
   created?: Maybe<Scalars['DateTime']['output']>;
@@ -342,6 +350,8 @@ export type InventorySource = UnifiedJobTemplate & {
   enabledVar?: Maybe<Scalars['String']['output']>;
   /** Id of the execution environment syncs run in. */
   executionEnvironmentId?: Maybe<Scalars['ID']['output']>;
+  /** This inventory source's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** Regular expression of host names to import. */
   hostFilter?: Maybe<Scalars['String']['output']>;
   /** The template's id. */
@@ -424,7 +434,7 @@ export type InventorySummary = {
  * from a cloud, a file or a project into the inventory. Fields are AWX's, camelCased; a field AWX does not
  * send is `null`. The source's variables (`source_vars`) are left out: they may hold connection secrets.
  */
-export type InventoryUpdate = UnifiedJob & {
+export type InventoryUpdate = Node & UnifiedJob & {
   __typename?: 'InventoryUpdate';
   /** When a cancel was requested; null unless the job was canceled. */
   canceledOn?: Maybe<Scalars['DateTime']['output']>;
@@ -450,6 +460,8 @@ export type InventoryUpdate = UnifiedJob & {
   failed?: Maybe<Scalars['Boolean']['output']>;
   /** When the job finished; null while it has not. */
   finished?: Maybe<Scalars['DateTime']['output']>;
+  /** This inventory update's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** Regular expression of the host names imported (empty for all). */
   hostFilter?: Maybe<Scalars['String']['output']>;
   /** The job's id (all kinds of job share one id space). */
@@ -508,7 +520,7 @@ export type InventoryUpdate = UnifiedJob & {
  * A run of a playbook from a job template (AWX's `GET /api/v2/jobs/{id}/`). Fields are AWX's, camelCased;
  * ids of other objects end in `Id`. A field AWX does not send is `null`.
  */
-export type Job = UnifiedJob & {
+export type Job = Node & UnifiedJob & {
   __typename?: 'Job';
   /** Whether several jobs of the same template may run at once. */
   allowSimultaneous?: Maybe<Scalars['Boolean']['output']>;
@@ -540,6 +552,8 @@ export type Job = UnifiedJob & {
   forceHandlers?: Maybe<Scalars['Boolean']['output']>;
   /** Parallel processes Ansible used; 0 means Ansible's default. */
   forks?: Maybe<Scalars['Int']['output']>;
+  /** This job's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The job's id (all kinds of job share one id space). */
   id: Scalars['ID']['output'];
   /** The instance group the job ran on. */
@@ -634,7 +648,7 @@ export type JobSummary = {
 };
 
 /** A job template (`/api/v2/job_templates/{id}/`): a playbook from a project, run against an inventory. */
-export type JobTemplate = UnifiedJobTemplate & {
+export type JobTemplate = Node & UnifiedJobTemplate & {
   __typename?: 'JobTemplate';
   /** Whether several of its jobs may run at once. */
   allowSimultaneous?: Maybe<Scalars['Boolean']['output']>;
@@ -686,6 +700,8 @@ export type JobTemplate = UnifiedJobTemplate & {
   forceHandlers?: Maybe<Scalars['Boolean']['output']>;
   /** Parallel processes; 0 means Ansible's default. */
   forks?: Maybe<Scalars['Int']['output']>;
+  /** This job template's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The template's id. */
   id: Scalars['ID']['output'];
   /** Id of the inventory it runs against. */
@@ -743,10 +759,12 @@ export type JobTemplate = UnifiedJobTemplate & {
 };
 
 /** A label (`/api/v2/labels/{id}/`): a tag that belongs to an organization and is put on templates and jobs. */
-export type Label = {
+export type Label = Node & {
   __typename?: 'Label';
   /** When the label was created. */
   created?: Maybe<Scalars['DateTime']['output']>;
+  /** This label's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The label's id. */
   id: Scalars['ID']['output'];
   /** When the label was last modified. */
@@ -939,10 +957,21 @@ export type MutationRelaunchWorkflowJobArgs = {
 };
 
 /**
+ * An object that can be fetched again by its global id, whatever its type: every AWX object of this API. Its
+ * `globalId` is unique across all types, unlike AWX's `id`, which is unique only within a type (workflow job 33
+ * and workflow job template 33 are different objects). Clients that cache objects by id alone (Relay) key them
+ * by `globalId`; `node(globalId:)` reads any of them back.
+ */
+export type Node = {
+  /** An opaque id, unique across every type of this API and stable across requests and gateway restarts. */
+  globalId: Scalars['ID']['output'];
+};
+
+/**
  * One notification AWX sent (`/api/v2/notifications/{id}/`) through a notification template, e.g. when
  * a job started, succeeded or failed, or an approval was requested.
  */
-export type Notification = {
+export type Notification = Node & {
   __typename?: 'Notification';
   /** The message body: text for email, a JSON object for webhooks and PagerDuty; null for the other channels. */
   body?: Maybe<Scalars['JSON']['output']>;
@@ -950,6 +979,8 @@ export type Notification = {
   created?: Maybe<Scalars['DateTime']['output']>;
   /** Why sending failed; empty when it did not. */
   error?: Maybe<Scalars['String']['output']>;
+  /** This notification's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The notification's id. */
   id: Scalars['ID']['output'];
   /** When the notification was last modified. */
@@ -1011,7 +1042,7 @@ export { OrderDirection };
  * An AWX organization (`/api/v2/organizations/{id}/`): the unit that owns templates, inventories,
  * credentials and jobs, and decides who may see them.
  */
-export type Organization = {
+export type Organization = Node & {
   __typename?: 'Organization';
   /** When the organization was created. */
   created?: Maybe<Scalars['DateTime']['output']>;
@@ -1019,6 +1050,8 @@ export type Organization = {
   defaultEnvironmentId?: Maybe<Scalars['ID']['output']>;
   /** The organization's description (empty when none). */
   description?: Maybe<Scalars['String']['output']>;
+  /** This organization's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The organization's id. */
   id: Scalars['ID']['output'];
   /** How many hosts it may manage; 0 means no limit. */
@@ -1047,7 +1080,7 @@ export type PageInfo = {
 };
 
 /** A project (`/api/v2/projects/{id}/`): playbooks from source control. Launching it runs a project update. */
-export type Project = UnifiedJobTemplate & {
+export type Project = Node & UnifiedJobTemplate & {
   __typename?: 'Project';
   /** Whether job templates may override the branch. */
   allowOverride?: Maybe<Scalars['Boolean']['output']>;
@@ -1059,6 +1092,8 @@ export type Project = UnifiedJobTemplate & {
   defaultEnvironmentId?: Maybe<Scalars['ID']['output']>;
   /** The project's description (empty when none). */
   description?: Maybe<Scalars['String']['output']>;
+  /** This project's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The template's id. */
   id: Scalars['ID']['output'];
   /** Whether its last update failed. */
@@ -1115,7 +1150,7 @@ export type Project = UnifiedJobTemplate & {
  * A source control update of a project (AWX's `GET /api/v2/project_updates/{id}/`): checks the
  * project's repository out. Fields are AWX's, camelCased; a field AWX does not send is `null`.
  */
-export type ProjectUpdate = UnifiedJob & {
+export type ProjectUpdate = Node & UnifiedJob & {
   __typename?: 'ProjectUpdate';
   /** When a cancel was requested; null unless the job was canceled. */
   canceledOn?: Maybe<Scalars['DateTime']['output']>;
@@ -1135,6 +1170,8 @@ export type ProjectUpdate = UnifiedJob & {
   failed?: Maybe<Scalars['Boolean']['output']>;
   /** When the job finished; null while it has not. */
   finished?: Maybe<Scalars['DateTime']['output']>;
+  /** This project update's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The job's id (all kinds of job share one id space). */
   id: Scalars['ID']['output'];
   /** Why the job ended as it did (empty when there is nothing to explain). */
@@ -1212,6 +1249,18 @@ export type Query = {
   jobTemplate?: Maybe<JobTemplate>;
   /** One label by id; null when it does not exist or the caller may not see it. */
   label?: Maybe<Label>;
+  /**
+   * The object with this global id (the `globalId` of any object of this API), or null when AWX no longer has it
+   * or the caller may not see it. Costs one AWX request, shared with every other read of that type in the query.
+   * An id that is not a `globalId` (an AWX id, a made-up string) is refused with `BAD_USER_INPUT`.
+   */
+  node?: Maybe<Node>;
+  /**
+   * The objects with these global ids, in the same order, each null when AWX no longer has it or the caller may
+   * not see it. One AWX request per type named (per 200 ids of it), however many ids; any id that is not a
+   * `globalId` refuses the whole list with `BAD_USER_INPUT`.
+   */
+  nodes: Array<Maybe<Node>>;
   /** One notification by id; null when it does not exist or the caller may not see it. */
   notification?: Maybe<Notification>;
   /** One organization by id; null when it does not exist or the caller may not see it. */
@@ -1352,6 +1401,26 @@ export type QueryJobTemplateArgs = {
  */
 export type QueryLabelArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryNodeArgs = {
+  globalId: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry point for reading AWX through this gateway. Every read is made with the caller's own
+ * AWX credentials (the `Authorization` header of the GraphQL request), so results contain exactly what
+ * that AWX user may see.
+ */
+export type QueryNodesArgs = {
+  globalIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -1529,7 +1598,7 @@ export type RelaunchWorkflowJobPayload = {
 };
 
 /** A schedule (`/api/v2/schedules/{id}/`): when a template is launched automatically, and with which prompts. */
-export type Schedule = {
+export type Schedule = Node & {
   __typename?: 'Schedule';
   /** When the schedule was created. */
   created?: Maybe<Scalars['DateTime']['output']>;
@@ -1549,6 +1618,8 @@ export type Schedule = {
   extraData?: Maybe<Scalars['JSON']['output']>;
   /** Prompted number of forks. */
   forks?: Maybe<Scalars['Int']['output']>;
+  /** This schedule's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The schedule's id. */
   id: Scalars['ID']['output'];
   /** Prompted inventory id; null to use the template's. */
@@ -1635,7 +1706,7 @@ export type SubscriptionWorkflowJobUpdatedArgs = {
  * old job records. Only superusers and system auditors can see these. Fields are AWX's, camelCased; a field
  * AWX does not send is `null`.
  */
-export type SystemJob = UnifiedJob & {
+export type SystemJob = Node & UnifiedJob & {
   __typename?: 'SystemJob';
   /** When a cancel was requested; null unless the job was canceled. */
   canceledOn?: Maybe<Scalars['DateTime']['output']>;
@@ -1655,6 +1726,8 @@ export type SystemJob = UnifiedJob & {
   failed?: Maybe<Scalars['Boolean']['output']>;
   /** When the job finished; null while it has not. */
   finished?: Maybe<Scalars['DateTime']['output']>;
+  /** This system job's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The job's id (all kinds of job share one id space). */
   id: Scalars['ID']['output'];
   /** Why the job ended as it did (empty when there is nothing to explain). */
@@ -1688,7 +1761,7 @@ export type SystemJob = UnifiedJob & {
 };
 
 /** A system job template (`/api/v2/system_job_templates/{id}/`): one of AWX's built-in maintenance jobs. Only superusers and system auditors see them. */
-export type SystemJobTemplate = UnifiedJobTemplate & {
+export type SystemJobTemplate = Node & UnifiedJobTemplate & {
   __typename?: 'SystemJobTemplate';
   /** When the system job template was created. */
   created?: Maybe<Scalars['DateTime']['output']>;
@@ -1696,6 +1769,8 @@ export type SystemJobTemplate = UnifiedJobTemplate & {
   description?: Maybe<Scalars['String']['output']>;
   /** Id of the execution environment its jobs run in. */
   executionEnvironmentId?: Maybe<Scalars['ID']['output']>;
+  /** This system job template's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The template's id. */
   id: Scalars['ID']['output'];
   /** The maintenance it runs: `cleanup_jobs`, `cleanup_activitystream`, `cleanup_sessions` or `cleanup_tokens`. */
@@ -1737,6 +1812,8 @@ export type UnifiedJob = {
   failed?: Maybe<Scalars['Boolean']['output']>;
   /** When the job finished; null while it has not. */
   finished?: Maybe<Scalars['DateTime']['output']>;
+  /** The job's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The job's id (all kinds of job share one id space). */
   id: Scalars['ID']['output'];
   /** Why the job ended as it did. */
@@ -1769,6 +1846,8 @@ export type UnifiedJobTemplate = {
   created?: Maybe<Scalars['DateTime']['output']>;
   /** The template's description (empty when none). */
   description?: Maybe<Scalars['String']['output']>;
+  /** The template's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The template's id (all kinds of template share one id space). */
   id: Scalars['ID']['output'];
   /** Whether its last job failed. */
@@ -1803,7 +1882,7 @@ export type UnifiedJobTemplateSummary = {
 };
 
 /** An AWX user (`/api/v2/users/{id}/`). The password is never exposed: AWX only ever sends `$encrypted$`. */
-export type User = {
+export type User = Node & {
   __typename?: 'User';
   /** When the user joined (AWX's `date_joined`). */
   created?: Maybe<Scalars['DateTime']['output']>;
@@ -1811,6 +1890,8 @@ export type User = {
   email?: Maybe<Scalars['String']['output']>;
   /** First name (may be empty). */
   firstName?: Maybe<Scalars['String']['output']>;
+  /** This user's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The user's id. */
   id: Scalars['ID']['output'];
   /** Whether the user is a superuser (sees and may do everything). */
@@ -1860,7 +1941,7 @@ export { WebhookService };
  * `PENDING`, until someone approves (`SUCCESSFUL`) or denies (`FAILED`) it, or it times out (`FAILED` with
  * `timedOut`). Fields are AWX's, camelCased; a field AWX does not send is `null`.
  */
-export type WorkflowApproval = UnifiedJob & {
+export type WorkflowApproval = Node & UnifiedJob & {
   __typename?: 'WorkflowApproval';
   /** When the approval times out; null when it has no timeout or is no longer pending. */
   approvalExpiration?: Maybe<Scalars['DateTime']['output']>;
@@ -1882,6 +1963,8 @@ export type WorkflowApproval = UnifiedJob & {
   failed?: Maybe<Scalars['Boolean']['output']>;
   /** When the job finished; null while it has not. */
   finished?: Maybe<Scalars['DateTime']['output']>;
+  /** This approval's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The job's id (all kinds of job share one id space). */
   id: Scalars['ID']['output'];
   /** Why the job ended as it did (empty when there is nothing to explain). */
@@ -1913,7 +1996,7 @@ export type WorkflowApproval = UnifiedJob & {
 };
 
 /** An approval template (`/api/v2/workflow_approval_templates/{id}/`): a workflow node that waits for a person to approve or deny. */
-export type WorkflowApprovalTemplate = UnifiedJobTemplate & {
+export type WorkflowApprovalTemplate = Node & UnifiedJobTemplate & {
   __typename?: 'WorkflowApprovalTemplate';
   /** When the approval template was created. */
   created?: Maybe<Scalars['DateTime']['output']>;
@@ -1921,6 +2004,8 @@ export type WorkflowApprovalTemplate = UnifiedJobTemplate & {
   description?: Maybe<Scalars['String']['output']>;
   /** Id of the execution environment (unused by approvals; AWX sends it for every template). */
   executionEnvironmentId?: Maybe<Scalars['ID']['output']>;
+  /** This approval template's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The template's id. */
   id: Scalars['ID']['output'];
   /** Whether its last approval failed. */
@@ -1948,7 +2033,7 @@ export type WorkflowApprovalTemplate = UnifiedJobTemplate & {
  * Fields are AWX's, camelCased. Ids of other objects end in `Id`; the objects themselves, where AWX
  * already summarised them, are under `summaryFields`. A field AWX does not send is `null`.
  */
-export type WorkflowJob = UnifiedJob & {
+export type WorkflowJob = Node & UnifiedJob & {
   __typename?: 'WorkflowJob';
   /** Whether several jobs of the same template may run at once. */
   allowSimultaneous?: Maybe<Scalars['Boolean']['output']>;
@@ -1969,6 +2054,8 @@ export type WorkflowJob = UnifiedJob & {
   failed?: Maybe<Scalars['Boolean']['output']>;
   /** When the job finished; null while it has not. */
   finished?: Maybe<Scalars['DateTime']['output']>;
+  /** This workflow job's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The workflow job's id in AWX. */
   id: Scalars['ID']['output'];
   /** The inventory given at launch, if any. */
@@ -2136,7 +2223,7 @@ export type WorkflowJobFilter = {
  * One node of a workflow job's graph (AWX's `/api/v2/workflow_job_nodes/{id}/`): a step that runs a
  * template, and the nodes that run after it on success, on failure, or always.
  */
-export type WorkflowJobNode = {
+export type WorkflowJobNode = Node & {
   __typename?: 'WorkflowJobNode';
   /** True when the node waits for all of its parents (a join), rather than any one. */
   allParentsMustConverge?: Maybe<Scalars['Boolean']['output']>;
@@ -2156,6 +2243,8 @@ export type WorkflowJobNode = {
   failureNodes: Array<WorkflowJobNode>;
   /** Forks prompted for this node's job (launch-config). */
   forks?: Maybe<Scalars['Int']['output']>;
+  /** This workflow job node's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The node's id. */
   id: Scalars['ID']['output'];
   /** Identifier copied from the workflow job template's node, stable across runs of the template. */
@@ -2390,7 +2479,7 @@ export type WorkflowJobSummaryFields = {
 };
 
 /** A workflow job template (`/api/v2/workflow_job_templates/{id}/`): a graph of templates run as one workflow job. */
-export type WorkflowJobTemplate = UnifiedJobTemplate & {
+export type WorkflowJobTemplate = Node & UnifiedJobTemplate & {
   __typename?: 'WorkflowJobTemplate';
   /** Whether several of its jobs may run at once. */
   allowSimultaneous?: Maybe<Scalars['Boolean']['output']>;
@@ -2414,6 +2503,8 @@ export type WorkflowJobTemplate = UnifiedJobTemplate & {
   description?: Maybe<Scalars['String']['output']>;
   /** Default extra variables (AWX stores JSON or YAML text), as a JSON value; `{}` when none. */
   extraVars?: Maybe<Scalars['JSON']['output']>;
+  /** This workflow job template's global id, unique across every type (see `Node`). */
+  globalId: Scalars['ID']['output'];
   /** The template's id. */
   id: Scalars['ID']['output'];
   /** Default inventory for its nodes; null when none. */
@@ -2636,6 +2727,50 @@ export type FederationReferenceTypes = ResolversObject<{
 }>;
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  Node:
+    | ( AwxActivityStreamEntry )
+    | ( AwxAdHocCommand )
+    | ( AwxCredential )
+    | ( AwxInventory )
+    | ( AwxInventorySource )
+    | ( AwxInventoryUpdate )
+    | ( AwxJob )
+    | ( AwxJobTemplate )
+    | ( AwxLabel )
+    | ( AwxNotification )
+    | ( AwxOrganization )
+    | ( AwxProject )
+    | ( AwxProjectUpdate )
+    | ( AwxSchedule )
+    | ( AwxSystemJob )
+    | ( AwxSystemJobTemplate )
+    | ( AwxUser )
+    | ( AwxWorkflowApproval )
+    | ( AwxWorkflowApprovalTemplate )
+    | ( AwxWorkflowJob )
+    | ( AwxWorkflowJobNode )
+    | ( AwxWorkflowJobTemplate )
+  ;
+  UnifiedJob:
+    | ( AwxAdHocCommand )
+    | ( AwxInventoryUpdate )
+    | ( AwxJob )
+    | ( AwxProjectUpdate )
+    | ( AwxSystemJob )
+    | ( AwxWorkflowApproval )
+    | ( AwxWorkflowJob )
+  ;
+  UnifiedJobTemplate:
+    | ( AwxInventorySource )
+    | ( AwxJobTemplate )
+    | ( AwxProject )
+    | ( AwxSystemJobTemplate )
+    | ( AwxWorkflowApprovalTemplate )
+    | ( AwxWorkflowJobTemplate )
+  ;
+}>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
@@ -2676,6 +2811,7 @@ export type ResolversTypes = ResolversObject<{
   LaunchWorkflowJobTemplatePayload: ResolverTypeWrapper<Omit<LaunchWorkflowJobTemplatePayload, 'workflowJob'> & { workflowJob: ResolversTypes['WorkflowJob'] }>;
   LaunchedBy: ResolverTypeWrapper<AwxLaunchedBy>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Notification: ResolverTypeWrapper<AwxNotification>;
   NotificationConnection: ResolverTypeWrapper<ConnectionModel<AwxNotification>>;
   NotificationEdge: ResolverTypeWrapper<EdgeModel<AwxNotification>>;
@@ -2754,6 +2890,7 @@ export type ResolversParentTypes = ResolversObject<{
   LaunchWorkflowJobTemplatePayload: Omit<LaunchWorkflowJobTemplatePayload, 'workflowJob'> & { workflowJob: ResolversParentTypes['WorkflowJob'] };
   LaunchedBy: AwxLaunchedBy;
   Mutation: Record<PropertyKey, never>;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Notification: AwxNotification;
   NotificationConnection: ConnectionModel<AwxNotification>;
   NotificationEdge: EdgeModel<AwxNotification>;
@@ -2809,6 +2946,7 @@ export type ActivityStreamEntryResolvers<ContextType = GatewayContext, ParentTyp
   actionNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   actor?: Resolver<Maybe<ResolversTypes['UserSummary']>, ParentType, ContextType>;
   changes?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   object1?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   object2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2818,6 +2956,7 @@ export type ActivityStreamEntryResolvers<ContextType = GatewayContext, ParentTyp
   timestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type AdHocCommandResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AdHocCommand'] = ResolversParentTypes['AdHocCommand'], FederationReferenceType extends FederationReferenceTypes['AdHocCommand'] = FederationReferenceTypes['AdHocCommand']> = ResolversObject<{
@@ -2836,6 +2975,7 @@ export type AdHocCommandResolvers<ContextType = GatewayContext, ParentType exten
   failed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   finished?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   forks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inventoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   jobExplanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2878,6 +3018,7 @@ export type CredentialResolvers<ContextType = GatewayContext, ParentType extends
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   credentialTypeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kubernetes?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -2887,6 +3028,7 @@ export type CredentialResolvers<ContextType = GatewayContext, ParentType extends
   organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type CredentialSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CredentialSummary'] = ResolversParentTypes['CredentialSummary']> = ResolversObject<{
@@ -2923,6 +3065,7 @@ export type InventoryResolvers<ContextType = GatewayContext, ParentType extends 
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Inventory']> | FederationReferenceType, FederationReferenceType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   hasActiveFailures?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   hasInventorySources?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   hostFilter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2941,6 +3084,7 @@ export type InventoryResolvers<ContextType = GatewayContext, ParentType extends 
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   variables?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type InventorySourceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InventorySource'] = ResolversParentTypes['InventorySource'], FederationReferenceType extends FederationReferenceTypes['InventorySource'] = FederationReferenceTypes['InventorySource']> = ResolversObject<{
@@ -2951,6 +3095,7 @@ export type InventorySourceResolvers<ContextType = GatewayContext, ParentType ex
   enabledValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabledVar?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   hostFilter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inventoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -3006,6 +3151,7 @@ export type InventoryUpdateResolvers<ContextType = GatewayContext, ParentType ex
   executionNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   failed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   finished?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   hostFilter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instanceGroupId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -3056,6 +3202,7 @@ export type JobResolvers<ContextType = GatewayContext, ParentType extends Resolv
   finished?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   forceHandlers?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   forks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instanceGroupId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   inventoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -3133,6 +3280,7 @@ export type JobTemplateResolvers<ContextType = GatewayContext, ParentType extend
   extraVars?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   forceHandlers?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   forks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inventoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   jobSliceCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -3166,12 +3314,14 @@ export type JobTemplateResolvers<ContextType = GatewayContext, ParentType extend
 export type LabelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Label'] = ResolversParentTypes['Label'], FederationReferenceType extends FederationReferenceTypes['Label'] = FederationReferenceTypes['Label']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Label']> | FederationReferenceType, FederationReferenceType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type LabelConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LabelConnection'] = ResolversParentTypes['LabelConnection']> = ResolversObject<{
@@ -3217,11 +3367,16 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   relaunchWorkflowJob?: Resolver<Maybe<ResolversTypes['RelaunchWorkflowJobPayload']>, ParentType, ContextType, RequireFields<MutationRelaunchWorkflowJobArgs, 'id'>>;
 }>;
 
+export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'ActivityStreamEntry' | 'AdHocCommand' | 'Credential' | 'Inventory' | 'InventorySource' | 'InventoryUpdate' | 'Job' | 'JobTemplate' | 'Label' | 'Notification' | 'Organization' | 'Project' | 'ProjectUpdate' | 'Schedule' | 'SystemJob' | 'SystemJobTemplate' | 'User' | 'WorkflowApproval' | 'WorkflowApprovalTemplate' | 'WorkflowJob' | 'WorkflowJobNode' | 'WorkflowJobTemplate', ParentType, ContextType>;
+}>;
+
 export type NotificationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification'], FederationReferenceType extends FederationReferenceTypes['Notification'] = FederationReferenceTypes['Notification']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Notification']> | FederationReferenceType, FederationReferenceType, ContextType>;
   body?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   notificationTemplateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -3232,6 +3387,7 @@ export type NotificationResolvers<ContextType = GatewayContext, ParentType exten
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type NotificationConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = ResolversObject<{
@@ -3259,12 +3415,14 @@ export type OrganizationResolvers<ContextType = GatewayContext, ParentType exten
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   defaultEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   maxHosts?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -3281,6 +3439,7 @@ export type ProjectResolvers<ContextType = GatewayContext, ParentType extends Re
   credentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   defaultEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastJobFailed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   lastJobRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -3320,6 +3479,7 @@ export type ProjectUpdateResolvers<ContextType = GatewayContext, ParentType exte
   executionNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   failed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   finished?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobExplanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   jobTags?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3358,6 +3518,8 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   jobTemplate?: Resolver<Maybe<ResolversTypes['JobTemplate']>, ParentType, ContextType, RequireFields<QueryJobTemplateArgs, 'id'>>;
   label?: Resolver<Maybe<ResolversTypes['Label']>, ParentType, ContextType, RequireFields<QueryLabelArgs, 'id'>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'globalId'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'globalIds'>>;
   notification?: Resolver<Maybe<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryNotificationArgs, 'id'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
@@ -3391,6 +3553,7 @@ export type ScheduleResolvers<ContextType = GatewayContext, ParentType extends R
   executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   extraData?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   forks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inventoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   jobSliceCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -3410,6 +3573,7 @@ export type ScheduleResolvers<ContextType = GatewayContext, ParentType extends R
   until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   verbosity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type ScheduleSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ScheduleSummary'] = ResolversParentTypes['ScheduleSummary']> = ResolversObject<{
@@ -3434,6 +3598,7 @@ export type SystemJobResolvers<ContextType = GatewayContext, ParentType extends 
   extraVars?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   failed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   finished?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobExplanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   jobType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3457,6 +3622,7 @@ export type SystemJobTemplateResolvers<ContextType = GatewayContext, ParentType 
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastJobFailed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -3492,6 +3658,7 @@ export type UserResolvers<ContextType = GatewayContext, ParentType extends Resol
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isSuperuser?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   isSystemAuditor?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -3501,6 +3668,7 @@ export type UserResolvers<ContextType = GatewayContext, ParentType extends Resol
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type UserCapabilitiesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UserCapabilities'] = ResolversParentTypes['UserCapabilities']> = ResolversObject<{
@@ -3529,6 +3697,7 @@ export type WorkflowApprovalResolvers<ContextType = GatewayContext, ParentType e
   executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   failed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   finished?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobExplanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   launchType?: Resolver<Maybe<ResolversTypes['LaunchType']>, ParentType, ContextType>;
@@ -3551,6 +3720,7 @@ export type WorkflowApprovalTemplateResolvers<ContextType = GatewayContext, Pare
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   executionEnvironmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastJobFailed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   lastJobRun?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -3574,6 +3744,7 @@ export type WorkflowJobResolvers<ContextType = GatewayContext, ParentType extend
   extraVars?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   failed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   finished?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inventoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   isSlicedJob?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -3629,6 +3800,7 @@ export type WorkflowJobNodeResolvers<ContextType = GatewayContext, ParentType ex
   extraData?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   failureNodes?: Resolver<Array<ResolversTypes['WorkflowJobNode']>, ParentType, ContextType>;
   forks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   inventoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -3648,6 +3820,7 @@ export type WorkflowJobNodeResolvers<ContextType = GatewayContext, ParentType ex
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   verbosity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   workflowJob?: Resolver<Maybe<ResolversTypes['WorkflowJob']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type WorkflowJobNodeConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkflowJobNodeConnection'] = ResolversParentTypes['WorkflowJobNodeConnection']> = ResolversObject<{
@@ -3713,6 +3886,7 @@ export type WorkflowJobTemplateResolvers<ContextType = GatewayContext, ParentTyp
   created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   extraVars?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inventoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   jobTags?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3766,6 +3940,7 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   LaunchWorkflowJobTemplatePayload?: LaunchWorkflowJobTemplatePayloadResolvers<ContextType>;
   LaunchedBy?: LaunchedByResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;
   NotificationEdge?: NotificationEdgeResolvers<ContextType>;

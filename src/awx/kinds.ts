@@ -89,11 +89,17 @@ export function kindsOf<F extends KindFamily>(family: F): readonly Extract<Kind,
 
 const BY_TYPE = new Map<string, Kind>(KINDS.map((kind) => [kind.type, kind]));
 const BY_RESOURCE = new Map<string, Kind>(KINDS.map((kind) => [kind.resource, kind]));
+const BY_GRAPHQL_TYPE = new Map<string, Kind>(KINDS.map((kind) => [kind.graphqlType, kind]));
 
 /** The kind AWX's `type` string names, within a family when given. */
 export function kindOfType(type: unknown, family?: KindFamily): Kind | undefined {
   const kind = typeof type === 'string' ? BY_TYPE.get(type) : undefined;
   return kind && (family === undefined || kind.family === family) ? kind : undefined;
+}
+
+/** The kind whose GraphQL object type has this name. */
+export function kindOfGraphqlType(name: string): Kind | undefined {
+  return BY_GRAPHQL_TYPE.get(name);
 }
 
 /** The kind read from a collection. */

@@ -7,7 +7,8 @@
  * real count is capped as the operation runs (src/awx/client.ts).
  */
 import { getNamedType, isAbstractType, isCompositeType, isInterfaceType, isObjectType, isUnionType, Kind, type DocumentNode, type FieldNode, type GraphQLNamedType, type GraphQLSchema, type SelectionSetNode } from 'graphql';
-import { argumentValues, DETAIL_ONLY_FIELDS, PER_PARENT_FIELDS, itemCount, pageItems, prepareWalk, type Walk } from './walk.js';
+import { decodeGlobalId } from '../resolvers/globalIds.js';
+import { DETAIL_ONLY_FIELDS, PER_PARENT_FIELDS, itemCount, listedEntries, pageItems, prepareWalk, type Walk } from './walk.js';
 
 /** Ids per `?id__in=` request and rows per list page (src/awx/byIds.ts, the keyset pages). */
 const PER_CALL = 200;
@@ -43,8 +44,11 @@ function fieldCalls(walk: CallWalk, parent: GraphQLNamedType, node: FieldNode, p
   const type = getNamedType(def.type);
   const objects = parents * itemCount(walk, def, node, pageSize);
   const page = pageItems(walk, parent, def, node);
-  if (def.name === '_entities') {
-    calls += entityCalls(argumentValues(walk, def, node).representations);
+  const entries = listedEntries(walk, def, node);
+  if (entries) {
+    calls += typedCalls(entries.map(def.name === '_entities' ? typenameOf : kindOfGlobalId));
+  } else if (parent === walk.schema.getQueryType() && def.name === 'node') {
+    calls += 1; // a global id names its type: one read of one kind, not one per type behind `Node`
   } else if (PER_PARENT_FIELDS.has(`${parent.name}.${def.name}`)) {
     calls += parents * Math.max(1, Math.ceil((page ?? 1) / PER_CALL));
   } else if (!parent.name.endsWith('Connection') && readFromAwx(walk.schema, type, walk.entities)) {
@@ -55,14 +59,16 @@ function fieldCalls(walk: CallWalk, parent: GraphQLNamedType, node: FieldNode, p
   return calls + selectionCalls(walk, node.selectionSet, type, objects, page);
 }
 
-/** `_entities` reads each type's representations apart: one batch per type (per 200 of it). */
-function entityCalls(representations: unknown): number {
-  if (!Array.isArray(representations)) return 1;
+/** The type a representation names (`_entities`). */
+const typenameOf = (representation: unknown) => (representation as { __typename?: unknown } | null)?.__typename;
+
+/** The type a global id names (`nodes`); undefined for an id that execution will refuse. */
+const kindOfGlobalId = (globalId: unknown) => decodeGlobalId(globalId)?.kind.graphqlType;
+
+/** `_entities` and `nodes` read each type's objects apart: one batch per type named (per 200 of it). */
+function typedCalls(types: readonly unknown[]): number {
   const perType = new Map<unknown, number>();
-  for (const representation of representations) {
-    const typename = (representation as { __typename?: unknown } | null)?.__typename;
-    perType.set(typename, (perType.get(typename) ?? 0) + 1);
-  }
+  for (const type of types) perType.set(type, (perType.get(type) ?? 0) + 1);
   return [...perType.values()].reduce((sum, count) => sum + Math.ceil(count / PER_CALL), 0);
 }
 

@@ -67,13 +67,22 @@ export function argumentValues(walk: Walk, def: GraphQLField<unknown, unknown>, 
   }
 }
 
-/** How many objects a field yields: `_entities` one per representation, other lists the page they sit in. */
+/** Root lists that answer one object per entry of an argument: `_entities(representations:)`, `nodes(globalIds:)`. */
+export const LISTED_BY: Readonly<Record<string, string>> = { _entities: 'representations', nodes: 'globalIds' };
+
+/** The entries of the argument that names a root list's objects, one by one; undefined for any other field. */
+export function listedEntries(walk: Walk, def: GraphQLField<unknown, unknown>, node: FieldNode): unknown[] | undefined {
+  const argument = Object.hasOwn(LISTED_BY, def.name) ? LISTED_BY[def.name] : undefined;
+  if (!argument || !def.args.some((arg) => arg.name === argument)) return undefined;
+  const entries = argumentValues(walk, def, node)[argument];
+  return Array.isArray(entries) ? entries : [entries]; // GraphQL reads a lone value as a list of one
+}
+
+/** How many objects a field yields: `_entities` and `nodes` one per entry named, other lists the page they sit in. */
 export function itemCount(walk: Walk, def: GraphQLField<unknown, unknown>, node: FieldNode, pageSize: number | undefined): number {
   if (!isListType(getNullableType(def.type))) return 1;
-  if (def.name === '_entities') {
-    const representations = argumentValues(walk, def, node).representations;
-    return Array.isArray(representations) ? representations.length : 1;
-  }
+  const entries = listedEntries(walk, def, node);
+  if (entries) return entries.length;
   // nodes/edges take their connection's page; other lists (successNodes, summary results) are served
   // from data already read and count as one
   return pageSize ?? 1;

@@ -12,6 +12,7 @@ import { Job } from './Job.js';
 import { JobTemplate } from './JobTemplate.js';
 import { Label } from './Label.js';
 import { Mutation } from './Mutation.js';
+import { globalId, Node, nodeRoots } from './Node.js';
 import { Notification } from './Notification.js';
 import { Organization } from './Organization.js';
 import { Project } from './Project.js';
@@ -43,7 +44,7 @@ const typeResolvers: Resolvers = {
   WebhookService,
   OrderDirection,
   WorkflowJobOrderField,
-  Query: { ...Query, ...byIdRoots },
+  Query: { ...Query, ...byIdRoots, ...nodeRoots },
   Mutation,
   Subscription,
   ...summaries,
@@ -52,36 +53,37 @@ const typeResolvers: Resolvers = {
   CancelInfo,
   UnifiedJob,
   UnifiedJobTemplate,
+  Node,
 };
 
 /**
- * Every kind of src/awx/kinds.ts is a federation entity: `__resolveReference` reads it through this request's
- * batched loader of its collection, typed by codegen against the type's mapper (test/kinds.test.ts checks
- * that no kind is left out).
+ * Every kind of src/awx/kinds.ts is a federation entity and a `Node`: `__resolveReference` reads it through this
+ * request's batched loader of its collection, typed by codegen against the type's mapper, and `globalId` names it
+ * across types (test/kinds.test.ts checks that no kind is left out).
  */
 const entities: Resolvers = {
-  WorkflowJob: { ...WorkflowJob, __resolveReference: resolveReference('workflow_jobs') },
-  Job: { ...Job, __resolveReference: resolveReference('jobs') },
-  ProjectUpdate: { ...ProjectUpdate, __resolveReference: resolveReference('project_updates') },
-  InventoryUpdate: { ...InventoryUpdate, __resolveReference: resolveReference('inventory_updates') },
-  WorkflowApproval: { ...WorkflowApproval, __resolveReference: resolveReference('workflow_approvals') },
-  SystemJob: { ...SystemJob, __resolveReference: resolveReference('system_jobs') },
-  AdHocCommand: { ...AdHocCommand, __resolveReference: resolveReference('ad_hoc_commands') },
-  WorkflowJobTemplate: { ...WorkflowJobTemplate, __resolveReference: resolveReference('workflow_job_templates') },
-  JobTemplate: { ...JobTemplate, __resolveReference: resolveReference('job_templates') },
-  Project: { ...Project, __resolveReference: resolveReference('projects') },
-  InventorySource: { ...InventorySource, __resolveReference: resolveReference('inventory_sources') },
-  WorkflowApprovalTemplate: { ...WorkflowApprovalTemplate, __resolveReference: resolveReference('workflow_approval_templates') },
-  SystemJobTemplate: { ...SystemJobTemplate, __resolveReference: resolveReference('system_job_templates') },
-  WorkflowJobNode: { ...WorkflowJobNode, __resolveReference: resolveReference('workflow_job_nodes') },
-  User: { ...User, __resolveReference: resolveReference('users') },
-  Organization: { ...Organization, __resolveReference: resolveReference('organizations') },
-  Inventory: { ...Inventory, __resolveReference: resolveReference('inventories') },
-  Schedule: { ...Schedule, __resolveReference: resolveReference('schedules') },
-  Credential: { ...Credential, __resolveReference: resolveReference('credentials') },
-  Label: { ...Label, __resolveReference: resolveReference('labels') },
-  Notification: { ...Notification, __resolveReference: resolveReference('notifications') },
-  ActivityStreamEntry: { ...ActivityStreamEntry, __resolveReference: resolveReference('activity_stream') },
+  WorkflowJob: { ...WorkflowJob, globalId, __resolveReference: resolveReference('workflow_jobs') },
+  Job: { ...Job, globalId, __resolveReference: resolveReference('jobs') },
+  ProjectUpdate: { ...ProjectUpdate, globalId, __resolveReference: resolveReference('project_updates') },
+  InventoryUpdate: { ...InventoryUpdate, globalId, __resolveReference: resolveReference('inventory_updates') },
+  WorkflowApproval: { ...WorkflowApproval, globalId, __resolveReference: resolveReference('workflow_approvals') },
+  SystemJob: { ...SystemJob, globalId, __resolveReference: resolveReference('system_jobs') },
+  AdHocCommand: { ...AdHocCommand, globalId, __resolveReference: resolveReference('ad_hoc_commands') },
+  WorkflowJobTemplate: { ...WorkflowJobTemplate, globalId, __resolveReference: resolveReference('workflow_job_templates') },
+  JobTemplate: { ...JobTemplate, globalId, __resolveReference: resolveReference('job_templates') },
+  Project: { ...Project, globalId, __resolveReference: resolveReference('projects') },
+  InventorySource: { ...InventorySource, globalId, __resolveReference: resolveReference('inventory_sources') },
+  WorkflowApprovalTemplate: { ...WorkflowApprovalTemplate, globalId, __resolveReference: resolveReference('workflow_approval_templates') },
+  SystemJobTemplate: { ...SystemJobTemplate, globalId, __resolveReference: resolveReference('system_job_templates') },
+  WorkflowJobNode: { ...WorkflowJobNode, globalId, __resolveReference: resolveReference('workflow_job_nodes') },
+  User: { ...User, globalId, __resolveReference: resolveReference('users') },
+  Organization: { ...Organization, globalId, __resolveReference: resolveReference('organizations') },
+  Inventory: { ...Inventory, globalId, __resolveReference: resolveReference('inventories') },
+  Schedule: { ...Schedule, globalId, __resolveReference: resolveReference('schedules') },
+  Credential: { ...Credential, globalId, __resolveReference: resolveReference('credentials') },
+  Label: { ...Label, globalId, __resolveReference: resolveReference('labels') },
+  Notification: { ...Notification, globalId, __resolveReference: resolveReference('notifications') },
+  ActivityStreamEntry: { ...ActivityStreamEntry, globalId, __resolveReference: resolveReference('activity_stream') },
 };
 
 /** The schema's resolvers. */

@@ -1,5 +1,9 @@
-/** Writes the printed schema to schema.graphql at the project root (`npm run codegen` runs it). */
+/**
+ * Writes the printed schemas at the project root (`npm run codegen` runs it): schema.graphql, the subgraph SDL a
+ * supergraph composes, and schema.client.graphql, the same API without federation for client tools.
+ */
 import { writeFileSync } from 'node:fs';
-import { printSchemaSdl } from '../schema.js';
+import { printClientSdl, printSchemaSdl } from '../schema.js';
 
 writeFileSync(new URL('../../schema.graphql', import.meta.url), printSchemaSdl());
+writeFileSync(new URL('../../schema.client.graphql', import.meta.url), printClientSdl());
