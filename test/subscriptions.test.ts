@@ -272,7 +272,7 @@ describe('watch internals', () => {
   it('tells a subscriber each state of the job once, never a stale one a replica publishes late', () => {
     const told: string[] = [];
     const watcher = new JobWatcher(() => {});
-    watcher.add({ push: (event) => void ('snapshot' in event && told.push(event.snapshot.job.status)), end: () => {} });
+    watcher.add({ push: (event) => void ('snapshot' in event && told.push(String(event.snapshot.job.status))), end: () => {} });
     const reading = (status: string) => ({ snapshot: { job: { id: 1, status } as never, nodes: [] } });
     expect(['pending', 'running', 'pending', 'running', 'successful'].map((status) => watcher.report(reading(status))))
       .toEqual([true, true, false, false, true]);
