@@ -2,7 +2,8 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { DemoAwx } from '@awx-graphql/demo-awx';
-import { ADMIN, type GqlResponse } from './gateway.js';
+import { afterEach } from 'vitest';
+import { ADMIN, startTestGateway, type GqlResponse, type TestGateway, type TestGatewayOptions } from './gateway.js';
 
 /** One subscription's results as they arrive; `next()` resolves undefined once the stream completed. */
 export interface ResultStream {
@@ -160,4 +161,31 @@ export async function launchJobs(demo: DemoAwx, count: number, status: 'pending'
     ids.push(String(id));
   }
   return ids;
+}
+
+/**
+ * The gateways and streams of one test file, closed after each test: `gateway(options)` starts one gateway
+ * (over `defaults`), `track(stream)` keeps a stream to close.
+ */
+export function useLiveTests(defaults: TestGatewayOptions = {}): {
+  gateway: (options?: TestGatewayOptions) => Promise<TestGateway>;
+  track: (stream: ResultStream) => ResultStream;
+} {
+  const gateways: TestGateway[] = [];
+  const streams: ResultStream[] = [];
+  afterEach(async () => {
+    streams.splice(0).forEach((stream) => stream.close());
+    await Promise.all(gateways.splice(0).map((gw) => gw.close()));
+  });
+  return {
+    gateway: async (options = {}) => {
+      const gw = await startTestGateway({ ...defaults, ...options });
+      gateways.push(gw);
+      return gw;
+    },
+    track: (stream) => {
+      streams.push(stream);
+      return stream;
+    },
+  };
 }

@@ -1,9 +1,9 @@
 /** Many watched jobs: one AWX websocket per credential, one read per change, polls batched per credential. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, type RecordedRequest } from '@awx-graphql/demo-awx';
 import { READ_ONLY } from './demo-auth.js';
 import { ADMIN, AWX_WEBSOCKET_PATH, startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway.js';
-import { launchJobs, sseSubscribe, wsSubscribe, type ResultStream } from './live-clients.js';
+import { launchJobs, sseSubscribe, useLiveTests, wsSubscribe, type ResultStream } from './live-clients.js';
 
 const STATUS_ONLY = 'subscription ($id: ID!) { workflowJobUpdated(id: $id) { id status } }';
 const BASIC = `Basic ${Buffer.from(`admin:${DEMO_CREDENTIALS.admin.password}`).toString('base64')}`;
@@ -12,18 +12,7 @@ const CREDENTIALS = [ADMIN, READ_ONLY, BASIC];
 /** No poll happens within a test with this interval. */
 const NEVER_MS = 600_000;
 
-const gateways: TestGateway[] = [];
-const streams: ResultStream[] = [];
-afterEach(async () => {
-  streams.splice(0).forEach((stream) => stream.close());
-  await Promise.all(gateways.splice(0).map((gw) => gw.close()));
-});
-
-async function gateway(options: TestGatewayOptions): Promise<TestGateway> {
-  const gw = await startTestGateway({ logLevel: 'debug', ...options });
-  gateways.push(gw);
-  return gw;
-}
+const { gateway, track } = useLiveTests({ logLevel: 'debug' });
 
 /** `perPair` subscribers of each job with each credential, alternating SSE and graphql-ws; resolves once each saw its first event. */
 async function subscribeAll(gw: TestGateway, ids: string[], perPair: number): Promise<Map<string, ResultStream[]>> {
@@ -33,9 +22,7 @@ async function subscribeAll(gw: TestGateway, ids: string[], perPair: number): Pr
     for (const auth of CREDENTIALS) {
       const pair = Array.from({ length: perPair }, () => {
         const subscribe = n++ % 2 === 0 ? sseSubscribe.bind(null, gw.url) : wsSubscribe.bind(null, gw.wsUrl);
-        const stream = subscribe(STATUS_ONLY, { auth, variables: { id } });
-        streams.push(stream);
-        return stream;
+        return track(subscribe(STATUS_ONLY, { auth, variables: { id } }));
       });
       byPair.set(`${auth} ${id}`, pair);
     }
@@ -96,8 +83,7 @@ describe('watching many jobs through AWX\'s websocket', () => {
     for (const id of ids) subscribers.get(`${ADMIN} ${id}`)![0]!.close();
     await expect.poll(() => gw.live.awxSockets).toBe(1);
     gw.demo.clearRequests();
-    const again = sseSubscribe(gw.url, STATUS_ONLY, { auth: READ_ONLY, variables: { id: ids[0] } });
-    streams.push(again);
+    const again = track(sseSubscribe(gw.url, STATUS_ONLY, { auth: READ_ONLY, variables: { id: ids[0] } }));
     await again.next();
     await expect.poll(() => gw.live.awxSockets).toBe(2);
     await expect.poll(() => handshakes(gw).map((r) => r.authorization)).toEqual([READ_ONLY]);

@@ -1,5 +1,5 @@
 /** `Subscription.workflowJobUpdated` over SSE and graphql-ws, against the moving demo AWX: sources, sharing, limits, errors. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { layoutFor } from '../src/awx/apiLayout.js';
 import { websocketUrl } from '../src/awx/websocket.js';
@@ -7,7 +7,7 @@ import { Feed, type LiveEvent } from '../src/live/feed.js';
 import { nextInterval } from '../src/live/polling.js';
 import { JobWatcher } from '../src/live/watcher.js';
 import { ADMIN, ALICE, AWX_WEBSOCKET_PATH, BOB, startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway.js';
-import { advanceVisibly, drain, sseSubscribe, wsSubscribe, type ResultStream } from './live-clients.js';
+import { advanceVisibly, drain, sseSubscribe, useLiveTests, wsSubscribe, type ResultStream } from './live-clients.js';
 
 const FOLLOW = `subscription Follow($id: ID!) {
   workflowJobUpdated(id: $id) {
@@ -20,23 +20,7 @@ const TERMINAL = ['SUCCESSFUL', 'FAILED', 'ERROR', 'CANCELED'];
 /** No poll happens within a test with this interval: changes can only come through AWX's websocket. */
 const NEVER_MS = 600_000;
 
-const gateways: TestGateway[] = [];
-const streams: ResultStream[] = [];
-afterEach(async () => {
-  streams.splice(0).forEach((stream) => stream.close());
-  await Promise.all(gateways.splice(0).map((gw) => gw.close()));
-});
-
-async function gateway(options: TestGatewayOptions): Promise<TestGateway> {
-  const gw = await startTestGateway(options);
-  gateways.push(gw);
-  return gw;
-}
-
-function track(stream: ResultStream): ResultStream {
-  streams.push(stream);
-  return stream;
-}
+const { gateway, track } = useLiveTests();
 
 /** A workflow job the demo has in `status` (the lowest id), as a GraphQL ID. */
 function jobIn(gw: TestGateway, status: string): string {
