@@ -1,7 +1,7 @@
 /** The shared cache backend on Redis (CACHE=redis): replicas with the same REDIS_URL and key share entries. */
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { Redis as RedisClient } from 'ioredis';
+import { connectFailFast } from './redisClient.js';
 import { entryKey, liveValue, objectKey, type CacheBackend, type CachedResource, type CacheKey, type CacheWrite } from './keys.js';
 
 /** Where Redis is and how long a command may take before it counts as a miss. */
@@ -21,27 +21,13 @@ export interface RedisBackend extends CacheBackend {
   client: RedisClient;
 }
 
-/** ioredis (CommonJS) is loaded on first use: gateways without CACHE=redis never pay its ~10 MB. */
-export function redisClass(): typeof RedisClient {
-  return (createRequire(import.meta.url)('ioredis') as typeof import('ioredis')).Redis;
-}
-
 /**
  * Creates the backend. One MGET per read fetches the entries and their objects' generation keys
  * together; writes are `SET … PX` in one pipeline; an eviction replaces the object's generation
  * with a random token (kept as long as any entry may live), which orphans every caller's copy.
  */
 export function createRedisBackend(options: RedisBackendOptions): RedisBackend {
-  const Redis = redisClass();
-  const client = new Redis(options.url, {
-    commandTimeout: options.commandTimeoutMs,
-    connectTimeout: Math.max(1_000, options.commandTimeoutMs),
-    maxRetriesPerRequest: 0,
-    enableOfflineQueue: false,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 5_000),
-    lazyConnect: false,
-  });
-  client.on('error', (error: Error) => options.onError?.(error));
+  const client = connectFailFast(options.url, options.commandTimeoutMs, (error) => options.onError?.(error));
   const generationKey = (resource: string, id: number) => `${options.prefix}gen:${objectKey(resource, id)}`;
   const dataKey = (key: CacheKey) => `${options.prefix}obj:${entryKey(key)}`;
   return {

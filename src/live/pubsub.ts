@@ -3,7 +3,7 @@
  * reads AWX, a channel where it publishes each new reading, and the latest reading for replicas joining.
  */
 import { randomUUID } from 'node:crypto';
-import { redisClass } from '../cache/redis.js';
+import { redisClass } from '../cache/redisClient.js';
 import { AwxError, type AwxErrorCode } from '../awx/errors.js';
 import type { JobSnapshot } from './snapshot.js';
 import type { Reading } from './watcher.js';

@@ -8,7 +8,7 @@
  */
 import type { Redis as RedisClient } from 'ioredis';
 import type { Logger } from 'pino';
-import { redisClass } from '../cache/redis.js';
+import { connectFailFast } from '../cache/redisClient.js';
 
 /** Registered queries by SHA-256 hex. */
 export interface ApqStore {
@@ -74,7 +74,7 @@ function throttled(logger: Logger): (fields: Record<string, unknown>, message: s
 export function createApqStore(options: ApqStoreOptions): ApqStore {
   const memory = lru(options.maxEntries);
   const warn = throttled(options.logger);
-  const client = options.redis && connect(options.redis, (error) => warn({ error: error.message }, 'APQ store: Redis unavailable, using this replica\'s memory'));
+  const client = options.redis && connectFailFast(options.redis.url, options.redis.commandTimeoutMs, (error) => warn({ error: error.message }, 'APQ store: Redis unavailable, using this replica\'s memory'));
   const key = (hash: string) => `${options.redis?.prefix ?? ''}apq:${hash}`;
   const budgetKey = `${options.redis?.prefix ?? ''}apq:budget`;
   return {
@@ -107,17 +107,4 @@ export function createApqStore(options: ApqStoreOptions): ApqStore {
       client?.disconnect();
     },
   };
-}
-
-function connect(redis: NonNullable<ApqStoreOptions['redis']>, onError: (error: Error) => void): RedisClient {
-  const Redis = redisClass();
-  const client = new Redis(redis.url, {
-    commandTimeout: redis.commandTimeoutMs,
-    connectTimeout: Math.max(1_000, redis.commandTimeoutMs),
-    maxRetriesPerRequest: 0,
-    enableOfflineQueue: false,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 5_000),
-  });
-  client.on('error', onError);
-  return client;
 }
