@@ -52,7 +52,15 @@ export interface GatewayOptions {
   persisted?: Partial<PersistedConfig>;
   /** OpenTelemetry tracing (OTEL_*), off when not given; shut down by its owner (src/app.ts releases it). */
   tracing?: Tracing;
+  /**
+   * Features left out, for measuring what each costs (`npm run bench`'s feature-cost table); no setting reads
+   * this, and every feature is on in any gateway started from configuration.
+   */
+  without?: ReadonlySet<MeasuredFeature>;
 }
+
+/** The features the benchmark switches off one at a time (metrics have METRICS, admission MAX_INFLIGHT_REQUESTS). */
+export type MeasuredFeature = 'limits' | 'requestLog' | 'csrf' | 'federationTrace' | 'persisted';
 
 /** The gateway: a Yoga server whose `fetch`/request listener serves /graphql and /health. */
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
@@ -88,7 +96,8 @@ function useNoIntrospection(): Plugin<GatewayContext> {
  */
 export function createGateway(options: GatewayOptions): GatewayParts {
   const discovery = startApiDiscovery(options.transport, options.logger);
-  const observability = createObservability({ ...options, graphqlEndpoint: '/graphql' });
+  const on = (feature: MeasuredFeature) => !options.without?.has(feature);
+  const observability = createObservability({ ...options, graphqlEndpoint: '/graphql', requestLog: on('requestLog') });
   const cache = options.cache && createGatewayCache(options.cache, {
     awxBaseUrl: options.transport.baseUrl.toString(), logger: options.logger, registry: observability.metrics?.registry,
   });
@@ -124,12 +133,12 @@ export function createGateway(options: GatewayOptions): GatewayParts {
     logging: false,
     plugins: [
       ...observability.plugins,
-      useCsrfPrevention({ allowedOrigins: options.allowedOrigins ?? [], hosts: options.hosts }),
-      ...subgraphPlugins(),
+      ...(on('csrf') ? [useCsrfPrevention({ allowedOrigins: options.allowedOrigins ?? [], hosts: options.hosts })] : []),
+      ...(on('federationTrace') ? subgraphPlugins() : []),
       ...(options.introspection === false ? [useNoIntrospection()] : []),
       // Before the limits: MAX_QUERY_BYTES and the others apply to the text a documentId or hash stands for.
-      persisted.plugin,
-      ...queryLimitPlugins(options.limits),
+      ...(on('persisted') ? [persisted.plugin] : []),
+      ...(on('limits') ? queryLimitPlugins(options.limits) : []),
       useJsonRefusals('/graphql'),
       ...(cache ? [{ onDispose: () => cache.close() }] : []),
       { onDispose: () => live.close() },

@@ -27,6 +27,8 @@ export interface ObservabilityOptions {
   readiness?: Partial<ReadinessOptions>;
   /** OpenTelemetry tracing, when on (OTEL_*). */
   tracing?: Tracing;
+  /** One log line per request (default true; off only to measure its cost). */
+  requestLog?: boolean;
 }
 
 /** The parts the rest of the gateway uses. */
@@ -72,7 +74,7 @@ export function createObservability(options: ObservabilityOptions): Observabilit
       // First, so its spans hold every other plugin's work on the operation.
       ...(tracing ? [tracing.plugin] : []),
       useObservability({ scopeOf, metrics, readiness, graphqlEndpoint: options.graphqlEndpoint }),
-      useRequestLog(scopeOf),
+      ...(options.requestLog === false ? [] : [useRequestLog(scopeOf)]),
       useErrorLog(scopeOf, options.logger),
     ],
   };
