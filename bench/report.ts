@@ -7,6 +7,7 @@ import { analysisSection } from './analysis.js';
 import { attackSection, attackTargets, type AttackResults } from './attackReport.js';
 import type { LoadReport } from './load.js';
 import type { MemoryReport } from './memory.js';
+import { memorySection, memoryTargets } from './memoryReport.js';
 import { CONNECTIONS, LATENCY_MS, SECONDS } from './setup.js';
 import type { SubscriptionsReport } from './subscriptions.js';
 import { subscriptionsSection, subscriptionsTargets } from './subscriptionsReport.js';
@@ -33,18 +34,6 @@ const BATCHING_NOTE =
   'Note on labels: AWX embeds at most ten labels in `summary_fields`, and its `/labels/` list cannot be batched by job, so both the batching client and the gateway read `/workflow_jobs/{id}/labels/` for each job with more than ten (2 of the first 50 jobs, 8 of the first 200 in the demo data); request counts grow with the number of such jobs on the page. The gateway takes inventories from `summary_fields` instead of an `id__in` request.';
 
 const LOAD_HEADER = '| requests | requests/s | ok | upstream errors (mapped) | gateway 5xx | other errors | gateway RSS MB before / peak / after |\n|---|---|---|---|---|---|---|';
-
-function memorySection(m: MemoryReport): string[] {
-  const soak = m.soakMb ? `RSS after each of three consecutive 30 s runs: ${m.soakMb.map((mb) => mb.toFixed(0)).join(' / ')} MB.` : 'Soak (three consecutive 30 s runs) not run: set BENCH_SOAK=1.';
-  const c = m.constrained;
-  return [
-    `S2 (50 jobs) for ${m.seconds} s at ${m.connections} connections against a fresh gateway: ${m.rps.toFixed(0)} requests/s, peak RSS (VmHWM) ${m.peakMb.toFixed(0)} MB; ${c.defaultCpuMsPerQuery.toFixed(1)} ms of CPU per query afterwards.`,
-    '',
-    `The same with \`NODE_OPTIONS="${c.nodeOptions}"\`: ${c.rps.toFixed(0)} requests/s, peak RSS ${c.peakMb.toFixed(0)} MB, ${c.cpuMsPerQuery.toFixed(1)} ms of CPU per query (${(c.cpuMsPerQuery / c.defaultCpuMsPerQuery).toFixed(2)}× the default's).`,
-    '',
-    soak,
-  ];
-}
 
 function cacheSection(c: CacheReport): string[] {
   if ('unavailable' in c) return [`Not measured: cache not available (${c.unavailable}).`];
@@ -79,6 +68,7 @@ export function writeReport(r: Report): void {
     '## Targets',
     '',
     ...r.targets,
+    ...memoryTargets(r.memory),
     ...subscriptionsTargets(r.subscriptions),
     ...attackTargets(r.attack),
     '',

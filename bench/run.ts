@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     const subscriptions = await subscriptionsCheck();
     const load = process.env.BENCH_SKIP_LOAD ? null : await faultLoadCheck();
     const attack: AttackResults | null = process.env.BENCH_SKIP_LOAD ? null : { slow: await slowClientsCheck(), partial: await partialFailureCheck() };
-    const targets = checkTargets({ ...measured, memory });
+    const targets = checkTargets(measured);
     const health = { failedCalls: failedCalls(gateway), breakerWaits };
     writeReport({ related: { runs: RUNS, rows: related }, scenarios: measured.table, targets, memory, cpu, cache, subscriptions, load, attack, health });
   } catch (error) {

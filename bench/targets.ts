@@ -1,5 +1,4 @@
 /** The targets of the issue, checked against this run's numbers and printed as PASS/FAIL lines (not asserted). */
-import type { MemoryReport } from './memory.js';
 import type { Measured } from './scenarios.js';
 
 /** Everything the targets are checked against. */
@@ -7,7 +6,6 @@ export interface Results {
   s1: Measured[];
   s2: Measured[];
   s4: Map<number, Measured[]>;
-  memory: MemoryReport;
 }
 
 const of = (measured: Measured[], via: string) => measured.find((m) => m.via === via)!;
@@ -30,15 +28,6 @@ export function checkTargets(r: Results): string[] {
     line(gw2.stats.p50 <= 0.5 * naive2.stats.p50, `S2 gateway p50 ≤ 0.5× naive: ${gw2.stats.p50} ms vs ${naive2.stats.p50.toFixed(1)} ms = ${x(gw2.stats.p50 / naive2.stats.p50)}`),
     line(new Set(counts).size === 1, `S4 gateway upstream requests constant over ${sizes.join(', ')} jobs: ${counts.join(', ')}`),
     line(steps.every((s) => s.growth <= s.size), `S4 gateway p50 grows no faster than page size: ${steps.map((s) => `${s.from.n}→${s.to.n} jobs (${x(s.size)}) p50 ${x(s.growth)}`).join('; ')}`),
-    line(r.memory.peakMb <= 150, `gateway peak RSS ≤ 150 MB under 50 connections: ${r.memory.peakMb.toFixed(0)} MB`),
-    line(r.memory.constrained.peakMb <= 150, `with NODE_OPTIONS="${r.memory.constrained.nodeOptions}", gateway peak RSS ≤ 150 MB under 50 connections: ${r.memory.constrained.peakMb.toFixed(0)} MB (CPU per query ${x(r.memory.constrained.cpuMsPerQuery / r.memory.constrained.defaultCpuMsPerQuery)} the default's)`),
   ];
-  const soak = r.memory.soakMb;
-  if (soak) {
-    const drift = soak[2]! / soak[0]! - 1;
-    lines.push(line(Math.abs(drift) <= 0.1, `RSS after three 30 s runs within 10% of after the first: ${soak.map((m) => m.toFixed(0)).join(' / ')} MB (${(100 * drift).toFixed(1)}%)`));
-  } else {
-    lines.push('- not checked: RSS after three consecutive 30 s runs (run with BENCH_SOAK=1; takes 90 s more)');
-  }
   return lines;
 }
