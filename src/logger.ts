@@ -20,13 +20,25 @@ const MAX_LOGGED_STACK = 8_192;
 
 /** A log line's fields with every string cut to its bound, a few levels down (log objects are shallow). */
 export function boundedFields(value: unknown, depth = 0, key = ''): unknown {
+  // Most lines (one per request) have nothing to cut: they are logged as they are, without a copy.
+  if (!needsBounding(value, depth, key)) return value;
   if (typeof value === 'string') {
     const max = key === 'stack' ? MAX_LOGGED_STACK : MAX_LOGGED_STRING;
-    return value.length <= max ? value : `${value.slice(0, max)}…[${value.length - max} more characters]`;
+    return `${value.slice(0, max)}…[${value.length - max} more characters]`;
   }
-  if (value === null || typeof value !== 'object' || depth >= 4 || value instanceof Error) return value;
   if (Array.isArray(value)) return value.slice(0, 100).map((item) => boundedFields(item, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, boundedFields(item, depth + 1, name)]));
+  return Object.fromEntries(Object.entries(value as object).map(([name, item]) => [name, boundedFields(item, depth + 1, name)]));
+}
+
+/** Whether `value` holds a string over its bound or an array over 100 items, where boundedFields looks. */
+function needsBounding(value: unknown, depth: number, key: string): boolean {
+  if (typeof value === 'string') return value.length > (key === 'stack' ? MAX_LOGGED_STACK : MAX_LOGGED_STRING);
+  if (value === null || typeof value !== 'object' || depth >= 4 || value instanceof Error) return false;
+  if (Array.isArray(value)) return value.length > 100 || value.some((item) => needsBounding(item, depth + 1, ''));
+  for (const name in value) {
+    if (Object.hasOwn(value, name) && needsBounding((value as Record<string, unknown>)[name], depth + 1, name)) return true;
+  }
+  return false;
 }
 
 /** Creates the logger; `destination` lets tests capture lines. */

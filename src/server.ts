@@ -17,7 +17,7 @@ import { createPersistedOperations, type PersistedConfig, type PersistedOperatio
 import { createObservability, type ReadinessOptions, type Tracing } from './observability/index.js';
 import { buildSchema } from './schema.js';
 import { corsFor, useCsrfPrevention } from './security.js';
-import { subgraphPlugins } from './subgraph.js';
+import { subgraphPlugins, useUntracedExecution } from './subgraph.js';
 
 /** What a gateway is built from. */
 export interface GatewayOptions {
@@ -124,6 +124,9 @@ export function createGateway(options: GatewayOptions): GatewayParts {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    // src/http/front.ts reads every body whole and bounds it (MAX_BODY_BYTES, BODY_TIMEOUT_MS) before Yoga sees
+    // the request; Yoga's own bound would wrap each body in a second stream and copy the request to count it again.
+    maxRequestBodySize: false,
     context: (initial) => createContext(deps, initial),
     maskedErrors: { maskError },
     cors: corsFor({ allowedOrigins: options.allowedOrigins ?? [] }),
@@ -134,12 +137,14 @@ export function createGateway(options: GatewayOptions): GatewayParts {
     plugins: [
       ...observability.plugins,
       ...(on('csrf') ? [useCsrfPrevention({ allowedOrigins: options.allowedOrigins ?? [], hosts: options.hosts })] : []),
-      ...(on('federationTrace') ? subgraphPlugins() : []),
       ...(options.introspection === false ? [useNoIntrospection()] : []),
       // Before the limits: MAX_QUERY_BYTES and the others apply to the text a documentId or hash stands for.
+      ...(on('federationTrace') ? subgraphPlugins() : []),
       ...(on('persisted') ? [persisted.plugin] : []),
       ...(on('limits') ? queryLimitPlugins(options.limits) : []),
       useJsonRefusals('/graphql'),
+      // Last of those that touch execution: untraced operations run on a second build of the schema (src/subgraph.ts).
+      ...(on('federationTrace') ? [useUntracedExecution(buildSchema())] : []),
       ...(cache ? [{ onDispose: () => cache.close() }] : []),
       { onDispose: () => live.close() },
       { onDispose: () => persisted.close() },

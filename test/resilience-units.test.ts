@@ -177,6 +177,18 @@ describe('deadline', () => {
     expect([gone.signal.aborted, gone.canceled]).toEqual([true, true]);
   });
 
+  it('once ended, neither follows the caller nor times out', async () => {
+    const request = createCustomAbortControllerSignal();
+    const ended = startDeadline(50, request.signal);
+    const running = startDeadline(60_000, request.signal);
+    ended.end();
+    request.abort(new Error('client gone'));
+    expect([ended.signal.aborted, running.signal.aborted]).toEqual([false, true]);
+    const timed = startDeadline(50);
+    await expect.poll(() => timed.signal.aborted).toBe(true);
+    expect([ended.signal.aborted, ended.timedOut]).toEqual([false, false]);
+  });
+
   it('times out on its own when the caller stays', async () => {
     const deadline = startDeadline(100, createCustomAbortControllerSignal().signal);
     await expect.poll(() => deadline.signal.aborted).toBe(true);

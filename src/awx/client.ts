@@ -113,9 +113,17 @@ export class AwxClient {
    * The URL is built once the API path is known: waiting for discovery counts against the deadline.
    */
   private async exchange(method: Outgoing['method'], target: (signal: AbortSignal) => Promise<URL>, body: string | undefined, retries: number): Promise<Answer> {
-    const { operation } = this.caller;
-    const { timeoutMs, shortened } = takeCall(this.transport.timeoutMs, operation);
+    const { timeoutMs, shortened } = takeCall(this.transport.timeoutMs, this.caller.operation);
     const deadline = startDeadline(timeoutMs, this.caller.signal);
+    try {
+      return await this.exchangeWithin(deadline, { timeoutMs, shortened }, method, target, body, retries);
+    } finally {
+      deadline.end();
+    }
+  }
+
+  /** The exchange under its deadline (`budget`: the time this call was given, and whether the operation's budget cut it). */
+  private async exchangeWithin(deadline: Deadline, budget: { timeoutMs: number; shortened: boolean }, method: Outgoing['method'], target: (signal: AbortSignal) => Promise<URL>, body: string | undefined, retries: number): Promise<Answer> {
     const outgoing: Outgoing = { method, url: await target(deadline.signal), body };
     const settle = await this.transport.breaker.enter(deadline.signal);
     let answer: Answer;
@@ -128,9 +136,9 @@ export class AwxClient {
     } catch (error) {
       const failure = networkError(error, deadline, this.transport.timeoutMs);
       // A call cut short by the operation's budget timed out for that reason: it says nothing of AWX's health.
-      if (shortened && failure instanceof AwxTimeoutError) {
+      if (budget.shortened && failure instanceof AwxTimeoutError) {
         settle('neutral');
-        throw new AwxTimeoutError(timeoutMs, operation!.timeoutMs);
+        throw new AwxTimeoutError(budget.timeoutMs, this.caller.operation!.timeoutMs);
       }
       settle(breakerOutcome(failure, deadline));
       throw failure;

@@ -25,18 +25,40 @@ function useQuerySizeLimit(maxBytes: number): Plugin {
   };
 }
 
+/** A document's cost and AWX-call estimates, by operation name and variables (both depend on `first`). */
+type Estimates = { cost: number | undefined; calls: number | undefined };
+
+/** At most this many variable sets per document are remembered; a client paging through one query uses a few. */
+const ESTIMATES_PER_DOCUMENT = 32;
+
 /**
  * Refuses a query whose cost, or estimated number of AWX calls, is over its limit. It runs at execution, not
  * as a validation rule, because both depend on variables and Yoga caches validation results by document alone.
+ * Yoga's parse cache hands the same document object to every request with the same text, so the estimates
+ * are kept per document and variables: a dashboard asked again is not walked again.
  */
 function useCostLimit(maxCost: number, maxAwxCalls: number): Plugin {
   type Check = Parameters<NonNullable<Plugin['onExecute']>>[0];
+  const known = new WeakMap<object, Map<string, Estimates>>();
+  const estimate = (args: Check['args']): Estimates => {
+    // The variables were checked for depth just before (useInputChecks): they are safe to serialize.
+    const key = `${args.operationName ?? ''}\n${args.variableValues ? JSON.stringify(args.variableValues) : ''}`;
+    let byKey = known.get(args.document);
+    const hit = byKey?.get(key);
+    if (hit) return hit;
+    const found = {
+      cost: estimateCost(args.schema, args.document, args.operationName, args.variableValues),
+      calls: estimateAwxCalls(args.schema, args.document, args.operationName, args.variableValues),
+    };
+    if (!byKey || byKey.size >= ESTIMATES_PER_DOCUMENT) known.set(args.document, (byKey = new Map()));
+    byKey.set(key, found);
+    return found;
+  };
   const check = ({ args, setResultAndStopExecution }: Pick<Check, 'args' | 'setResultAndStopExecution'>) => {
-    const cost = estimateCost(args.schema, args.document, args.operationName, args.variableValues);
+    const { cost, calls } = estimate(args);
     if (cost !== undefined && cost > maxCost) {
       return setResultAndStopExecution({ errors: [limitError('QUERY_TOO_COSTLY', maxCost, cost)] });
     }
-    const calls = estimateAwxCalls(args.schema, args.document, args.operationName, args.variableValues);
     if (calls !== undefined && calls > maxAwxCalls) setResultAndStopExecution({ errors: [limitError('TOO_MANY_AWX_CALLS', maxAwxCalls, calls)] });
   };
   // A subscription's selection is resolved again for every event: it is checked once, when it starts.

@@ -36,12 +36,9 @@ function literalDepth(value: ValueNode, stopAt: number): number {
   return deepest;
 }
 
-/** The deepest input of an operation: each variable's value and each literal argument. */
-export function deepestInput(document: DocumentNode, variables: unknown, stopAt: number): number {
+/** The deepest literal argument in a document's text, up to `stopAt`. */
+function deepestLiteral(document: DocumentNode, stopAt: number): number {
   let deepest = 0;
-  if (variables && typeof variables === 'object') {
-    for (const value of Object.values(variables)) deepest = Math.max(deepest, jsonDepth(value, stopAt));
-  }
   // graphql's visit walks with a stack of its own: no recursion either
   visit(document, {
     Argument(node) {
@@ -49,6 +46,15 @@ export function deepestInput(document: DocumentNode, variables: unknown, stopAt:
       return false;
     },
   });
+  return deepest;
+}
+
+/** The deepest input of an operation: each variable's value and each literal argument (`literals`, when known). */
+export function deepestInput(document: DocumentNode, variables: unknown, stopAt: number, literals = deepestLiteral(document, stopAt)): number {
+  let deepest = literals;
+  if (variables && typeof variables === 'object') {
+    for (const value of Object.values(variables)) deepest = Math.max(deepest, jsonDepth(value, stopAt));
+  }
   return deepest;
 }
 
@@ -64,8 +70,15 @@ function inputError(message: string, extensions: Record<string, unknown> = {}, l
  */
 export function useInputChecks(maxDepth: number): Plugin {
   type Check = Parameters<NonNullable<Plugin['onExecute']>>[0];
+  // A document's text does not change: its literals are measured once (Yoga's parse cache reuses the document).
+  const literals = new WeakMap<DocumentNode, number>();
+  const literalDepthOf = (document: DocumentNode) => {
+    let depth = literals.get(document);
+    if (depth === undefined) literals.set(document, (depth = deepestLiteral(document, maxDepth)));
+    return depth;
+  };
   const check = ({ args, setResultAndStopExecution }: Pick<Check, 'args' | 'setResultAndStopExecution'>) => {
-    if (deepestInput(args.document, args.variableValues, maxDepth) > maxDepth) {
+    if (deepestInput(args.document, args.variableValues, maxDepth, literalDepthOf(args.document)) > maxDepth) {
       const message = `Input nested more than ${maxDepth} levels deep (MAX_INPUT_DEPTH): send flatter variables or arguments.`;
       return setResultAndStopExecution({ errors: [inputError(message, { limit: maxDepth })] });
     }

@@ -74,7 +74,7 @@ export function createObservability(options: ObservabilityOptions): Observabilit
       // First, so its spans hold every other plugin's work on the operation.
       ...(tracing ? [tracing.plugin] : []),
       useObservability({ scopeOf, metrics, readiness, graphqlEndpoint: options.graphqlEndpoint }),
-      ...(options.requestLog === false ? [] : [useRequestLog(scopeOf)]),
+      ...(options.requestLog === false ? [] : [useRequestLog(scopeOf, options.logger)]),
       useErrorLog(scopeOf, options.logger),
     ],
   };

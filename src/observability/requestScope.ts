@@ -34,6 +34,24 @@ export function requestIdFrom(headers: Headers): string {
   return sent && REQUEST_ID.test(sent) ? sent : crypto.randomUUID();
 }
 
+/** A scope whose logger is made when first used: most requests write no line of their own but the request line. */
+class Scope implements RequestScope {
+  started = performance.now();
+  upstreamCalls: UpstreamCall[] = [];
+  operationName?: string;
+  outcome?: RequestOutcome;
+  #log?: Logger;
+
+  constructor(
+    readonly requestId: string,
+    private readonly parent: Logger,
+  ) {}
+
+  get log(): Logger {
+    return (this.#log ??= this.parent.child({ requestId: this.requestId }));
+  }
+}
+
 /**
  * Scopes keyed by the request object and made on first use, so every hook and the GraphQL context
  * agree on one id, whichever of them runs first (yoga answers `/health` before user hooks run).
@@ -43,8 +61,7 @@ export function createRequestScopes(logger: Logger): ScopeOf {
   return (request) => {
     let scope = scopes.get(request);
     if (!scope) {
-      const requestId = requestIdFrom(request.headers);
-      scope = { requestId, log: logger.child({ requestId }), started: performance.now(), upstreamCalls: [] };
+      scope = new Scope(requestIdFrom(request.headers), logger);
       scopes.set(request, scope);
     }
     return scope;
