@@ -4,6 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { useApolloInlineTrace } from '@graphql-yoga/plugin-apollo-inline-trace';
 import { GraphQLError, graphqlSync, isInterfaceType, isUnionType, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { compiledQueries } from './execution/compiledQueries.js';
 
 /**
  * A subgraph schema: `_service { sdl }` and `_entities` added, `__resolveReference` resolvers wired, and
@@ -68,16 +69,17 @@ export function subgraphPlugins(): Plugin[] {
  * The trace plugin wraps every field's resolver of the schema Yoga serves, which costs each field of every
  * request a closure and a lookup even when no trace was asked for. Operations that ask for none run against
  * `untraced` instead: the same schema built a second time and never handed to Yoga, so the same types and
- * resolvers without the wrappers. List it after every plugin that replaces the execute function, so it changes
- * only the schema the final one is given.
+ * resolvers without the wrappers; queries asked before run compiled (src/execution/compiledQueries.ts). List it
+ * after every plugin that replaces the execute function, so it changes only the schema the final one is given.
  */
 export function useUntracedExecution(untraced: GraphQLSchema): Plugin {
   const traced = (context: unknown) => (context as { request?: Request } | undefined)?.request?.headers.get(TRACE_HEADER) === 'ftv1';
+  const compiled = compiledQueries(untraced);
   type Execute = Parameters<NonNullable<Plugin['onExecute']>>[0];
   type Subscribe = Parameters<NonNullable<Plugin['onSubscribe']>>[0];
   return {
     onExecute({ args, executeFn, setExecuteFn }: Execute) {
-      if (!traced(args.contextValue)) setExecuteFn((run) => executeFn({ ...run, schema: untraced }));
+      if (!traced(args.contextValue)) setExecuteFn((run) => compiled(run) ?? executeFn({ ...run, schema: untraced }));
     },
     onSubscribe({ args, subscribeFn, setSubscribeFn }: Subscribe) {
       if (!traced(args.contextValue)) setSubscribeFn((run) => subscribeFn({ ...run, schema: untraced }));

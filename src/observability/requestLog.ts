@@ -23,7 +23,7 @@ export function useRequestLog(scopeOf: ScopeOf, logger: Logger): Plugin<YogaInit
         upstreamCalls: scope.upstreamCalls.length,
       };
       if (PROBE_PATHS.has(path)) scope.log.debug({ path, status: line.status, durationMs: line.durationMs }, 'probe request');
-      else lines.info({ requestId: scope.requestId, ...line }, 'graphql request');
+      else lines.info({ ...scope.fields, ...line }, 'graphql request');
     },
   };
 }

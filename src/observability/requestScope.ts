@@ -14,8 +14,12 @@ export type RequestOutcome = 'success' | 'partial' | 'error';
 /** One request as the gateway sees it while serving it. */
 export interface RequestScope {
   requestId: string;
-  /** The gateway logger bound to this request: every line written through it carries `requestId`. */
-  log: Logger;
+  /** The gateway logger bound to this request: every line written through it carries `fields`. */
+  readonly log: Logger;
+  /** What every line of the request carries: `requestId`, and the trace's ids once tracing bound them. */
+  readonly fields: Readonly<Record<string, string>>;
+  /** Adds fields to every later line of the request (tracing's trace and span ids). */
+  bind(fields: Record<string, string>): void;
   /** `performance.now()` when the request was first seen. */
   started: number;
   upstreamCalls: UpstreamCall[];
@@ -40,15 +44,23 @@ class Scope implements RequestScope {
   upstreamCalls: UpstreamCall[] = [];
   operationName?: string;
   outcome?: RequestOutcome;
+  fields: Record<string, string>;
   #log?: Logger;
 
   constructor(
     readonly requestId: string,
     private readonly parent: Logger,
-  ) {}
+  ) {
+    this.fields = { requestId };
+  }
 
   get log(): Logger {
-    return (this.#log ??= this.parent.child({ requestId: this.requestId }));
+    return (this.#log ??= this.parent.child(this.fields));
+  }
+
+  bind(fields: Record<string, string>): void {
+    this.fields = { ...this.fields, ...fields };
+    this.#log = undefined;
   }
 }
 

@@ -28,6 +28,9 @@ export interface RelatedSource<R extends AwxResource, S extends object, E extend
   answers: readonly SummaryField<S & E>[];
 }
 
+/** What a related object with no summary answers for free. */
+const ID_ONLY = ['id'] as const;
+
 /**
  * The related object: built from the summary, with no AWX call, when every selected field is one the
  * summary answers; otherwise loaded by id through this request's batched loader (null when the caller may
@@ -41,6 +44,6 @@ export async function resolveRelated<R extends AwxResource, S extends object, E 
 ): Promise<AwxModel<R> | (S & E & { id: number }) | (E & { id: number }) | null> {
   const { id, summary, extra } = source;
   if (id === null || id === undefined) return null;
-  if (summary ? onlySelects(info, source.answers) : onlySelects(info, ['id'])) return { ...summary, ...extra, id };
+  if (summary ? onlySelects(info, source.answers) : onlySelects(info, ID_ONLY)) return { ...summary, ...extra, id };
   return loaders.byId(source.resource).load(id);
 }

@@ -1,5 +1,5 @@
 /** What a query selects below the current field, through aliases, inline fragments and named fragments. */
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 function collect(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, path: readonly string[], into: Set<string>): void {
   if (!set) return;
@@ -16,20 +16,42 @@ function collect(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, pa
 }
 
 /**
+ * What was found, by field nodes and path. Every item of a list is resolved with the same field nodes (the
+ * executor collects them once per parent type and request), so a page of 50 jobs walks its selection once, not
+ * 50 times; the entries go with the request's field nodes.
+ */
+const selections = new WeakMap<readonly FieldNode[], Map<string, ReadonlySet<string>>>();
+
+/**
  * Names of the fields selected on the object this field returns (or, with `path`, on the object at
  * that path below it, e.g. `['nodes']` of a connection). Aliases count by field name; fragments on
  * any type are included, so the answer errs on the side of "more was asked".
  */
-export function selectedFields(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
-  const names = new Set<string>();
-  for (const node of info.fieldNodes) collect(info, node.selectionSet, path, names);
+export function selectedFields(info: GraphQLResolveInfo, path: readonly string[] = []): ReadonlySet<string> {
+  let byPath = selections.get(info.fieldNodes);
+  if (!byPath) selections.set(info.fieldNodes, (byPath = new Map()));
+  const key = path.join('.');
+  let names = byPath.get(key);
+  if (!names) {
+    const found = new Set<string>();
+    for (const node of info.fieldNodes) collect(info, node.selectionSet, path, found);
+    byPath.set(key, (names = found));
+  }
   return names;
 }
 
+/** Whether a selection is covered, by selection and list of available fields (constant lists, such as a summary's). */
+const covered = new WeakMap<ReadonlySet<string>, WeakMap<readonly string[], boolean>>();
+
 /** Whether everything selected (at `path`) is among `available` (`__typename` always is). */
 export function onlySelects(info: GraphQLResolveInfo, available: readonly string[], path: readonly string[] = []): boolean {
-  for (const name of selectedFields(info, path)) {
-    if (name !== '__typename' && !available.includes(name)) return false;
+  const names = selectedFields(info, path);
+  let byList = covered.get(names);
+  if (!byList) covered.set(names, (byList = new WeakMap()));
+  let answer = byList.get(available);
+  if (answer === undefined) {
+    answer = [...names].every((name) => name === '__typename' || available.includes(name));
+    byList.set(available, answer);
   }
-  return true;
+  return answer;
 }

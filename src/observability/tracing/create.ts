@@ -14,8 +14,7 @@ export function createTracing(tracer: Tracer, shutdown: () => Promise<void>): Tr
 
 function gatewayTracing(tracer: Tracer, scopeOf: ScopeOf, logger: Logger): GatewayTracing {
   // Every later line of the request carries the trace: the request log, AWX failures, errors, graphql-ws lines.
-  const bind = (scope: RequestScope, ids: { traceId: string; spanId?: string }) =>
-    void (scope.log = logger.child({ requestId: scope.requestId, ...ids }));
+  const bind = (scope: RequestScope, ids: { traceId: string; spanId?: string }) => scope.bind(ids.spanId ? { traceId: ids.traceId, spanId: ids.spanId } : { traceId: ids.traceId });
   const traces = new OperationTraces(tracer, (request: Request, span: Span) => {
     const { traceId, spanId } = span.spanContext();
     bind(scopeOf(request), { traceId, spanId });

@@ -1,0 +1,85 @@
+/**
+ * Queries compiled to JavaScript (graphql-jit) once they are asked again: a dashboard page resolves each of its
+ * fields for every job on it, and graphql's interpreter re-reads the query for each (arguments, sub-selections,
+ * value completion). A compiled query does that reading once per document, so a page costs less per job.
+ *
+ * Only queries are compiled (mutations and subscriptions keep graphql's executor), and only from a document's
+ * second use: compiling costs far more than one execution, so a client sending ever-new documents pays no more
+ * than with the interpreter. The compiled forms live with the parsed documents (Yoga's parse cache), at most
+ * MAX_COMPILED of them.
+ */
+import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
+/** What an executor is given (envelop's execution arguments, as far as a compiled query reads them). */
+export interface QueryRun {
+  document: DocumentNode;
+  operationName?: string | null;
+  rootValue?: unknown;
+  contextValue?: unknown;
+  variableValues?: Record<string, unknown> | null;
+}
+
+/** Compiled documents kept at most: a gateway's clients send a few dozen distinct queries, not thousands. */
+export const MAX_COMPILED = 500;
+
+/** One operation of a document: seen once (not compiled yet), compiled, or not to be compiled. */
+type Entry = { state: 'seen' } | { state: 'compiled'; query: CompiledQuery } | { state: 'interpreted' };
+
+/** Runs a query compiled when it may be, else returns undefined: the caller then runs graphql's executor. */
+export type CompiledExecutor = (run: QueryRun) => Promise<ExecutionResult> | ExecutionResult | undefined;
+
+/** The compiled queries of one schema. */
+export function compiledQueries(schema: GraphQLSchema, maxCompiled = MAX_COMPILED): CompiledExecutor {
+  const byDocument = new WeakMap<DocumentNode, Map<string, Entry>>();
+  let compiled = 0;
+  const entryOf = (run: QueryRun): Entry => {
+    let operations = byDocument.get(run.document);
+    if (!operations) byDocument.set(run.document, (operations = new Map()));
+    const name = run.operationName ?? '';
+    const entry = operations.get(name);
+    if (!entry) {
+      // A query (not a mutation or subscription), seen for the first time: interpreted, and remembered.
+      const query = getOperationAST(run.document, run.operationName)?.operation === 'query';
+      const first: Entry = query ? { state: 'seen' } : { state: 'interpreted' };
+      operations.set(name, first);
+      return first;
+    }
+    if (entry.state !== 'seen' || compiled >= maxCompiled) return entry;
+    const result = compileQuery(schema, run.document, run.operationName ?? undefined, { disablingCapturingStackErrors: true });
+    // A document graphql-jit cannot compile (it answers with errors) is interpreted, as it was before.
+    const next: Entry = isCompiledQuery(result) ? { state: 'compiled', query: result } : { state: 'interpreted' };
+    if (next.state === 'compiled') compiled++;
+    operations.set(name, next);
+    return next;
+  };
+  return (run) => {
+    const entry = entryOf(run);
+    if (entry.state !== 'compiled') return undefined;
+    const result = entry.query.query(run.rootValue, run.contextValue, run.variableValues ?? {});
+    return isPromise(result) ? result.then((done) => asGraphqlResult(done, run.document)) : asGraphqlResult(result, run.document);
+  };
+}
+
+const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => typeof (value as { then?: unknown })?.then === 'function';
+
+/**
+ * A compiled query's result as graphql's executor gives it: `errors` first, and each error a graphql error
+ * located by source positions. graphql-jit's errors carry bare `locations`, which Yoga's error handling drops
+ * when it copies an error (it relocates errors from their nodes or source positions).
+ */
+function asGraphqlResult(result: ExecutionResult, document: DocumentNode): ExecutionResult {
+  if (!result.errors?.length) return result;
+  const { errors, ...rest } = result;
+  return { errors: errors.map((error) => relocated(error, document)), ...rest };
+}
+
+function relocated(error: GraphQLError, document: DocumentNode): GraphQLError {
+  const source = document.loc?.source;
+  if (error.nodes || error.positions || !error.locations || !source) return error;
+  const lineStarts = [0];
+  for (let at = source.body.indexOf('\n'); at >= 0; at = source.body.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  const positions = error.locations.map(({ line, column }) => (lineStarts[line - 1] ?? 0) + column - 1);
+  const originalError = error.originalError ?? undefined;
+  return new GraphQLError(error.message, { source, positions, path: error.path, originalError, extensions: error.extensions });
+}
