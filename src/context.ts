@@ -83,13 +83,24 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
   const cache = deps.cache?.forCaller(authorization, scope.log, credentialCheck(awx, scope.upstreamCalls));
   const newLoaders = () => createLoaders(awx, { ...deps.loaderOptions, cache });
   const loaders = newLoaders();
-  const live = deps.live.forCaller({ authorization, requestId: scope.requestId, log: scope.log, signal: request.signal, newLoaders });
+  // The request's logger is made only when a line is written: most requests write none but the request line.
+  const live = deps.live.forCaller({
+    authorization, requestId: scope.requestId, signal: request.signal, newLoaders,
+    get log() {
+      return scope.log;
+    },
+  });
   const evictJob = async (id: number) => {
     // The write already happened: a cache that cannot evict is logged, not reported as the write failing.
     await deps.cache?.evictJob(id).catch((error: unknown) => scope.log.warn({ workflowJob: id, error: String(error) }, 'cache eviction failed'));
   };
-  return {
-    ...initial, loaders, requestId: scope.requestId, log: scope.log, upstreamCalls: scope.upstreamCalls, live,
+  const context = {
+    ...initial, loaders, requestId: scope.requestId, upstreamCalls: scope.upstreamCalls, live,
     actions: createWorkflowJobActions(awx), evictJob,
   };
+  // Yoga copies what this returns onto `initial`, its context object. The logger is a getter on both, made only
+  // when first used: on `initial` for resolvers, and not enumerable here, so the copy does not read it.
+  const log = () => scope.log;
+  Object.defineProperty(initial, 'log', { get: log, enumerable: true, configurable: true });
+  return Object.defineProperty(context, 'log', { get: log, enumerable: false, configurable: true }) as GatewayContext;
 }
