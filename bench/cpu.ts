@@ -1,46 +1,103 @@
 /**
  * CPU spent per query, which decides p50 on a 2-core machine shared by the upstream, the gateway and the
  * load generator: for S2, the gateway's process CPU (from /proc) against the CPU the batching REST client
- * spends in its own process for the same page; for S1, the gateway's against the raw proxy's process.
+ * spends in its own process for the same page; for S1, the gateway's against the raw proxy's and the plain
+ * Yoga server's processes; and the gateway's at 10, 50 and 200 jobs, to see how it grows with page size.
  */
 import { batchedDashboard } from './batching.js';
 import { NaiveClient } from './naive.js';
-import { cpuMsOf } from './processes.js';
+import { preciseCpuMsOf } from './processes.js';
 import { dashboardQuery, S1_PATH, S1_QUERY } from './scenarios.js';
 import { AUTH, runQuery, type Gateway } from './setup.js';
 
 /** Milliseconds of CPU per query, and how many sequential queries the figures average. */
 export interface CpuReport {
   queries: number;
+  /** S2 (50 jobs) through the gateway. */
   gatewayMs: number;
   batchingClientMs: number;
-  /** S1 (one job by id): the gateway's and the raw pass-through proxy's CPU per request. */
-  s1: { gatewayMs: number; proxyMs: number };
+  /** S1 (one job by id): the gateway's, the raw pass-through proxy's and the plain Yoga server's CPU per request. */
+  s1: { gatewayMs: number; proxyMs: number; plainYogaMs: number };
+  /** The gateway's CPU per dashboard query at each page size, smallest first. */
+  pageSizes: { jobs: number; gatewayMs: number }[];
 }
 
-/** CPU ms per call of `run` in process `pid`, over `count` sequential calls. */
-async function perCall(pid: number, count: number, run: () => Promise<unknown>): Promise<number> {
-  const before = cpuMsOf(pid);
-  for (let i = 0; i < count; i++) await run();
-  return (cpuMsOf(pid) - before) / count;
+/** A server measured from outside: its process and where it answers (the gateway, plain Yoga, the proxy). */
+export type Server = Gateway;
+
+/** One path whose CPU per call is measured: how to make one call, and the CPU ms its process has used so far. */
+export interface Meter {
+  call: () => Promise<unknown>;
+  cpuMs: () => number;
 }
 
-const ownCpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1_000;
-};
+/** `query` through a GraphQL server (the gateway, plain Yoga), counting that server's process CPU. */
+export function queryMeter(server: Server, query: string): Meter {
+  const pid = server.child.process.pid!;
+  return { call: () => runQuery(server, query), cpuMs: () => preciseCpuMsOf(pid) };
+}
 
-/** Runs S2 (50 jobs) and S1 `queries` times through each path, one at a time, after a warm-up. */
-export async function cpuCheck(gateway: Gateway, awxUrl: string, proxy: { url: string; pid: number }, queries = 300): Promise<CpuReport> {
-  const viaGateway = (query: string) => () => runQuery(gateway, query);
-  const viaClient = () => batchedDashboard(new NaiveClient(awxUrl, AUTH), 50);
-  const viaProxy = async () => (await fetch(`${proxy.url}${S1_PATH}`, { headers: { authorization: AUTH } })).text();
-  for (let i = 0; i < 30; i++) await Promise.all([viaGateway(dashboardQuery(50))(), viaClient(), viaGateway(S1_QUERY)(), viaProxy()]);
-  const pid = gateway.child.process.pid!;
-  const gatewayMs = await perCall(pid, queries, viaGateway(dashboardQuery(50)));
-  const clientStart = ownCpuMs();
-  for (let i = 0; i < queries; i++) await viaClient();
-  const batchingClientMs = (ownCpuMs() - clientStart) / queries;
-  const s1 = { gatewayMs: await perCall(pid, queries, viaGateway(S1_QUERY)), proxyMs: await perCall(proxy.pid, queries, viaProxy) };
-  return { queries, gatewayMs, batchingClientMs, s1 };
+/** S1's GET through the raw proxy, counting the proxy's process CPU. */
+export function proxyMeter(proxy: Server): Meter {
+  const pid = proxy.child.process.pid!;
+  return { call: async () => (await fetch(`${proxy.url}${S1_PATH}`, { headers: { authorization: AUTH } })).text(), cpuMs: () => preciseCpuMsOf(pid) };
+}
+
+/** The batching REST client's S2 page (50 jobs), run in this process and counting this process's CPU. */
+export function batchingClientMeter(awxUrl: string): Meter {
+  const cpuMs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1_000;
+  };
+  return { call: () => batchedDashboard(new NaiveClient(awxUrl, AUTH), 50), cpuMs };
+}
+
+const BLOCK = 5;
+/** How long a block's process is given to finish what follows its last answer (the request log line, metrics). */
+const SETTLE_MS = 5;
+
+/**
+ * CPU ms per call of each meter over `count` sequential calls each, after `warm` unmeasured ones. The machine is
+ * shared, so the meters take turns in blocks of five calls, each block counted alone (with what its process
+ * does just after its last answer): a busy spell falls on every meter alike, and what a process spends idle
+ * while the others take their turn is not counted.
+ */
+export async function cpuPass(meters: Meter[], count: number, warm = 20): Promise<number[]> {
+  for (const meter of meters) for (let i = 0; i < warm; i++) await meter.call();
+  const spent = meters.map(() => 0);
+  const rounds = Math.ceil(count / BLOCK);
+  for (let round = 0; round < rounds; round++) {
+    // Each round starts one meter further along, so none is always measured right after the same other.
+    for (let k = 0; k < meters.length; k++) {
+      const i = (round + k) % meters.length;
+      const before = meters[i]!.cpuMs();
+      for (let c = 0; c < BLOCK; c++) await meters[i]!.call();
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      spent[i]! += meters[i]!.cpuMs() - before;
+    }
+  }
+  return spent.map((ms) => ms / (rounds * BLOCK));
+}
+
+/** The middle value (the upper middle of an even count). */
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * `count` calls of each meter split into `passes` passes (`cpuPass`); for each meter the median of its passes,
+ * since the load other work puts on the machine changes from one pass to the next.
+ */
+export async function cpuPerCall(meters: Meter[], count: number, passes = 3): Promise<number[]> {
+  const results: number[][] = [];
+  for (let p = 0; p < passes; p++) results.push(await cpuPass(meters, Math.ceil(count / passes), p === 0 ? 20 : 2));
+  return meters.map((_, i) => median(results.map((pass) => pass[i]!)));
+}
+
+/** Runs each path `queries` times, one query at a time, the compared paths taking turns, after a warm-up. */
+export async function cpuCheck(gateway: Gateway, awxUrl: string, refs: { proxy: Server; plainYoga: Server }, queries = 300): Promise<CpuReport> {
+  const sizes = [10, 50, 200];
+  const [batchingClientMs, ...bySize] = await cpuPerCall([batchingClientMeter(awxUrl), ...sizes.map((n) => queryMeter(gateway, dashboardQuery(n)))], queries);
+  const [s1Gateway, proxyMs, plainYogaMs] = await cpuPerCall([queryMeter(gateway, S1_QUERY), proxyMeter(refs.proxy), queryMeter(refs.plainYoga, S1_QUERY)], queries);
+  const pageSizes = sizes.map((jobs, i) => ({ jobs, gatewayMs: bySize[i]! }));
+  const gatewayMs = pageSizes[1]!.gatewayMs;
+  return { queries, gatewayMs, batchingClientMs: batchingClientMs!, s1: { gatewayMs: s1Gateway!, proxyMs: proxyMs!, plainYogaMs: plainYogaMs! }, pageSizes };
 }

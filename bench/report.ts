@@ -5,9 +5,12 @@ import type { CacheReport } from './cache.js';
 import type { CpuReport } from './cpu.js';
 import { analysisSection } from './analysis.js';
 import { attackSection, attackTargets, type AttackResults } from './attackReport.js';
+import { featuresSection, type FeaturesReport } from './features.js';
 import type { LoadReport } from './load.js';
 import type { MemoryReport } from './memory.js';
 import { memorySection, memoryTargets } from './memoryReport.js';
+import type { NodeLinesReport } from './nodeLines.js';
+import { nodeLinesSection, nodeLinesTargets } from './nodeLinesReport.js';
 import { CONNECTIONS, LATENCY_MS, SECONDS } from './setup.js';
 import type { SubscriptionsReport } from './subscriptions.js';
 import { subscriptionsSection, subscriptionsTargets } from './subscriptionsReport.js';
@@ -19,6 +22,10 @@ export interface Report {
   targets: string[];
   memory: MemoryReport;
   cpu: CpuReport;
+  /** What each feature costs, switched off one at a time. */
+  features: FeaturesReport;
+  /** S1 and S2 under Node 20, 22 and 24; null with BENCH_SKIP_NODE_LINES. */
+  nodeLines: NodeLinesReport | null;
   cache: CacheReport;
   /** Watching many jobs: AWX requests per status change and RSS at 10, 100 and 1,000 subscribers. */
   subscriptions: SubscriptionsReport;
@@ -56,6 +63,17 @@ function loadRow(r: LoadReport | null): string {
   return `| ${r.requests} | ${(r.requests / r.seconds).toFixed(0)} | ${r.ok} | ${r.upstreamErrors} | ${r.gateway5xx} | ${r.otherErrors} | ${r.rssMb.before.toFixed(0)} / ${r.rssMb.peak.toFixed(0)} / ${r.rssMb.after.toFixed(0)} |`;
 }
 
+/** S1's CPU per request against the proxy and plain Yoga, and the gateway's per job at each page size. */
+function cpuS1AndSizes(cpu: CpuReport): string[] {
+  const { gatewayMs, proxyMs, plainYogaMs } = cpu.s1;
+  const sizes = cpu.pageSizes.map((s) => `${s.jobs} jobs ${s.gatewayMs.toFixed(2)} ms (${((1_000 * s.gatewayMs) / s.jobs).toFixed(0)} µs per job)`);
+  return [
+    `S1 (one job by id), ${cpu.queries} sequential requests each: the gateway spent ${gatewayMs.toFixed(2)} ms of CPU per query, the plain Yoga server ${plainYogaMs.toFixed(2)} ms (${(gatewayMs / plainYogaMs).toFixed(2)}×), the raw pass-through proxy ${proxyMs.toFixed(2)} ms per request (${(gatewayMs / proxyMs).toFixed(1)}×): the fixed cost of a GraphQL request, and of what the gateway adds to one.`,
+    '',
+    `The gateway's CPU per dashboard query by page size, ${cpu.queries} sequential queries each: ${sizes.join('; ')}.`,
+  ];
+}
+
 /** Writes bench/RESULTS.md and prints it. */
 export function writeReport(r: Report): void {
   const cpus = os.cpus();
@@ -63,12 +81,13 @@ export function writeReport(r: Report): void {
     '# Benchmark results',
     '',
     `Machine: ${cpus.length}× ${cpus[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; Node ${process.version}; ${new Date().toISOString()}.`,
-    `Demo upstream with ${LATENCY_MS} ms injected latency; upstream, gateway, raw proxy and load generator each in their own process.`,
+    `Demo upstream with ${LATENCY_MS} ms injected latency; upstream, gateway, raw proxy, plain Yoga server and load generator each in their own process.`,
     '',
     '## Targets',
     '',
     ...r.targets,
     ...memoryTargets(r.memory),
+    ...nodeLinesTargets(r.nodeLines),
     ...subscriptionsTargets(r.subscriptions),
     ...attackTargets(r.attack),
     '',
@@ -78,6 +97,7 @@ export function writeReport(r: Report): void {
     '',
     'The gateway is driven by autocannon; the REST baselines run in a loop with the same concurrency and duration (bench/loop.ts).',
     'Ratios are p50 / requests/s against the reference of each scenario: the raw proxy for S1, the batching REST client otherwise.',
+    'The plain Yoga server (bench/plainYoga.ts) is `createYoga` over `makeExecutableSchema` with Yoga\'s defaults and no plugins, answering S1 with the same JSON from one AWX request.',
     '',
     '| scenario | via | upstream requests per query | p50 ms | p99 ms | requests/s | p50 / throughput vs reference | errors |',
     '|---|---|---|---|---|---|---|---|',
@@ -91,7 +111,15 @@ export function writeReport(r: Report): void {
     '',
     `${r.cpu.queries} sequential S2 queries (50 jobs) each: the gateway process spent ${r.cpu.gatewayMs.toFixed(1)} ms of CPU per query, the batching REST client ${r.cpu.batchingClientMs.toFixed(1)} ms (${(r.cpu.gatewayMs / r.cpu.batchingClientMs).toFixed(1)}×). Both parse the same AWX bodies; the gateway also serves HTTP, parses, validates and executes GraphQL over 50 jobs and serializes the answer. Under 10 connections on 2 cores shared with the upstream and the load generator, S2's p50 follows this CPU.`,
     '',
-    `S1 (one job by id), ${r.cpu.queries} sequential requests each: the gateway spent ${r.cpu.s1.gatewayMs.toFixed(1)} ms of CPU per query, the raw pass-through proxy ${r.cpu.s1.proxyMs.toFixed(1)} ms per request (${(r.cpu.s1.gatewayMs / r.cpu.s1.proxyMs).toFixed(1)}×): the fixed cost of a GraphQL request.`,
+    ...cpuS1AndSizes(r.cpu),
+    '',
+    '## Feature costs',
+    '',
+    ...featuresSection(r.features),
+    '',
+    '## Node lines',
+    '',
+    ...nodeLinesSection(r.nodeLines),
     '',
     '## Memory (50 connections)',
     '',

@@ -16,6 +16,8 @@ export interface Targets {
   gateway: Gateway;
   awxUrl: string;
   proxyUrl: string;
+  /** bench/plainYoga.ts's GraphQL endpoint. */
+  plainYogaUrl: string;
 }
 
 /** A REST baseline: a function of a counting client. */
@@ -46,10 +48,14 @@ async function compare(t: Targets, query: string, baselines: Baseline[]): Promis
   return rows;
 }
 
-/** S1: one workflow job by id, via the gateway, a direct REST GET and the raw pass-through proxy. */
+/** The S1 row of the plain Yoga baseline: same query, same JSON, one AWX request by construction. */
+export const PLAIN_YOGA = 'plain Yoga server, no plugins';
+
+/** S1: one workflow job by id, via the gateway, plain Yoga, a direct REST GET and the raw pass-through proxy. */
 export async function s1(t: Targets): Promise<Measured[]> {
   return [
     { via: 'gateway', upstream: await probe(t.gateway, S1_QUERY), stats: await cannon(t.gateway.url, S1_QUERY) },
+    { via: PLAIN_YOGA, upstream: 1, stats: await cannon(t.plainYogaUrl, S1_QUERY) },
     { via: 'direct REST', upstream: 1, stats: await cannon(`${t.awxUrl}${S1_PATH}`) },
     { via: 'raw undici proxy', upstream: 1, stats: await cannon(`${t.proxyUrl}${S1_PATH}`) },
   ];
@@ -78,4 +84,19 @@ export function rows(name: string, measured: Measured[], reference: string): str
     const ratio = via === reference ? '1.00× / 1.00×' : `${(s.p50 / ref.p50).toFixed(2)}× / ${(s.rps / ref.rps).toFixed(2)}×`;
     return `| ${name} | ${via} | ${upstream} | ${s.p50.toFixed(1)} | ${s.p99.toFixed(1)} | ${s.rps.toFixed(0)} | ${ratio} | ${s.errors} |`;
   });
+}
+
+/** Runs S1, S2 and S4 at `sizes` (S2 is the 50-job page), and S3 unless told not to; returns results and table rows. */
+export async function measureScenarios(t: Targets, sizes = [10, 50, 200], withS3 = true) {
+  const s1Results = await s1(t);
+  const s4 = new Map<number, Measured[]>();
+  for (const n of sizes) s4.set(n, await s2(t, n));
+  const s3Results = withS3 ? await s3(t) : [];
+  const table = [
+    ...rows('S1 one workflow job by id', s1Results, 'raw undici proxy'),
+    ...rows('S2 dashboard, 50 jobs', s4.get(50)!, 'batching REST client'),
+    ...(withS3 ? rows('S3 node graphs of 20 jobs', s3Results, 'batching REST client') : []),
+    ...sizes.filter((n) => n !== 50).flatMap((n) => rows(`S4 dashboard, ${n} jobs`, s4.get(n)!, 'batching REST client')),
+  ];
+  return { s1: s1Results, s2: s4.get(50)!, s4, table };
 }

@@ -1,4 +1,4 @@
-/** The processes of a benchmark run and how to talk to them: the demo upstream, the gateway, the raw proxy. */
+/** The processes of a benchmark run and how to talk to them: the demo upstream, the gateway, the raw proxy, plain Yoga. */
 import autocannon from 'autocannon';
 import { DEMO_CREDENTIALS } from '@awx-graphql/demo-awx';
 import type { LoadStats } from './loop.js';
@@ -27,17 +27,36 @@ export async function startUpstream(faultRate = 0): Promise<{ child: Child; url:
 
 /**
  * Starts the gateway as production runs it: the compiled `dist/src/main.js` (`npm run build`, which
- * `npm run bench` runs first) with NODE_ENV=production, against `awxUrl`, with extra environment such as `CACHE`.
+ * `npm run bench` runs first) with NODE_ENV=production, against `awxUrl`, with extra environment such as `CACHE`,
+ * under `node` (this process's Node unless another line is given).
  */
-export async function startGateway(awxUrl: string, env: Record<string, string> = {}): Promise<Gateway> {
+export async function startGateway(awxUrl: string, env: Record<string, string> = {}, node?: string): Promise<Gateway> {
+  return gatewayFrom('dist/src/main.js', awxUrl, env, node);
+}
+
+/**
+ * Starts the compiled gateway built as src/start.ts builds it, less one feature (bench/gatewayVariant.ts), or
+ * with every feature when `without` is undefined: the feature-cost table's processes.
+ */
+export async function startGatewayVariant(awxUrl: string, without?: string): Promise<Gateway> {
+  return gatewayFrom('bench/gatewayVariant.ts', awxUrl, without ? { BENCH_WITHOUT: without } : {});
+}
+
+async function gatewayFrom(script: string, awxUrl: string, env: Record<string, string>, node?: string): Promise<Gateway> {
   const settings = { AWX_URL: awxUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production', ...env };
-  const child = await startChild('dist/src/main.js', settings, GATEWAY_READY);
+  const child = await startChild(script, settings, GATEWAY_READY, node);
   return { child, url: `http://127.0.0.1:${child.match[1]}/graphql` };
 }
 
 /** Starts the raw undici pass-through proxy (bench/proxy.ts) in front of `awxUrl`. */
-export async function startProxy(awxUrl: string): Promise<{ child: Child; url: string }> {
-  const child = await startChild('bench/proxy.ts', { UPSTREAM_URL: awxUrl }, URL_LINE);
+export async function startProxy(awxUrl: string, node?: string): Promise<{ child: Child; url: string }> {
+  const child = await startChild('bench/proxy.ts', { UPSTREAM_URL: awxUrl }, URL_LINE, node);
+  return { child, url: child.match[1]! };
+}
+
+/** Starts the plain Yoga server (bench/plainYoga.ts) in front of `awxUrl`; its URL is its GraphQL endpoint. */
+export async function startPlainYoga(awxUrl: string, node?: string): Promise<{ child: Child; url: string }> {
+  const child = await startChild('bench/plainYoga.ts', { UPSTREAM_URL: awxUrl, NODE_ENV: 'production' }, URL_LINE, node);
   return { child, url: child.match[1]! };
 }
 
