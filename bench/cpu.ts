@@ -7,6 +7,7 @@
 import { batchedDashboard } from './batching.js';
 import { NaiveClient } from './naive.js';
 import { preciseCpuMsOf } from './processes.js';
+import { median } from './rounds.js';
 import { dashboardQuery, S1_PATH, S1_QUERY } from './scenarios.js';
 import { AUTH, runQuery, type Gateway } from './setup.js';
 
@@ -78,9 +79,6 @@ export async function cpuPass(meters: Meter[], count: number, warm = 20): Promis
   }
   return spent.map((ms) => ms / (rounds * BLOCK));
 }
-
-/** The middle value (the upper middle of an even count). */
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /**
  * `count` calls of each meter split into `passes` passes (`cpuPass`); for each meter the median of its passes,

@@ -5,7 +5,8 @@
  * side by side and take turns (bench/cpu.ts `cpuPass`, in passes; autocannon rounds, each gateway's median); and two
  * full gateways take part, so the gap between them shows how much of a saving is noise.
  */
-import { cpuPass, median, queryMeter, type Meter } from './cpu.js';
+import { cpuPass, queryMeter, type Meter } from './cpu.js';
+import { inTurns, median } from './rounds.js';
 import { FEATURES, type Feature } from './featureNames.js';
 import { dashboardQuery, S1_QUERY } from './scenarios.js';
 import { cannon, CONNECTIONS, startGatewayVariant, stop, warmUp, type Gateway } from './setup.js';
@@ -46,14 +47,8 @@ const HOW: Record<Feature, string> = {
 
 /** S1 requests/s of each gateway under autocannon, in ROUNDS rounds taking turns; the median of each one's rounds. */
 async function throughputs(gateways: Gateway[]): Promise<number[]> {
-  const rps = gateways.map((): number[] => []);
-  for (let r = 0; r < ROUNDS; r++) {
-    for (let k = 0; k < gateways.length; k++) {
-      const i = (r + k) % gateways.length;
-      rps[i]!.push((await cannon(gateways[i]!.url, S1_QUERY, CONNECTIONS, SECONDS)).rps);
-    }
-  }
-  return rps.map(median);
+  const stats = await inTurns(gateways.map((g) => (seconds: number) => cannon(g.url, S1_QUERY, CONNECTIONS, seconds)), ROUNDS, SECONDS);
+  return stats.map((s) => s.rps);
 }
 
 /**

@@ -10,10 +10,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { batchingClientMeter, cpuPerCall, proxyMeter, queryMeter, type Server } from './cpu.js';
 import type { LoadStats } from './loop.js';
+import { inTurns } from './rounds.js';
 import { dashboardQuery, S1_PATH, S1_QUERY } from './scenarios.js';
 import { cannon, CONNECTIONS, startGateway, startPlainYoga, startProxy, stop, warmUp } from './setup.js';
 
-const VERSIONS = ['22.23.5', '24.22.3'];
+// The Node 22 and 24 releases .ci/run tests on; BENCH_NODE_VERSIONS (comma-separated) tries others.
+const VERSIONS = (process.env.BENCH_NODE_VERSIONS ?? '22.23.5,24.22.3').split(',').map((v) => v.trim());
 const QUERIES = Number(process.env.BENCH_NODE_QUERIES ?? 200);
 const SECONDS = Number(process.env.BENCH_NODE_SECONDS ?? 2);
 const ROUNDS = Number(process.env.BENCH_NODE_ROUNDS ?? 3);
@@ -53,8 +55,9 @@ function nodeBinary(version: string): string | Error {
     if (reported !== `v${version}`) return new Error(`${binary} reports ${reported}`);
     return binary;
   } catch (error) {
-    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim().split('\n').at(-1);
-    return new Error(stderr || String(error));
+    // npm's own words for what went wrong, without the pointer to its log file.
+    const said = (error as { stderr?: Buffer }).stderr?.toString().split('\n').filter((l) => l.startsWith('npm error') && !l.includes('complete log'));
+    return new Error(said?.length ? said.slice(0, 2).join('; ') : String(error));
   }
 }
 
@@ -76,25 +79,16 @@ async function startLine(node: string, version: string, awxUrl: string): Promise
 
 /** What each line is loaded with: S1 through its three servers, S2 through its gateway. */
 const LOADS = [
-  (l: LineServers) => cannon(l.gateway.url, S1_QUERY, CONNECTIONS, SECONDS),
-  (l: LineServers) => cannon(`${l.proxy.url}${S1_PATH}`, undefined, CONNECTIONS, SECONDS),
-  (l: LineServers) => cannon(l.plainYoga.url, S1_QUERY, CONNECTIONS, SECONDS),
-  (l: LineServers) => cannon(l.gateway.url, dashboardQuery(50), CONNECTIONS, SECONDS),
+  (l: LineServers, seconds: number) => cannon(l.gateway.url, S1_QUERY, CONNECTIONS, seconds),
+  (l: LineServers, seconds: number) => cannon(`${l.proxy.url}${S1_PATH}`, undefined, CONNECTIONS, seconds),
+  (l: LineServers, seconds: number) => cannon(l.plainYoga.url, S1_QUERY, CONNECTIONS, seconds),
+  (l: LineServers, seconds: number) => cannon(l.gateway.url, dashboardQuery(50), CONNECTIONS, seconds),
 ];
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-/** Every load on every line, in ROUNDS rounds with the lines taking turns; each figure the median of its rounds. */
+/** Every load on every line, in ROUNDS rounds taking turns; each figure the median of its rounds. */
 async function loadStats(lines: LineServers[]): Promise<LoadStats[][]> {
-  const runs = lines.map(() => LOADS.map((): LoadStats[] => []));
-  for (let r = 0; r < ROUNDS; r++) {
-    for (let k = 0; k < lines.length; k++) {
-      const i = (r + k) % lines.length;
-      for (const [j, load] of LOADS.entries()) runs[i]![j]!.push(await load(lines[i]!));
-    }
-  }
-  const of = (stats: LoadStats[], key: keyof LoadStats) => median(stats.map((s) => s[key]));
-  return runs.map((line) => line.map((stats) => ({ p50: of(stats, 'p50'), p99: of(stats, 'p99'), rps: of(stats, 'rps'), errors: of(stats, 'errors') })));
+  const stats = await inTurns(lines.flatMap((line) => LOADS.map((load) => (seconds: number) => load(line, seconds))), ROUNDS, SECONDS);
+  return lines.map((_, i) => stats.slice(i * LOADS.length, (i + 1) * LOADS.length));
 }
 
 /** S1 and S2 on every line, the lines' servers running side by side and taking turns. */

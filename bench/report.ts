@@ -9,6 +9,7 @@ import { featuresSection, type FeaturesReport } from './features.js';
 import type { LoadReport } from './load.js';
 import type { MemoryReport } from './memory.js';
 import { memorySection, memoryTargets } from './memoryReport.js';
+import { ROUNDS } from './rounds.js';
 import type { NodeLinesReport } from './nodeLines.js';
 import { nodeLinesSection, nodeLinesTargets } from './nodeLinesReport.js';
 import { CONNECTIONS, LATENCY_MS, SECONDS } from './setup.js';
@@ -93,9 +94,10 @@ export function writeReport(r: Report): void {
     '',
     ...analysisSection(r.cpu),
     '',
-    `## Scenarios (${CONNECTIONS} connections, ${SECONDS} s each)`,
+    `## Scenarios (${CONNECTIONS} connections, ${SECONDS} s each in all)`,
     '',
     'The gateway is driven by autocannon; the REST baselines run in a loop with the same concurrency and duration (bench/loop.ts).',
+    `Each scenario's paths take turns in ${ROUNDS} rounds of ${(SECONDS / ROUNDS).toFixed(1)} s (bench/rounds.ts), so a busy spell on the shared machine falls on all of them alike; p50, p99 and requests/s are the medians of the rounds, errors their sum.`,
     'Ratios are p50 / requests/s against the reference of each scenario: the raw proxy for S1, the batching REST client otherwise.',
     'The plain Yoga server (bench/plainYoga.ts) is `createYoga` over `makeExecutableSchema` with Yoga\'s defaults and no plugins, answering S1 with the same JSON from one AWX request.',
     '',

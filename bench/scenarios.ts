@@ -1,7 +1,8 @@
-/** S1–S4: each query through the gateway and through its REST baselines, under the same load. */
+/** S1–S4: each query through the gateway and through its REST baselines, under the same load, taking turns (bench/rounds.ts). */
 import { batchedDashboard, batchedNodeGraphs } from './batching.js';
 import { loop, type LoadStats } from './loop.js';
 import { dashboardPage, NaiveClient, nodeGraphs } from './naive.js';
+import { inTurns, ROUNDS, type Load } from './rounds.js';
 import { AUTH, cannon, CONNECTIONS, probe, SECONDS, type Gateway } from './setup.js';
 
 /** One path measured: how many upstream requests one query costs, and how it behaves under load. */
@@ -36,28 +37,39 @@ export function dashboardQuery(n: number, filter = ''): string {
 
 const S3_QUERY = '{ workflowJobs(first: 20) { nodes { id related { workflowNodes { nodes { identifier job { __typename status } successNodes { identifier } } } } } } }';
 
-/** Measures the gateway with autocannon and each baseline with the loop helper, at the same concurrency and duration. */
+/** Measures the gateway with autocannon and each baseline with the loop helper, at the same concurrency, taking turns. */
 async function compare(t: Targets, query: string, baselines: Baseline[]): Promise<Measured[]> {
-  const rows: Measured[] = [{ via: 'gateway', upstream: await probe(t.gateway, query), stats: await cannon(t.gateway.url, query) }];
+  const upstream = [await probe(t.gateway, query)];
   for (const baseline of baselines) {
     const counter = new NaiveClient(t.awxUrl, AUTH);
     await baseline.run(counter);
-    const stats = await loop(() => baseline.run(new NaiveClient(t.awxUrl, AUTH)), CONNECTIONS, SECONDS);
-    rows.push({ via: baseline.via, upstream: counter.calls, stats });
+    upstream.push(counter.calls);
   }
-  return rows;
+  const loads: Load[] = [
+    (seconds) => cannon(t.gateway.url, query, CONNECTIONS, seconds),
+    ...baselines.map((baseline): Load => (seconds) => loop(() => baseline.run(new NaiveClient(t.awxUrl, AUTH)), CONNECTIONS, seconds)),
+  ];
+  const stats = await inTurns(loads, ROUNDS, SECONDS / ROUNDS);
+  return ['gateway', ...baselines.map((b) => b.via)].map((via, i) => ({ via, upstream: upstream[i]!, stats: stats[i]! }));
 }
 
 /** The S1 row of the plain Yoga baseline: same query, same JSON, one AWX request by construction. */
 export const PLAIN_YOGA = 'plain Yoga server, no plugins';
 
-/** S1: one workflow job by id, via the gateway, plain Yoga, a direct REST GET and the raw pass-through proxy. */
+/** S1: one workflow job by id, via the gateway, plain Yoga, a direct REST GET and the raw pass-through proxy, taking turns. */
 export async function s1(t: Targets): Promise<Measured[]> {
+  const upstream = await probe(t.gateway, S1_QUERY);
+  const stats = await inTurns([
+    (seconds) => cannon(t.gateway.url, S1_QUERY, CONNECTIONS, seconds),
+    (seconds) => cannon(t.plainYogaUrl, S1_QUERY, CONNECTIONS, seconds),
+    (seconds) => cannon(`${t.awxUrl}${S1_PATH}`, undefined, CONNECTIONS, seconds),
+    (seconds) => cannon(`${t.proxyUrl}${S1_PATH}`, undefined, CONNECTIONS, seconds),
+  ], ROUNDS, SECONDS / ROUNDS);
   return [
-    { via: 'gateway', upstream: await probe(t.gateway, S1_QUERY), stats: await cannon(t.gateway.url, S1_QUERY) },
-    { via: PLAIN_YOGA, upstream: 1, stats: await cannon(t.plainYogaUrl, S1_QUERY) },
-    { via: 'direct REST', upstream: 1, stats: await cannon(`${t.awxUrl}${S1_PATH}`) },
-    { via: 'raw undici proxy', upstream: 1, stats: await cannon(`${t.proxyUrl}${S1_PATH}`) },
+    { via: 'gateway', upstream, stats: stats[0]! },
+    { via: PLAIN_YOGA, upstream: 1, stats: stats[1]! },
+    { via: 'direct REST', upstream: 1, stats: stats[2]! },
+    { via: 'raw undici proxy', upstream: 1, stats: stats[3]! },
   ];
 }
 

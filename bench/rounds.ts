@@ -1,0 +1,35 @@
+/**
+ * Load runs taking turns. The machine is shared (upstream, gateway, load generator and whatever else runs on
+ * it), and its load changes by the second: paths measured one after another would each meet a different
+ * machine. Run in short rounds, one path after the other, a busy spell falls on every path alike.
+ */
+import type { LoadStats } from './loop.js';
+
+/** The middle value (the upper middle of an even count). */
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Rounds per load run (BENCH_ROUNDS, default 5): a run of N seconds becomes this many runs of N / rounds. */
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+/** A load run of a path, for `seconds`. */
+export type Load = (seconds: number) => Promise<LoadStats>;
+
+/**
+ * Runs each load `rounds` times for `seconds` each, the loads taking turns (each round starting one further
+ * along); each load's latency and throughput are the medians of its rounds, its errors their sum.
+ */
+export async function inTurns(loads: Load[], rounds: number, seconds: number): Promise<LoadStats[]> {
+  const runs = loads.map((): LoadStats[] => []);
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < loads.length; k++) {
+      const i = (round + k) % loads.length;
+      runs[i]!.push(await loads[i]!(seconds));
+    }
+  }
+  return runs.map((stats) => ({
+    p50: median(stats.map((s) => s.p50)),
+    p99: median(stats.map((s) => s.p99)),
+    rps: median(stats.map((s) => s.rps)),
+    errors: stats.reduce((sum, s) => sum + s.errors, 0),
+  }));
+}
