@@ -10,6 +10,7 @@ import type * as LoggerModule from '../src/logger.js';
 import type * as ObservabilityModule from '../src/observability/index.js';
 import type { MeasuredFeature } from '../src/server.js';
 import type * as ShutdownModule from '../src/shutdown.js';
+import type * as StartModule from '../src/start.js';
 import { FEATURES, type Feature } from './featureNames.js';
 
 
@@ -27,38 +28,19 @@ const { loadConfig } = (await import(compiled('config.js'))) as typeof ConfigMod
 const { createLogger } = (await import(compiled('logger.js'))) as typeof LoggerModule;
 const { startTracing } = (await import(compiled('observability/index.js'))) as typeof ObservabilityModule;
 const { exitGracefullyOnSignals } = (await import(compiled('shutdown.js'))) as typeof ShutdownModule;
+const { appOptions } = (await import(compiled('start.js'))) as typeof StartModule;
 
 const config = loadConfig();
 if (!config.awxUrl) throw new Error('AWX_URL must be set for a gateway variant, got nothing');
 const logger = createLogger(config.logLevel);
 const tracing = config.tracing && (await startTracing(config.tracing, logger));
 const measured = without && without !== 'metrics' && without !== 'admission' ? new Set<MeasuredFeature>([without]) : undefined;
-// The options src/start.ts passes for a configured AWX; keep the two in step.
+// The options src/start.ts builds for a configured AWX, less the feature measured.
+const options = appOptions(config, { url: config.awxUrl, token: config.awxToken }, logger, tracing || undefined);
 const app = createApp({
-  upstream: {
-    url: config.awxUrl, apiPath: config.apiPath, timeoutMs: config.timeoutMs, caFile: config.caFile, insecureTls: config.insecureTls,
-    ...config.resilience,
-  },
-  logger,
-  gateway: {
-    detailConcurrency: config.detailConcurrency,
-    awxToken: config.awxToken,
-    awxBasic: config.awxBasic,
-    graphiql: config.graphiql,
-    introspection: config.introspection,
-    limits: config.limits,
-    operationTimeoutMs: config.operationTimeoutMs,
-    metrics: config.metrics,
-    readiness: { cacheMs: config.readinessCacheMs, timeoutMs: config.readinessTimeoutMs },
-    allowedOrigins: config.corsOrigins,
-    cache: config.cache,
-    subscriptions: config.subscriptions,
-    persisted: config.persisted,
-    tracing,
-    without: measured,
-  },
-  admission: without === 'admission' ? undefined : config.admission,
-  http: config.http,
+  ...options,
+  gateway: { ...options.gateway, without: measured },
+  admission: without === 'admission' ? undefined : options.admission,
 });
 await app.listen(config.port, config.host);
 exitGracefullyOnSignals(app.server, { timeoutMs: config.shutdownTimeoutMs, logger, endStreams: app.endStreams, release: (forced) => app.release(forced) });

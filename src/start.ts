@@ -1,9 +1,10 @@
 /** Starting the gateway: reads configuration, starts the demo upstream when it is to be served, listens. */
-import { createApp } from './app.js';
+import { createApp, type AppOptions } from './app.js';
 import { ConfigError, loadConfig, type GatewayConfig } from './config.js';
 import type { DemoAwx } from '@awx-graphql/demo-awx';
+import type { Logger } from 'pino';
 import { createLogger } from './logger.js';
-import { startTracing } from './observability/index.js';
+import { startTracing, type Tracing } from './observability/index.js';
 import { exitGracefullyOnSignals } from './shutdown.js';
 
 interface Upstream {
@@ -21,6 +22,41 @@ async function resolveUpstream(config: GatewayConfig): Promise<Upstream> {
   // Its request log (kept for tests) is held to the last thousand: the demo may serve for days.
   const demo = await startDemoAwx({ port: 0, host: '127.0.0.1', motion: { stepMs: 2_000 }, maxRecordedRequests: 1_000 });
   return { url: demo.url, token: config.awxToken ?? DEMO_CREDENTIALS.admin.token, demo };
+}
+
+/** The AWX the gateway serves: the configured controller, or the embedded demo (with the token it serves callers). */
+export type ServedUpstream = Pick<Upstream, 'url' | 'token'> & { demo?: unknown };
+
+/**
+ * The app's options from configuration, as `npm start` builds them (the benchmark's variants build theirs here
+ * too, so they measure the gateway as it runs).
+ */
+export function appOptions(config: GatewayConfig, upstream: ServedUpstream, logger: Logger, tracing?: Tracing): AppOptions {
+  return {
+    upstream: {
+      url: upstream.url, apiPath: config.apiPath, timeoutMs: config.timeoutMs, caFile: config.caFile, insecureTls: config.insecureTls,
+      ...config.resilience,
+    },
+    logger,
+    gateway: {
+      detailConcurrency: config.detailConcurrency,
+      awxToken: upstream.token,
+      awxBasic: upstream.demo ? undefined : config.awxBasic,
+      graphiql: config.graphiql,
+      introspection: config.introspection,
+      limits: config.limits,
+      operationTimeoutMs: config.operationTimeoutMs,
+      metrics: config.metrics,
+      readiness: { cacheMs: config.readinessCacheMs, timeoutMs: config.readinessTimeoutMs },
+      allowedOrigins: config.corsOrigins,
+      cache: config.cache,
+      subscriptions: config.subscriptions,
+      persisted: config.persisted,
+      tracing,
+    },
+    admission: config.admission,
+    http: config.http,
+  };
 }
 
 /** Runs the gateway until a signal stops it (`npm start`, `awx-graphql start`); exits 2 on a bad configuration. */
@@ -47,31 +83,7 @@ export async function startGateway(): Promise<void> {
     const { exporters, otlp, sampler, samplerRatio, serviceName } = config.tracing;
     logger.info({ tracing: { exporters, endpoint: otlp?.url, protocol: otlp?.protocol, sampler, samplerRatio, serviceName } }, `OpenTelemetry tracing on: ${exporters.join(', ')}`);
   }
-  const app = createApp({
-    upstream: {
-      url: upstream.url, apiPath: config.apiPath, timeoutMs: config.timeoutMs, caFile: config.caFile, insecureTls: config.insecureTls,
-      ...config.resilience,
-    },
-    logger,
-    gateway: {
-      detailConcurrency: config.detailConcurrency,
-      awxToken: upstream.token,
-      awxBasic: upstream.demo ? undefined : config.awxBasic,
-      graphiql: config.graphiql,
-      introspection: config.introspection,
-      limits: config.limits,
-      operationTimeoutMs: config.operationTimeoutMs,
-      metrics: config.metrics,
-      readiness: { cacheMs: config.readinessCacheMs, timeoutMs: config.readinessTimeoutMs },
-      allowedOrigins: config.corsOrigins,
-      cache: config.cache,
-      subscriptions: config.subscriptions,
-      persisted: config.persisted,
-      tracing,
-    },
-    admission: config.admission,
-    http: config.http,
-  });
+  const app = createApp(appOptions(config, upstream, logger, tracing || undefined));
   app.listen(config.port, config.host).catch((error: unknown) => {
     logger.fatal({ err: error }, 'cannot listen');
     process.exit(1);
