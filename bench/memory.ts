@@ -1,66 +1,105 @@
-/** Gateway memory under 50 connections: peak RSS in one S2 run, and (BENCH_SOAK=1) RSS over three 30 s runs. */
+/**
+ * Memory as deployed: the gateway started by the production command (bench/deployed.ts, which sizes the heap
+ * for the memory it may use) under 50 connections of S2, against the same command with MEMORY_LIMIT_MB=0
+ * (node's own heap sizing), on fresh processes in alternating order; then three consecutive 30 s runs on one
+ * process, with RSS and live heap after each. Alone: `npm run build && npx tsx bench/memory.ts`.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { liveHeapMb, privateMb, startDeployed, stopDeployed, type DeployedGateway } from './deployed.js';
 import { cpuMsOf, memoryOf } from './processes.js';
 import { dashboardQuery } from './scenarios.js';
-import { cannon, runQuery, SECONDS, startGateway, stop, type Gateway } from './setup.js';
+import { cannon, SECONDS, startUpstream, stop } from './setup.js';
 
-/** Peak RSS of a fresh gateway under 50 connections, and RSS after each soak run when one was made. */
+/** One fresh gateway under 50 connections for SECONDS. */
+export interface MemoryRun {
+  peakMb: number;
+  rps: number;
+  cpuMsPerRequest: number;
+  errors: number;
+}
+
+/** What the memory check measured. */
 export interface MemoryReport {
   connections: number;
   seconds: number;
-  peakMb: number;
-  rps: number;
-  soakMb?: number[];
-  /** The same run with V8's heap capped (CONSTRAINED_HEAP), for deployments that trade CPU for memory. */
-  constrained: { nodeOptions: string; peakMb: number; rps: number; cpuMsPerQuery: number; defaultCpuMsPerQuery: number };
+  /** The deployed gateway's start-up line on its heap, e.g. "V8 heap sized for 512 MB (default…): …". */
+  heap: string;
+  /** The command standing in for the serving process where node cannot replace itself (Node 20). */
+  standIn?: { rssMb: number; privateMb: number };
+  deployed: MemoryRun[];
+  uncapped: MemoryRun[];
+  soak: { seconds: number; rssMb: number[]; liveHeapMb: number[]; peakMb: number };
 }
 
-/** V8 flags that keep the gateway's heap small: old space capped at 96 MB (live data after a full GC is ~35 MB), 8 MB semi-spaces. */
+/** V8 flags of an older constrained-heap comparison, still used by the subscriptions check. */
 export const CONSTRAINED_HEAP = '--max-old-space-size=96 --max-semi-space-size=8';
 
-/** CPU ms the gateway spends per S2 query over 200 sequential queries (after 30 to warm up). */
-async function cpuPerQuery(gateway: Gateway, query: string): Promise<number> {
-  for (let i = 0; i < 30; i++) await runQuery(gateway, query);
-  const before = cpuMsOf(gateway.child.process.pid!);
-  for (let i = 0; i < 200; i++) await runQuery(gateway, query);
-  return (cpuMsOf(gateway.child.process.pid!) - before) / 200;
-}
+const ROUNDS = Number(process.env.BENCH_MEMORY_ROUNDS ?? 3);
+const SOAK_SECONDS = 30;
+const CONNECTIONS = 50;
+const UNCAPPED = { MEMORY_LIMIT_MB: '0' };
+const settle = () => new Promise((done) => setTimeout(done, 2_000));
 
-/** Peak RSS and throughput at 50 connections, then CPU per query, of a fresh gateway started with `env`. */
-async function underLoad(awxUrl: string, env: Record<string, string>) {
-  const gateway = await startGateway(awxUrl, env);
+/** Peak RSS, throughput and CPU per request of a fresh gateway (started with `env`) under 50 connections. */
+async function loadRun(awxUrl: string, env: Record<string, string>, query: string): Promise<{ run: MemoryRun; gateway: DeployedGateway; standIn?: MemoryReport['standIn'] }> {
+  const gateway = await startDeployed(awxUrl, env);
   try {
-    const run = await cannon(gateway.url, dashboardQuery(50), 50, SECONDS);
-    const peakMb = memoryOf(gateway.child.process.pid!).peakMb;
-    return { peakMb, rps: run.rps, cpuMsPerQuery: await cpuPerQuery(gateway, dashboardQuery(50)) };
+    const cpuBefore = cpuMsOf(gateway.pid);
+    const stats = await cannon(gateway.url, query, CONNECTIONS, SECONDS);
+    const cpuMsPerRequest = (cpuMsOf(gateway.pid) - cpuBefore) / Math.max(1, stats.rps * SECONDS);
+    const standIn = gateway.standInPid ? { rssMb: memoryOf(gateway.standInPid).rssMb, privateMb: privateMb(gateway.standInPid) } : undefined;
+    return { run: { peakMb: memoryOf(gateway.pid).peakMb, rps: stats.rps, cpuMsPerRequest, errors: stats.errors }, gateway, standIn };
   } finally {
-    stop(gateway.child);
+    await stopDeployed(gateway);
   }
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 2_000));
-
-/** Runs S2 at 50 connections against a fresh gateway, then the soak runs when BENCH_SOAK=1. */
-export async function memoryCheck(awxUrl: string): Promise<MemoryReport> {
-  const gateway = await startGateway(awxUrl);
-  const pid = gateway.child.process.pid!;
+/** Three consecutive 30 s runs on one deployed gateway: RSS and live heap after each, and its peak RSS. */
+async function soak(awxUrl: string, query: string): Promise<MemoryReport['soak']> {
+  const gateway = await startDeployed(awxUrl);
   try {
-    const query = dashboardQuery(50);
-    const run = await cannon(gateway.url, query, 50, SECONDS);
-    const peakMb = memoryOf(pid).peakMb;
-    const defaultCpu = await cpuPerQuery(gateway, query);
-    const capped = await underLoad(awxUrl, { NODE_OPTIONS: CONSTRAINED_HEAP });
-    const constrained = { nodeOptions: CONSTRAINED_HEAP, peakMb: capped.peakMb, rps: capped.rps, cpuMsPerQuery: capped.cpuMsPerQuery, defaultCpuMsPerQuery: defaultCpu };
-    const report: MemoryReport = { connections: 50, seconds: SECONDS, peakMb, rps: run.rps, constrained };
-    if (process.env.BENCH_SOAK === '1') {
-      report.soakMb = [];
-      for (let i = 0; i < 3; i++) {
-        await cannon(gateway.url, query, 50, 30);
-        await settle();
-        report.soakMb.push(memoryOf(pid).rssMb);
-      }
+    await liveHeapMb(gateway); // opens the inspector before the first run, so each measurement carries it alike
+    const rssMb: number[] = [];
+    const live: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await cannon(gateway.url, query, CONNECTIONS, SOAK_SECONDS);
+      await settle();
+      rssMb.push(memoryOf(gateway.pid).rssMb);
+      live.push(await liveHeapMb(gateway));
     }
-    return report;
+    return { seconds: SOAK_SECONDS, rssMb, liveHeapMb: live, peakMb: memoryOf(gateway.pid).peakMb };
   } finally {
-    stop(gateway.child);
+    await stopDeployed(gateway);
+  }
+}
+
+/** The memory check: ROUNDS pairs of deployed and uncapped runs (alternating which goes first), then the soak. */
+export async function memoryCheck(awxUrl: string): Promise<MemoryReport> {
+  const query = dashboardQuery(50);
+  const deployed: MemoryRun[] = [];
+  const uncapped: MemoryRun[] = [];
+  let heap = '';
+  let standIn: MemoryReport['standIn'];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const capped of round % 2 === 0 ? [true, false] : [false, true]) {
+      const measured = await loadRun(awxUrl, capped ? {} : UNCAPPED, query);
+      (capped ? deployed : uncapped).push(measured.run);
+      if (capped) [heap, standIn] = [measured.gateway.heap, measured.standIn ?? standIn];
+    }
+  }
+  return { connections: CONNECTIONS, seconds: SECONDS, heap, standIn, deployed, uncapped, soak: await soak(awxUrl, query) };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const { memorySection, memoryTargets } = await import('./memoryReport.js');
+  const upstream = await startUpstream();
+  try {
+    const report = await memoryCheck(upstream.url);
+    process.stdout.write(`${[...memoryTargets(report), '', ...memorySection(report)].join('\n')}\n`);
+  } finally {
+    const exited = new Promise((done) => upstream.child.process.once('exit', done));
+    stop(upstream.child);
+    await exited;
   }
 }

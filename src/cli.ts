@@ -20,6 +20,9 @@ async function run(args: readonly string[]): Promise<number | undefined> {
     return doctorCommand(rest, { env: process.env, stdout: process.stdout, stderr: process.stderr });
   }
   if (command === 'start' && rest.length === 0) {
+    // The heap is sized before anything else loads: this process may only stand in for the gateway's.
+    const { launchWithHeap } = await import('./launch.js');
+    if (launchWithHeap() === 'started') return undefined;
     const { startGateway } = await import('./start.js');
     await startGateway();
     return undefined;

@@ -6,6 +6,7 @@ import { resilience, type ResilienceConfig } from './awx/config.js';
 import { cache } from './cache/config.js';
 import type { CacheConfig } from './cache/index.js';
 import { OPERATION_TIMEOUT_DEFAULT_MS } from './context.js';
+import { MEMORY_LIMIT_RANGE } from './heap.js';
 import { boolean, integer, origins, type Env } from './envParsers.js';
 import { httpLimits, type HttpLimits } from './http/config.js';
 import { tracingConfig, type TracingConfig } from './observability/tracing/config.js';
@@ -115,6 +116,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     persisted: persistedConfig(env, problems),
     tracing: tracingConfig(env, problems),
   };
+  // Read when `awx-graphql start` sizes the heap (src/launch.ts, before this runs); checked here with the rest.
+  integer(env, 'MEMORY_LIMIT_MB', 0, MEMORY_LIMIT_RANGE.min, MEMORY_LIMIT_RANGE.max, problems);
   if (!LOG_LEVELS.includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${config.logLevel}"`);
   if (config.caFile) {
     try {

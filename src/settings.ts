@@ -48,6 +48,7 @@ export const SETTINGS: readonly { group: string; settings: readonly Setting[] }[
     { variable: 'MAX_INFLIGHT_REQUESTS', default: '4 per core, at least 8', summary: 'queries executing at once (0: no admission control)' },
     { variable: 'MAX_QUEUED_REQUESTS', default: '1024', summary: 'queries waiting for a slot; beyond, 503 OVERLOADED' },
     { variable: 'SHUTDOWN_TIMEOUT_MS', default: '15000', summary: 'on SIGTERM, how long in-flight requests may take to finish' },
+    { variable: 'MEMORY_LIMIT_MB', default: '(container limit, else 512)', summary: 'memory `start` sizes the V8 heap for (0: node decides)' },
   ] },
   { group: 'Query limits', settings: [
     { variable: 'MAX_QUERY_BYTES', default: '32768', summary: 'largest query text' },

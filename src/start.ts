@@ -2,6 +2,7 @@
 import { createApp, type AppOptions } from './app.js';
 import { ConfigError, loadConfig, type GatewayConfig } from './config.js';
 import type { DemoAwx } from '@awx-graphql/demo-awx';
+import { describeHeapSetting, heapSetting } from './launch.js';
 import type { Logger } from 'pino';
 import { createLogger } from './logger.js';
 import { startTracing, type Tracing } from './observability/index.js';
@@ -70,6 +71,8 @@ export async function startGateway(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger(config.logLevel);
+  const heap = heapSetting();
+  if (heap) logger.info({ heap: 'plan' in heap ? heap.plan : heap }, describeHeapSetting(heap));
   const upstream = await resolveUpstream(config);
   if (upstream.demo) {
     logger.info({ demoUpstream: upstream.demo.url }, 'AWX_URL is not set: serving the embedded demo AWX; callers without credentials act as its admin');
