@@ -113,7 +113,8 @@ export function heapPlan(budget: MemoryBudget, env: Record<string, string | unde
     nodeArgs: [`--max-semi-space-size=${semiSpaceMb}`, `--max-old-space-size=${oldSpaceMb}`],
     env: Object.fromEntries(Object.entries(allocator).filter(([name]) => env[name] === undefined)),
     // Liftoff only: optimizing undici's HTTP parser (WebAssembly) costs a one-off 30 MB at the first AWX call.
-    runtimeFlags: [`--heap-growing-percent=${GROWTH_PERCENT}`, '--liftoff-only'],
+    // No Maglev (Node 24's mid-tier compiler, off before): it held about 20 MB under load for no throughput.
+    runtimeFlags: [`--heap-growing-percent=${GROWTH_PERCENT}`, '--liftoff-only', '--no-maglev'],
   };
 }
 

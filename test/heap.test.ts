@@ -56,7 +56,7 @@ describe('the heap plan', () => {
       budget: { mb: 512, source: 'default' },
       nodeArgs: ['--max-semi-space-size=16', '--max-old-space-size=416'],
       env: { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072' },
-      runtimeFlags: ['--heap-growing-percent=60', '--liftoff-only'],
+      runtimeFlags: ['--heap-growing-percent=60', '--liftoff-only', '--no-maglev'],
     });
   });
 
