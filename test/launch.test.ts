@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listeningPort } from './processes.js';
 
@@ -25,10 +25,19 @@ function startCommand(env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
-/** The process that serves: the command's child where node cannot replace itself (Node 20), else the command. */
+/** Whether a process runs this node binary (not, say, the esbuild service tsx starts on a cold cache). */
+function runsNode(pid: number): boolean {
+  try {
+    return readlinkSync(`/proc/${pid}/exe`) === realpathSync(process.execPath);
+  } catch {
+    return false; // already gone
+  }
+}
+
+/** The process that serves: the command's node child where node cannot replace itself (Node 20), else the command. */
 function servingPid(pid: number): number {
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-  return children.length > 0 ? Number(children[0]) : pid;
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  return children.find(runsNode) ?? pid;
 }
 
 const argsOf = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
