@@ -28,6 +28,8 @@ export interface HeapPlan {
   env: Record<string, string>;
   /** V8 flags that still take effect when set by `v8.setFlagsFromString` at the top of the entry point. */
   runtimeFlags: string[];
+  /** Set when the budget is below what the gateway needs: the start-up log warns with it. */
+  warning?: string;
 }
 
 /** The budget when neither MEMORY_LIMIT_MB nor a container limit says: a small container's worth. */
@@ -40,6 +42,8 @@ const OUTSIDE_HEAP_MB = 64;
 const GROWTH_PERCENT = 60;
 /** Below this, live data alone (about 30 MB once the schema and modules are loaded) would not fit. */
 const MIN_OLD_SPACE_MB = 48;
+/** What the gateway holds under load with its heap sized (bench/RESULTS.md, "Memory"); a smaller budget is a risk. */
+export const NEEDED_MB = 160;
 /** cgroup limits this large (v1 writes 2^63 rounded down to a page) mean "no limit". */
 const UNLIMITED_BYTES = 2 ** 50;
 
@@ -48,7 +52,8 @@ export type ReadFile = (path: string) => string | undefined;
 
 /** `/a/b` → `/a/b`, `/a`, `` (the cgroup and each ancestor, up to the mount's root). */
 function cgroupAndAncestors(path: string): string[] {
-  const parts = path.split('/').filter(Boolean);
+  // A path outside this cgroup namespace's root ("/../x") has no directory under the mount: the root's limit holds.
+  const parts = path.split('/').includes('..') ? [] : path.split('/').filter(Boolean);
   return parts.map((_, i) => `/${parts.slice(0, parts.length - i).join('/')}`).concat('');
 }
 
@@ -108,8 +113,10 @@ export function heapPlan(budget: MemoryBudget, env: Record<string, string | unde
   const oldSpaceMb = Math.max(MIN_OLD_SPACE_MB, budget.mb - OUTSIDE_HEAP_MB - 2 * semiSpaceMb);
   // glibc keeps freed memory of every thread's arena; two arenas and an early trim hand it back.
   const allocator: Record<string, string> = { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072' };
+  const tight = budget.mb < NEEDED_MB;
   return {
     budget,
+    ...(tight && { warning: `a memory budget of ${budget.mb} MB (${budget.source}) is below the ${NEEDED_MB} MB the gateway holds under load: expect it to be killed for memory` }),
     nodeArgs: [`--max-semi-space-size=${semiSpaceMb}`, `--max-old-space-size=${oldSpaceMb}`],
     env: Object.fromEntries(Object.entries(allocator).filter(([name]) => env[name] === undefined)),
     // Liftoff only: optimizing undici's HTTP parser (WebAssembly) costs a one-off 30 MB at the first AWX call.
@@ -118,10 +125,11 @@ export function heapPlan(budget: MemoryBudget, env: Record<string, string | unde
   };
 }
 
-/** V8 flags (dashes or underscores) by which an operator sizes the heap themselves. */
-const OPERATOR_HEAP_FLAG = /^--max[-_](?:old[-_]space|semi[-_]space|heap)[-_]size(?:=|$)/;
+/** V8 flags (dashes or underscores) by which an operator sizes the heap themselves, Node 22's percentage one too. */
+const OPERATOR_HEAP_FLAG = /^--max[-_](?:old[-_]space|semi[-_]space|heap)[-_]size(?:[-_]percentage)?(?:=|$)/;
 
-/** The heap-size flag the operator gave node (in its arguments or NODE_OPTIONS), if any: theirs wins. */
+/** The heap-size flag the operator gave node (in its arguments or NODE_OPTIONS, quoted or not), if any: theirs wins. */
 export function operatorHeapFlag(execArgv: readonly string[], nodeOptions = ''): string | undefined {
-  return [...execArgv, ...nodeOptions.split(/\s+/)].find((arg) => OPERATOR_HEAP_FLAG.test(arg));
+  const options = nodeOptions.split(/\s+/).map((arg) => arg.replace(/^["']|["']$/g, ''));
+  return [...execArgv, ...options].find((arg) => OPERATOR_HEAP_FLAG.test(arg));
 }

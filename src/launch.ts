@@ -7,6 +7,8 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import inspector from 'node:inspector';
+import { constants } from 'node:os';
 import v8 from 'node:v8';
 import { heapPlan, memoryBudget, operatorHeapFlag, type HeapPlan } from './heap.js';
 
@@ -20,10 +22,20 @@ const FORWARDED_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIG
 export type HeapSetting = { plan: HeapPlan } | { left: string };
 
 let setting: HeapSetting | undefined;
+let servedForStandIn = false;
 
 /** How this process's heap was sized, once `launchWithHeap` has decided (undefined when it was not called). */
 export function heapSetting(): HeapSetting | undefined {
   return setting;
+}
+
+/**
+ * Whether this process serves for a stand-in (Node without execve). A supervisor that signals every process
+ * of the service (systemd's control-group kill mode, `pkill`) then reaches the gateway twice, directly and
+ * through the stand-in: the shutdown takes a repeat that close as the same request, not a second one.
+ */
+export function servesForStandIn(): boolean {
+  return servedForStandIn;
 }
 
 const readFile = (path: string) => {
@@ -47,6 +59,8 @@ export function launchWithHeap(env: NodeJS.ProcessEnv = process.env): 'here' | '
   }
   const own = operatorHeapFlag(process.execArgv, env.NODE_OPTIONS);
   if (own) return (setting = { left: `to the operator's ${own}` }), 'here';
+  // Forked with a channel by a supervisor (PM2's fork mode): starting node again would cut the channel.
+  if (process.send) return (setting = { left: 'to node (started with an IPC channel, which starting node again would cut)' }), 'here';
   const budget = memoryBudget(env, readFile);
   // MEMORY_LIMIT_MB=0 asks for node's own sizing; a bad value is reported by loadConfig, which stops the gateway.
   if (!budget) return (setting = { left: env.MEMORY_LIMIT_MB === '0' ? 'to node (MEMORY_LIMIT_MB=0)' : 'to node' }), 'here';
@@ -65,13 +79,20 @@ function servePlan(plan: HeapPlan): void {
   setting = { plan };
   if (process.channel) {
     // Started as a child: if the stand-in dies without passing on a signal (SIGKILL), stop as if told to.
+    servedForStandIn = true;
     process.channel.unref();
     process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  } else if (process.send && !process.connected) {
+    // The stand-in died while this process was still loading: the channel closed before anyone listened.
+    servedForStandIn = true;
+    process.kill(process.pid, 'SIGTERM');
   }
 }
 
 /** Node without execve: runs the gateway as a child in its own process group and mirrors its end. */
 function standIn(args: string[], env: NodeJS.ProcessEnv): void {
+  // The debugger asked for (--inspect) is the gateway's: this process gives up the port before starting it.
+  if (inspector.url()) inspector.close();
   // Its own group, so a signal to this process's group reaches the gateway once (through us), not twice.
   const child = spawn(process.execPath, args, { env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], detached: true });
   const forward = (signal: NodeJS.Signals) => void child.kill(signal);
@@ -82,9 +103,12 @@ function standIn(args: string[], env: NodeJS.ProcessEnv): void {
   });
   child.once('exit', (code, signal) => {
     for (const forwarded of FORWARDED_SIGNALS) process.off(forwarded, forward);
-    // Ended by a signal: end the same way, so a supervisor sees what it would have seen without us.
-    if (signal) process.kill(process.pid, signal);
-    else process.exitCode = code ?? 1;
+    // Ended by a signal: end the same way, so a supervisor sees what it would have seen without us. As a
+    // container's PID 1 the kernel ignores that signal, so the exit code says it instead (137 for SIGKILL).
+    if (signal) {
+      process.exitCode = 128 + (constants.signals[signal] ?? 0);
+      process.kill(process.pid, signal);
+    } else process.exitCode = code ?? 1;
   });
 }
 

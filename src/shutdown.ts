@@ -40,12 +40,18 @@ export async function drainServer(server: Server, options: DrainOptions): Promis
   return { forced };
 }
 
-/** Drains on the first SIGTERM or SIGINT and exits 0; a second signal, or a release that hangs, exits at once. */
-export function exitGracefullyOnSignals(server: Server, options: DrainOptions): void {
-  let stopping = false;
+/**
+ * Drains on the first SIGTERM or SIGINT and exits 0; a second signal, or a release that hangs, exits at once.
+ * A repeat of the first signal within `repeatWindowMs` is the same request arriving twice (see servesForStandIn).
+ */
+export function exitGracefullyOnSignals(server: Server, options: DrainOptions & { repeatWindowMs?: number }): void {
+  let first: { signal: NodeJS.Signals; at: number } | undefined;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
-    stopping = true;
+    if (first) {
+      if (signal === first.signal && performance.now() - first.at < (options.repeatWindowMs ?? 0)) return;
+      process.exit(1);
+    }
+    first = { signal, at: performance.now() };
     options.logger.info({ signal, timeoutMs: options.timeoutMs }, 'shutting down: finishing in-flight requests');
     setTimeout(() => process.exit(1), options.timeoutMs + 5_000).unref();
     void drainServer(server, options).then(

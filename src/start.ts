@@ -2,11 +2,14 @@
 import { createApp, type AppOptions } from './app.js';
 import { ConfigError, loadConfig, type GatewayConfig } from './config.js';
 import type { DemoAwx } from '@awx-graphql/demo-awx';
-import { describeHeapSetting, heapSetting } from './launch.js';
+import { describeHeapSetting, heapSetting, servesForStandIn } from './launch.js';
 import type { Logger } from 'pino';
 import { createLogger } from './logger.js';
 import { startTracing, type Tracing } from './observability/index.js';
 import { exitGracefullyOnSignals } from './shutdown.js';
+
+/** A signal repeated this soon under the stand-in is one signal sent to both processes (src/launch.ts). */
+const STAND_IN_REPEAT_MS = 1_000;
 
 interface Upstream {
   url: string;
@@ -73,6 +76,7 @@ export async function startGateway(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const heap = heapSetting();
   if (heap) logger.info({ heap: 'plan' in heap ? heap.plan : heap }, describeHeapSetting(heap));
+  if (heap && 'plan' in heap && heap.plan.warning) logger.warn({ budgetMb: heap.plan.budget.mb }, heap.plan.warning);
   const upstream = await resolveUpstream(config);
   if (upstream.demo) {
     logger.info({ demoUpstream: upstream.demo.url }, 'AWX_URL is not set: serving the embedded demo AWX; callers without credentials act as its admin');
@@ -93,6 +97,7 @@ export async function startGateway(): Promise<void> {
   });
   exitGracefullyOnSignals(app.server, {
     timeoutMs: config.shutdownTimeoutMs,
+    repeatWindowMs: servesForStandIn() ? STAND_IN_REPEAT_MS : 0,
     logger,
     endStreams: app.endStreams,
     release: (forced) => Promise.all([app.release(forced), upstream.demo?.close()]),

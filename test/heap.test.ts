@@ -30,6 +30,15 @@ describe('the memory budget', () => {
     expect(memoryBudget({}, read)).toEqual({ mb: 768, source: 'cgroup v1 memory.limit_in_bytes' });
   });
 
+  it('is the mount root\'s limit when the cgroup path lies outside the namespace\'s root ("/../x")', () => {
+    const read = files({
+      '/proc/self/cgroup': '0::/../other.slice/x\n',
+      '/sys/fs/cgroup/memory.max': `${384 * MB}\n`,
+      '/sys/fs/cgroup/../other.slice/x/memory.max': `${64 * MB}\n`,
+    });
+    expect(memoryBudget({}, read)).toEqual({ mb: 384, source: 'cgroup v2 memory.max' });
+  });
+
   it('falls back to 512 MB when the cgroup sets no limit (v2 "max", v1 about 2^63) or there is none', () => {
     const v2 = files({ '/proc/self/cgroup': '0::/\n', '/sys/fs/cgroup/memory.max': 'max\n' });
     const v1 = files({ '/proc/self/cgroup': '4:memory:/\n', '/sys/fs/cgroup/memory/memory.limit_in_bytes': '9223372036854771712\n' });
@@ -68,6 +77,11 @@ describe('the heap plan', () => {
     expect(args(4096)).toEqual(['--max-semi-space-size=16', '--max-old-space-size=4000']);
   });
 
+  it('warns when the budget is below what the gateway holds under load, and only then', () => {
+    expect(heapPlan({ mb: 128, source: 'cgroup v2 memory.max' }).warning).toBe('a memory budget of 128 MB (cgroup v2 memory.max) is below the 160 MB the gateway holds under load: expect it to be killed for memory');
+    expect(heapPlan({ mb: 160, source: 'MEMORY_LIMIT_MB' }).warning).toBeUndefined();
+  });
+
   it('keeps the operator\'s own allocator settings', () => {
     expect(heapPlan({ mb: 512, source: 'default' }, { MALLOC_ARENA_MAX: '4' }).env).toEqual({ MALLOC_TRIM_THRESHOLD_: '131072' });
   });
@@ -78,6 +92,12 @@ describe('an operator\'s own heap size', () => {
     expect(operatorHeapFlag([], '--enable-source-maps --max-old-space-size=300')).toBe('--max-old-space-size=300');
     expect(operatorHeapFlag(['--max_semi_space_size=8'])).toBe('--max_semi_space_size=8');
     expect(operatorHeapFlag(['--max-heap-size=600'], '')).toBe('--max-heap-size=600');
+  });
+
+  it('is Node 22\'s percentage flag too, and a flag quoted in NODE_OPTIONS', () => {
+    expect(operatorHeapFlag([], '--max-old-space-size-percentage=10')).toBe('--max-old-space-size-percentage=10');
+    expect(operatorHeapFlag([], '"--max-old-space-size=200"')).toBe('--max-old-space-size=200');
+    expect(operatorHeapFlag([], "--enable-source-maps '--max-semi-space-size=8'")).toBe('--max-semi-space-size=8');
   });
 
   it('is not any other flag', () => {
