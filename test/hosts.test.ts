@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS } from '@awx-graphql/demo-awx';
 import { crossSiteOrigin } from '../src/security.js';
-import { hostPolicy } from '../src/http/hosts.js';
+import { hostPolicy, parseHost } from '../src/http/hosts.js';
 import { startTestGateway, type TestGateway } from './gateway.js';
 import { open, parseResponse, postText, rawRequest } from './rawHttp.js';
 
@@ -112,5 +112,29 @@ describe('the cross-site check', () => {
     expect(crossSiteOrigin(request('rebind.evil.example:4000'), loopbackOnly)).toBe('http://rebind.evil.example:4000');
     expect(crossSiteOrigin(request('localhost:4000'), loopbackOnly)).toBeNull();
     expect(crossSiteOrigin(request('rebind.evil.example:4000'), hostPolicy(['graphql.example.com'], true))).toBe('http://rebind.evil.example:4000');
+  });
+});
+
+describe('hosts already seen', () => {
+  it('are answered as the first time, well-formed or not, however many names callers send', () => {
+    const names = ['Localhost:4000', 'graphql.example.com', '[::1]:80', 'a b', 'user@localhost', '127.0.0.1:99999'];
+    const first = names.map((name) => parseHost(name));
+    expect(first).toEqual([{ hostname: 'localhost', port: '4000' }, { hostname: 'graphql.example.com', port: '' }, { hostname: '[::1]', port: '' }, undefined, undefined, undefined]);
+    for (let i = 0; i < 600; i++) parseHost(`host-${i}.example`); // past the memory's bound: it starts over
+    expect(names.map((name) => parseHost(name))).toEqual(first);
+    expect(parseHost('host-599.example')).toEqual({ hostname: 'host-599.example', port: '' });
+  });
+});
+
+describe('request targets', () => {
+  it('route as their normalized path: dot segments, its slash and a query reach /graphql; an escaped or longer path does not', async () => {
+    for (const path of ['/graphql', '/graphql/', '/x/../graphql', '/./graphql', '/graphql?query=%7B__typename%7D']) {
+      const response = await rawRequest(plain.url, `GET ${path}${path.includes('?') ? '' : '?query=%7B__typename%7D'} HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nConnection: close\r\n\r\n`);
+      expect([path, response.status, JSON.parse(response.body)]).toEqual([path, 200, { data: { __typename: 'Query' } }]);
+    }
+    for (const path of ['/graphqlx', '/foo/graphql', '/%67raphql', '/graphql/..%2Fx']) {
+      const response = await rawRequest(plain.url, `GET ${path}?query=%7B__typename%7D HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nConnection: close\r\n\r\n`);
+      expect([path, response.status]).toEqual([path, 404]);
+    }
   });
 });

@@ -75,6 +75,22 @@ describe('slow clients', () => {
     expect(chunked.status).toBe(413);
     expect(gw.demo.requests.filter((r) => r.pathname.includes('workflow_jobs'))).toHaveLength(0);
   });
+
+  it('bounds the body at the GraphQL path with its slash too, and runs GraphQL nowhere else', async () => {
+    gw.demo.clearRequests();
+    const big = JSON.stringify({ query: QUERY, variables: { pad: 'x'.repeat(5_000) } });
+    const post = (path: string, body: string) => fetch(new URL(path, gw.url), { method: 'POST', headers: { 'content-type': 'application/json', authorization: ADMIN }, body });
+    const slash = await post('/graphql/', big);
+    expect([slash.status, await slash.json()]).toMatchObject([413, { errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }]);
+    // Yoga alone would run these as GraphQL (a path or a query that ends in /graphql), past the bound and admission.
+    for (const path of ['/foo/graphql', '/x?y=/graphql', '/nowhere']) {
+      const answer = await post(path, JSON.stringify({ query: QUERY }));
+      expect([path, answer.status, await answer.json()]).toMatchObject([path, 404, { errors: [{ extensions: { code: 'NOT_FOUND' } }] }]);
+    }
+    const small = await post('/graphql/', JSON.stringify({ query: QUERY }));
+    expect(await small.json()).toEqual({ data: { workflowJob: { id: '1' } } });
+    expect(gw.demo.requests.filter((r) => r.pathname.includes('workflow_jobs'))).toHaveLength(1);
+  });
 });
 
 describe('admission', () => {

@@ -24,6 +24,14 @@ export interface FrontOptions {
 /** Liveness, readiness and metrics answer whatever the `Host`: orchestrators probe pods by address. */
 const PROBES = new Set(['/health', '/readiness', '/metrics']);
 
+/** A path with nothing to normalize (`/graphql`) is its own pathname: most requests skip building a URL. */
+const PLAIN_PATH = /^(?:\/[\w~-][\w.~-]*)+$/;
+
+/** The request target's path and query, as a URL would give them. */
+function requestTarget(url = '/'): { pathname: string; searchParams: URLSearchParams } {
+  return PLAIN_PATH.test(url) ? { pathname: url, searchParams: new URLSearchParams() } : new URL(url, 'http://gateway');
+}
+
 /** A GraphQL-shaped error body with `code`. */
 export function errorBody(code: string, message: string): string {
   return JSON.stringify({ errors: [{ message, extensions: { code } }] });
@@ -65,13 +73,18 @@ function replayable(body: Buffer): { bytes: number; [Symbol.asyncIterator](): As
 export function frontListener(handler: RequestListener, options: FrontOptions): RequestListener {
   const { admission, logger } = options;
   return (req, res) => {
-    const target = new URL(req.url ?? '/', 'http://gateway');
+    const target = requestTarget(req.url);
     const problem = hostProblem(req, options.hosts, target.pathname);
     if (problem) {
       logger.warn({ status: problem.status, code: problem.code, host: String(req.headers.host ?? '') }, 'request refused before it ran');
       return refuse(res, problem.status, problem.code, problem.message);
     }
-    if (target.pathname !== options.graphqlPath || req.method === 'OPTIONS') return handler(req, res);
+    // Yoga would also run GraphQL at `/graphql/`, at any path ending in `/graphql` and for any URL whose query
+    // ends so: only the GraphQL path (with or without its slash) and the probes pass, so that no body skips the
+    // bounds below and no operation skips admission.
+    const graphql = target.pathname === options.graphqlPath || target.pathname === `${options.graphqlPath}/`;
+    if (!graphql && !PROBES.has(target.pathname)) return refuse(res, 404, 'NOT_FOUND', `Nothing is served at this path: GraphQL is at ${options.graphqlPath}.`, req.method !== 'GET' && req.method !== 'HEAD');
+    if (!graphql || req.method === 'OPTIONS') return handler(req, res);
     const dispatch = (body?: Buffer) => {
       if (!admission || requestsSubscription(body, target.searchParams, options.documentOf)) return handler(req, res);
       admission.run(req, res, handler);

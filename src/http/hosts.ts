@@ -20,9 +20,25 @@ export function hostPolicy(allowedHosts: readonly string[] | undefined, ambientA
   return { kind: 'any' };
 }
 
+/** Hosts already parsed: a gateway sees a handful of names, and parsing one builds a URL (about 2% of a query's CPU). */
+const parsedHosts = new Map<string, Readonly<{ hostname: string; port: string }> | null>();
+/** Any caller may send any `Host`: past this many names the memory starts over. */
+const PARSED_HOSTS_MAX = 256;
+
 /** A `Host` header's name (lowercase, IPv6 in brackets) and port; undefined when it is not a well-formed host. */
-export function parseHost(raw: string | undefined): { hostname: string; port: string } | undefined {
-  if (!raw || raw.length > 255 || /[\s/?#@\\]/.test(raw)) return undefined;
+export function parseHost(raw: string | undefined): Readonly<{ hostname: string; port: string }> | undefined {
+  if (!raw || raw.length > 255) return undefined;
+  let host = parsedHosts.get(raw);
+  if (host === undefined) {
+    if (parsedHosts.size >= PARSED_HOSTS_MAX) parsedHosts.clear();
+    host = parseHostOnce(raw) ?? null;
+    parsedHosts.set(raw, host);
+  }
+  return host ?? undefined;
+}
+
+function parseHostOnce(raw: string): { hostname: string; port: string } | undefined {
+  if (/[\s/?#@\\]/.test(raw)) return undefined;
   try {
     const url = new URL(`http://${raw}`);
     return url.host === raw.toLowerCase() || url.host === raw.toLowerCase().replace(/:80$/, '') ? { hostname: url.hostname, port: url.port } : undefined;
