@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { createAdmission, type AdmissionState } from './admission.js';
+import { createAdmission, type AdmissionOptions, type AdmissionState } from './admission.js';
 import type { AwxTransport } from './awx/client.js';
 import { createAwxTransport, type AwxTransportOptions } from './awx/transport.js';
 import type { GatewayCache } from './cache/index.js';
@@ -26,7 +26,7 @@ export interface AppOptions {
   /** The gateway's settings, less what the app builds itself. */
   gateway: Omit<GatewayOptions, 'transport' | 'logger'>;
   /** MAX_INFLIGHT_REQUESTS and MAX_QUEUED_REQUESTS; admission control is off without them. */
-  admission?: { maxInFlight: number; maxQueued: number };
+  admission?: AdmissionOptions;
   /** How requests must arrive (ALLOWED_HOSTS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, MAX_BODY_BYTES); defaults as in HTTP_DEFAULTS. */
   http?: Partial<HttpLimits>;
   /** Logger of the graphql-ws endpoint (the app's logger by default). */
@@ -86,6 +86,7 @@ export function createApp(options: AppOptions): App {
   };
   // The pool closes only after the last response: in-flight requests still need it while they drain.
   const release = async (forced = false) => {
+    admission?.close();
     await (forced ? transport.dispatcher.destroy() : transport.dispatcher.close());
     await gateway.dispose();
     // Last: the spans of the requests that just drained are exported before the process ends.

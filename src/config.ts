@@ -1,7 +1,7 @@
 /** Gateway configuration from environment variables, checked up front so a bad setting fails fast. */
 import { accessSync, constants } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { defaultMaxInFlight } from './admission.js';
+import { defaultAdaptiveCeiling, defaultMaxInFlight, type AdmissionOptions } from './admission.js';
 import { resilience, type ResilienceConfig } from './awx/config.js';
 import { cache } from './cache/config.js';
 import type { CacheConfig } from './cache/index.js';
@@ -47,7 +47,7 @@ export interface GatewayConfig extends Omit<UpstreamSettings, 'awxUrl'> {
   /** How long SIGTERM waits for in-flight requests before closing anyway (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
   /** GraphQL queries executing at once and waiting for a slot (MAX_INFLIGHT_REQUESTS, MAX_QUEUED_REQUESTS). */
-  admission: { maxInFlight: number; maxQueued: number };
+  admission: AdmissionOptions;
   /** How requests must arrive (ALLOWED_HOSTS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, MAX_BODY_BYTES). */
   http: HttpLimits;
   /** Cross-request cache of finished jobs (CACHE, REDIS_URL, CACHE_TTL_MS, CACHE_ACTIVE_TTL_MS, CACHE_MAX_ENTRIES, CACHE_KEY_SECRET). */
@@ -109,6 +109,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     admission: {
       maxInFlight: integer(env, 'MAX_INFLIGHT_REQUESTS', defaultMaxInFlight(availableParallelism()), 0, 10_000, problems),
       maxQueued: integer(env, 'MAX_QUEUED_REQUESTS', 1_024, 0, 100_000, problems),
+      // Left to the gateway, the limit rises while queries only wait on AWX; a figure of the operator's is kept.
+      ...(env.MAX_INFLIGHT_REQUESTS === undefined || env.MAX_INFLIGHT_REQUESTS === '' ? { adaptiveCeiling: defaultAdaptiveCeiling(availableParallelism()) } : {}),
     },
     http: httpLimits(env, problems),
     cache: cache(env, problems),

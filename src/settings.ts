@@ -45,7 +45,7 @@ export const SETTINGS: readonly { group: string; settings: readonly Setting[] }[
     { variable: 'HEADERS_TIMEOUT_MS', default: '10000', summary: "how long a client may take to send a request's headers" },
     { variable: 'BODY_TIMEOUT_MS', default: '10000', summary: "how long a request's body may take after its headers" },
     { variable: 'MAX_BODY_BYTES', default: '1048576', summary: 'largest request body' },
-    { variable: 'MAX_INFLIGHT_REQUESTS', default: '4 per core, at least 8', summary: 'queries executing at once (0: no admission control)' },
+    { variable: 'MAX_INFLIGHT_REQUESTS', default: 'adaptive, 4 to 16 per core', summary: 'queries executing at once (0: no admission control)' },
     { variable: 'MAX_QUEUED_REQUESTS', default: '1024', summary: 'queries waiting for a slot; beyond, 503 OVERLOADED' },
     { variable: 'SHUTDOWN_TIMEOUT_MS', default: '15000', summary: 'on SIGTERM, how long in-flight requests may take to finish' },
     { variable: 'MEMORY_LIMIT_MB', default: '(container limit, else 512)', summary: 'memory `start` sizes the V8 heap for (0: node decides)' },

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { availableParallelism } from 'node:os';
-import { defaultMaxInFlight } from '../src/admission.js';
+import { defaultAdaptiveCeiling, defaultMaxInFlight } from '../src/admission.js';
 
 describe('loadConfig', () => {
   it('has working defaults: demo upstream, port 4000, 10 s timeout', () => {
@@ -32,7 +32,7 @@ describe('loadConfig', () => {
       resilience: { retries: 2, breakerFailures: 5, breakerFailureRate: 50, breakerWindowMs: 10_000, breakerCooldownMs: 10_000, maxConcurrency: 32, maxQueue: 1_024 },
       operationTimeoutMs: 15_000,
       shutdownTimeoutMs: 15_000,
-      admission: { maxInFlight: defaultMaxInFlight(availableParallelism()), maxQueued: 1_024 },
+      admission: { maxInFlight: defaultMaxInFlight(availableParallelism()), maxQueued: 1_024, adaptiveCeiling: defaultAdaptiveCeiling(availableParallelism()) },
       http: { allowedHosts: undefined, headersTimeoutMs: 10_000, bodyTimeoutMs: 10_000, maxBodyBytes: 1_048_576 },
       cache: { mode: 'off', ttlMs: 300_000, activeTtlMs: 0, maxEntries: 10_000, redisUrl: undefined, keySecret: undefined, redisPrefix: 'awx-graphql:' },
       subscriptions: { pollMs: 2_000, pollMaxMs: 30_000, maxWatchers: 500, maxWatchersPerCredential: 50, websocket: 'auto', redisUrl: undefined, keySecret: undefined, redisPrefix: 'awx-graphql:' },
@@ -132,6 +132,9 @@ describe('loadConfig', () => {
 
   it('reads the admission settings: 0 turns the in-flight limit off', () => {
     expect(loadConfig({ MAX_INFLIGHT_REQUESTS: '0', MAX_QUEUED_REQUESTS: '10' }).admission).toEqual({ maxInFlight: 0, maxQueued: 10 });
+    // An operator's figure is a fixed limit; left unset, the limit adapts between the defaults (src/adaptiveLimit.ts).
+    expect(loadConfig({ MAX_INFLIGHT_REQUESTS: '12' }).admission).toEqual({ maxInFlight: 12, maxQueued: 1_024 });
+    expect(loadConfig({}).admission).toEqual({ maxInFlight: defaultMaxInFlight(availableParallelism()), maxQueued: 1_024, adaptiveCeiling: defaultAdaptiveCeiling(availableParallelism()) });
     expect(() => loadConfig({ MAX_INFLIGHT_REQUESTS: '-1', MAX_QUEUED_REQUESTS: 'many' })).toThrowError(/MAX_INFLIGHT_REQUESTS[\s\S]*MAX_QUEUED_REQUESTS/);
   });
 
