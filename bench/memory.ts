@@ -32,9 +32,6 @@ export interface MemoryReport {
   soak: { seconds: number; rssMb: number[]; liveHeapMb: number[]; peakMb: number };
 }
 
-/** V8 flags of an older constrained-heap comparison, still used by the subscriptions check. */
-export const CONSTRAINED_HEAP = '--max-old-space-size=96 --max-semi-space-size=8';
-
 const ROUNDS = Number(process.env.BENCH_MEMORY_ROUNDS ?? 3);
 const SOAK_SECONDS = 30;
 const CONNECTIONS = 50;

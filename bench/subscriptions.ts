@@ -3,14 +3,15 @@
  * with 3 credentials of the demo admin (its token, its read-only token, Basic). Subscriber i follows job i mod 200
  * with credential i mod 3, so 1,000 subscribers are 600 watchers. At each level: the gateway's RSS, its AWX
  * websockets, and the AWX requests it made per status change while some watched jobs moved one step each. Run
- * with V8's defaults and with the constrained heap of the memory check (CONSTRAINED_HEAP).
+ * as the production command runs the gateway (`awx-graphql start`, heap sized for its budget), then with node's
+ * own heap sizing (MEMORY_LIMIT_MB=0).
  */
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { DEMO_ADMIN_READONLY_TOKEN, DEMO_CREDENTIALS } from '@awx-graphql/demo-awx';
-import { CONSTRAINED_HEAP } from './memory.js';
+import { startDeployed, stopDeployed } from './deployed.js';
 import { memoryOf, startChild, type Child } from './processes.js';
-import { AUTH, LATENCY_MS, startGateway, stop } from './setup.js';
+import { AUTH, LATENCY_MS, stop } from './setup.js';
 
 /** What one level measured. */
 export interface SubscriptionLevel {
@@ -120,8 +121,8 @@ async function growTo(clients: Client[], level: number, wsUrl: string, jobs: num
 /** The levels against a fresh gateway started with `env`, in front of the upstream at `url`. */
 async function runLevels(url: string, control: string, jobs: number[], env: Record<string, string>, levels: number[]): Promise<SubscriptionsRun> {
   const earlier = (await seen(control)).handshakes; // the previous run's gateway's
-  const gateway = await startGateway(url, { ...ENV, ...env });
-  const pid = gateway.child.process.pid!;
+  const gateway = await startDeployed(url, { ...ENV, ...env });
+  const pid = gateway.pid;
   const clients: Client[] = [];
   const run: SubscriptionsRun = { env: { ...ENV, ...env }, idleRssMb: memoryOf(pid).rssMb, levels: [] };
   try {
@@ -139,16 +140,16 @@ async function runLevels(url: string, control: string, jobs: number[], env: Reco
     return run;
   } finally {
     await Promise.all(clients.map((client) => client.dispose()));
-    stop(gateway.child);
+    await stopDeployed(gateway);
   }
 }
 
-/** Runs the levels with V8's defaults, then with CONSTRAINED_HEAP, against one demo upstream. */
+/** Runs the levels on the gateway as deployed, then with node's own heap sizing, against one demo upstream. */
 export async function subscriptionsCheck(levels = LEVELS): Promise<SubscriptionsReport> {
   const upstream: Child & { match: RegExpExecArray } = await startChild('bench/liveUpstream.ts', { BENCH_LATENCY_MS: String(LATENCY_MS), BENCH_LIVE_JOBS: String(JOBS) }, /(\{"url".*\})\n/);
   const { url, control, jobs } = JSON.parse(upstream.match[1]!) as { url: string; control: string; jobs: number[] };
   try {
-    const runs = [await runLevels(url, control, jobs, {}, levels), await runLevels(url, control, jobs, { NODE_OPTIONS: CONSTRAINED_HEAP }, levels)];
+    const runs = [await runLevels(url, control, jobs, {}, levels), await runLevels(url, control, jobs, { MEMORY_LIMIT_MB: '0' }, levels)];
     return { jobs: jobs.length, credentials: CREDENTIALS.length, runs };
   } finally {
     stop(upstream);

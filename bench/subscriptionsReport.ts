@@ -1,5 +1,4 @@
 /** The report section and targets of the subscriptions check (bench/subscriptions.ts). */
-import { CONSTRAINED_HEAP } from './memory.js';
 import { MOVED_PER_LEVEL, type SubscriptionsReport } from './subscriptions.js';
 
 const mb = (n: number) => n.toFixed(0);
@@ -11,7 +10,7 @@ export function subscriptionsSection(r: SubscriptionsReport): string[] {
   ];
   for (const run of r.runs) {
     const env = Object.entries(run.env).map(([name, value]) => `${name}="${value}"`).join(' ');
-    lines.push('', `\`${env}\`, RSS before any subscriber ${mb(run.idleRssMb)} MB:`, '',
+    lines.push('', `\`${env} awx-graphql start\`, RSS before any subscriber ${mb(run.idleRssMb)} MB:`, '',
       '| subscribers | watchers | AWX websockets opened | RSS MB | peak RSS MB | status changes | AWX requests | per status change | per status change and watching credential | detail reads per change and credential |',
       '|---|---|---|---|---|---|---|---|---|---|',
       ...run.levels.map((l) => `| ${l.subscribers} | ${l.watchers} | ${l.handshakes} | ${mb(l.rssMb)} | ${mb(l.peakMb)} | ${l.statusChanges} | ${l.awxRequests} | ${l.perChange.toFixed(2)} | ${l.perChangePerCredential.toFixed(2)} | ${l.readsPerChange.toFixed(2)} |`));
@@ -22,11 +21,11 @@ export function subscriptionsSection(r: SubscriptionsReport): string[] {
 /** The target lines: at most one AWX websocket per credential, one read per change and credential, and the memory target. */
 export function subscriptionsTargets(r: SubscriptionsReport): string[] {
   const line = (ok: boolean, text: string) => `- ${ok ? 'PASS' : 'FAIL'}: ${text}`;
-  const [plain, constrained] = r.runs.map((run) => run.levels.at(-1)!);
+  const [plain, ownSizing] = r.runs.map((run) => run.levels.at(-1)!);
   return [
     line(plain!.handshakes <= r.credentials, `${plain!.subscribers} subscribers over ${r.jobs} jobs with ${r.credentials} credentials hold at most ${r.credentials} AWX websockets: ${plain!.handshakes} opened`),
     line(plain!.readsPerChange <= 1, `each changed job is read once per change and watching credential, however many subscribe: ${plain!.readsPerChange.toFixed(2)} detail reads (${plain!.perChangePerCredential.toFixed(2)} AWX requests)`),
-    line(plain!.peakMb <= 150, `gateway peak RSS ≤ 150 MB with ${plain!.subscribers} subscribers: ${mb(plain!.peakMb)} MB`),
-    line(constrained!.peakMb <= 150, `with NODE_OPTIONS="${CONSTRAINED_HEAP}", gateway peak RSS ≤ 150 MB with ${constrained!.subscribers} subscribers: ${mb(constrained!.peakMb)} MB`),
+    line(plain!.peakMb <= 150, `gateway peak RSS ≤ 150 MB with ${plain!.subscribers} subscribers as \`awx-graphql start\` runs it: ${mb(plain!.peakMb)} MB`),
+    `- info: with node's own heap sizing (MEMORY_LIMIT_MB=0), peak RSS with ${ownSizing!.subscribers} subscribers: ${mb(ownSizing!.peakMb)} MB`,
   ];
 }
