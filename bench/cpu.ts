@@ -1,15 +1,14 @@
 /**
  * CPU spent per query, which decides p50 on a 2-core machine shared by the upstream, the gateway and the
  * load generator: for S2, the gateway's process CPU (from /proc) against the CPU the batching REST client
- * spends in its own process for the same page; for S1, the gateway's against the raw proxy's and the plain
+ * spends in its own process (bench/restClients.ts) for the same page, less what that process spends answering
+ * the request that asks for the page; for S1, the gateway's against the raw proxy's and the plain
  * Yoga server's processes; and the gateway's at 10, 50 and 200 jobs, to see how it grows with page size.
  */
-import { batchedDashboard } from './batching.js';
-import { NaiveClient } from './naive.js';
 import { preciseCpuMsOf } from './processes.js';
 import { median } from './rounds.js';
 import { dashboardQuery, S1_PATH, S1_QUERY } from './scenarios.js';
-import { AUTH, runQuery, type Gateway } from './setup.js';
+import { askRestClients, AUTH, runQuery, type Gateway } from './setup.js';
 
 /** Milliseconds of CPU per query, and how many sequential queries the figures average. */
 export interface CpuReport {
@@ -44,13 +43,18 @@ export function proxyMeter(proxy: Server): Meter {
   return { call: async () => (await fetch(`${proxy.url}${S1_PATH}`, { headers: { authorization: AUTH } })).text(), cpuMs: () => preciseCpuMsOf(pid) };
 }
 
-/** The batching REST client's S2 page (50 jobs), run in this process and counting this process's CPU. */
-export function batchingClientMeter(awxUrl: string): Meter {
-  const cpuMs = () => {
-    const { user, system } = process.cpuUsage();
-    return (user + system) / 1_000;
-  };
-  return { call: () => batchedDashboard(new NaiveClient(awxUrl, AUTH), 50), cpuMs };
+/**
+ * The batching REST client's S2 page (50 jobs) and an empty request, both in the REST baselines' process and
+ * counting its CPU: the client's figure is the first less the second (`batchingClientMs`), what it spends
+ * reading AWX, not what it spends being asked to.
+ */
+export function batchingClientMeters(clients: Server): [page: Meter, asked: Meter] {
+  const pid = clients.child.process.pid!;
+  const cpuMs = () => preciseCpuMsOf(pid);
+  return [
+    { call: () => askRestClients(clients.url, '/run?baseline=batching-dashboard&n=50'), cpuMs },
+    { call: () => askRestClients(clients.url, '/noop'), cpuMs },
+  ];
 }
 
 const BLOCK = 5;
@@ -91,11 +95,12 @@ export async function cpuPerCall(meters: Meter[], count: number, passes = 3): Pr
 }
 
 /** Runs each path `queries` times, one query at a time, the compared paths taking turns, after a warm-up. */
-export async function cpuCheck(gateway: Gateway, awxUrl: string, refs: { proxy: Server; plainYoga: Server }, queries = 300): Promise<CpuReport> {
+export async function cpuCheck(gateway: Gateway, refs: { proxy: Server; plainYoga: Server; restClients: Server }, queries = 300): Promise<CpuReport> {
   const sizes = [10, 50, 200];
-  const [batchingClientMs, ...bySize] = await cpuPerCall([batchingClientMeter(awxUrl), ...sizes.map((n) => queryMeter(gateway, dashboardQuery(n)))], queries);
+  const [page, asked, ...bySize] = await cpuPerCall([...batchingClientMeters(refs.restClients), ...sizes.map((n) => queryMeter(gateway, dashboardQuery(n)))], queries);
+  const batchingClientMs = page! - asked!;
   const [s1Gateway, proxyMs, plainYogaMs] = await cpuPerCall([queryMeter(gateway, S1_QUERY), proxyMeter(refs.proxy), queryMeter(refs.plainYoga, S1_QUERY)], queries);
   const pageSizes = sizes.map((jobs, i) => ({ jobs, gatewayMs: bySize[i]! }));
   const gatewayMs = pageSizes[1]!.gatewayMs;
-  return { queries, gatewayMs, batchingClientMs: batchingClientMs!, s1: { gatewayMs: s1Gateway!, proxyMs: proxyMs!, plainYogaMs: plainYogaMs! }, pageSizes };
+  return { queries, gatewayMs, batchingClientMs, s1: { gatewayMs: s1Gateway!, proxyMs: proxyMs!, plainYogaMs: plainYogaMs! }, pageSizes };
 }

@@ -8,11 +8,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { batchingClientMeter, cpuPerCall, proxyMeter, queryMeter, type Server } from './cpu.js';
+import { batchingClientMeters, cpuPerCall, proxyMeter, queryMeter, type Server } from './cpu.js';
 import type { LoadStats } from './loop.js';
 import { inTurns } from './rounds.js';
 import { dashboardQuery, S1_PATH, S1_QUERY } from './scenarios.js';
-import { cannon, CONNECTIONS, startGateway, startPlainYoga, startProxy, stop, warmUp } from './setup.js';
+import { cannon, CONNECTIONS, startGateway, startPlainYoga, startProxy, startRestClients, stop, warmUp } from './setup.js';
 
 // The Node 22 and 24 releases .ci/run tests on; BENCH_NODE_VERSIONS (comma-separated) tries others.
 const VERSIONS = (process.env.BENCH_NODE_VERSIONS ?? '22.23.5,24.22.3').split(',').map((v) => v.trim());
@@ -26,21 +26,20 @@ export interface Served {
   cpuMs: number;
 }
 
-/** One Node line's S1 and S2 figures. */
+/** One Node line's S1 and S2 figures; the batching REST client's CPU per S2 page under the same Node. */
 export interface NodeLine {
   version: string;
   s1: { gateway: Served; proxy: Served; plainYoga: Served };
-  s2: { gateway: Served };
+  s2: { gateway: Served; batchingClientMs: number };
 }
 
-/** Every line measured, the ones that could not be, and the in-process batching client's S2 CPU (this Node). */
+/** Every line measured and the ones that could not be. */
 export interface NodeLinesReport {
   queries: number;
   seconds: number;
   rounds: number;
   lines: NodeLine[];
   notChecked: string[];
-  batchingClient: { version: string; cpuMs: number };
 }
 
 /** The `node` binary of `version`, installed on first use; an Error saying why when it cannot be had. */
@@ -61,20 +60,23 @@ function nodeBinary(version: string): string | Error {
   }
 }
 
-/** One line's servers, each under that line's Node. */
+/** One line's servers and REST baselines, each under that line's Node. */
 interface LineServers {
   version: string;
   gateway: Server;
   proxy: Server;
   plainYoga: Server;
+  restClients: Server;
 }
 
 async function startLine(node: string, version: string, awxUrl: string): Promise<LineServers> {
-  const [gateway, proxy, plainYoga] = await Promise.all([startGateway(awxUrl, {}, node), startProxy(awxUrl, node), startPlainYoga(awxUrl, node)]);
+  const [gateway, proxy, plainYoga, restClients] = await Promise.all([
+    startGateway(awxUrl, {}, node), startProxy(awxUrl, node), startPlainYoga(awxUrl, node), startRestClients(awxUrl, node),
+  ]);
   await warmUp(gateway, S1_QUERY);
   await warmUp(gateway, dashboardQuery(50));
   await warmUp(plainYoga, S1_QUERY);
-  return { version, gateway, proxy, plainYoga };
+  return { version, gateway, proxy, plainYoga, restClients };
 }
 
 /** What each line is loaded with: S1 through its three servers, S2 through its gateway. */
@@ -92,20 +94,19 @@ async function loadStats(lines: LineServers[]): Promise<LoadStats[][]> {
 }
 
 /** S1 and S2 on every line, the lines' servers running side by side and taking turns. */
-async function measureLines(lines: LineServers[], awxUrl: string): Promise<{ lines: NodeLine[]; batchingClientMs: number }> {
+async function measureLines(lines: LineServers[]): Promise<NodeLine[]> {
   const stats = await loadStats(lines);
   const s1 = await cpuPerCall(lines.flatMap((l) => [queryMeter(l.gateway, S1_QUERY), proxyMeter(l.proxy), queryMeter(l.plainYoga, S1_QUERY)]), QUERIES);
-  const [batchingClientMs, ...s2] = await cpuPerCall([batchingClientMeter(awxUrl), ...lines.map((l) => queryMeter(l.gateway, dashboardQuery(50)))], QUERIES);
-  const measured = lines.map((l, i): NodeLine => ({
+  const s2 = await cpuPerCall(lines.flatMap((l) => [queryMeter(l.gateway, dashboardQuery(50)), ...batchingClientMeters(l.restClients)]), QUERIES);
+  return lines.map((l, i): NodeLine => ({
     version: l.version,
     s1: {
       gateway: { stats: stats[i]![0]!, cpuMs: s1[3 * i]! },
       proxy: { stats: stats[i]![1]!, cpuMs: s1[3 * i + 1]! },
       plainYoga: { stats: stats[i]![2]!, cpuMs: s1[3 * i + 2]! },
     },
-    s2: { gateway: { stats: stats[i]![3]!, cpuMs: s2[i]! } },
+    s2: { gateway: { stats: stats[i]![3]!, cpuMs: s2[3 * i]! }, batchingClientMs: s2[3 * i + 1]! - s2[3 * i + 2]! },
   }));
-  return { lines: measured, batchingClientMs: batchingClientMs! };
 }
 
 /** Measures this process's Node line, 22 and 24 side by side (a line is skipped, with the reason, when it cannot be installed). */
@@ -119,10 +120,8 @@ export async function nodeLinesCheck(awxUrl: string): Promise<NodeLinesReport> {
       if (node instanceof Error) notChecked.push(`Node ${version} (${node.message})`);
       else lines.push(await startLine(node, version, awxUrl));
     }
-    const measured = await measureLines(lines, awxUrl);
-    const batchingClient = { version: process.versions.node, cpuMs: measured.batchingClientMs };
-    return { queries: QUERIES, seconds: SECONDS, rounds: ROUNDS, lines: measured.lines, notChecked, batchingClient };
+    return { queries: QUERIES, seconds: SECONDS, rounds: ROUNDS, lines: await measureLines(lines), notChecked };
   } finally {
-    stop(...lines.flatMap((l) => [l.gateway.child, l.proxy.child, l.plainYoga.child]));
+    stop(...lines.flatMap((l) => [l.gateway.child, l.proxy.child, l.plainYoga.child, l.restClients.child]));
   }
 }

@@ -12,7 +12,7 @@ import { featuresCheck, featuresSection } from './features.js';
 import { nodeLinesCheck } from './nodeLines.js';
 import { nodeLinesSection, nodeLinesTargets } from './nodeLinesReport.js';
 import { dashboardQuery, measureScenarios, S1_QUERY } from './scenarios.js';
-import { startGateway, startPlainYoga, startProxy, startUpstream, stop, warmUp } from './setup.js';
+import { startGateway, startPlainYoga, startProxy, startRestClients, startUpstream, stop, warmUp } from './setup.js';
 import { subscriptionsCheck } from './subscriptions.js';
 import { subscriptionsSection, subscriptionsTargets } from './subscriptionsReport.js';
 import { checkTargets } from './targets.js';
@@ -23,16 +23,17 @@ const print = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n\n
 
 /** The fixed-cost and cost-per-item targets with the scenario rows and CPU figures they were decided on. */
 async function targetsOnly(awxUrl: string): Promise<void> {
-  const [gateway, proxy, plainYoga] = await Promise.all([startGateway(awxUrl), startProxy(awxUrl), startPlainYoga(awxUrl)]);
+  const [gateway, proxy, plainYoga, restClients] = await Promise.all([startGateway(awxUrl), startProxy(awxUrl), startPlainYoga(awxUrl), startRestClients(awxUrl)]);
   try {
     await warmUp(gateway, S1_QUERY);
     await warmUp(gateway, dashboardQuery(50));
     await warmUp(plainYoga, S1_QUERY);
-    const measured = await measureScenarios({ gateway, awxUrl, proxyUrl: proxy.url, plainYogaUrl: plainYoga.url }, [50, 200], false);
-    const cpu = await cpuCheck(gateway, awxUrl, { proxy, plainYoga });
+    const targets = { gateway, awxUrl, proxyUrl: proxy.url, plainYogaUrl: plainYoga.url, restClientsUrl: restClients.url };
+    const measured = await measureScenarios(targets, [50, 200], false);
+    const cpu = await cpuCheck(gateway, { proxy, plainYoga, restClients });
     print(['## Targets', '', ...checkTargets(measured, cpu), '', ...measured.table, '', JSON.stringify(cpu)]);
   } finally {
-    stop(gateway.child, proxy.child, plainYoga.child);
+    stop(gateway.child, proxy.child, plainYoga.child, restClients.child);
   }
 }
 

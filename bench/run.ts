@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: what queries through the gateway cost against calling AWX's REST API directly. The demo
  * upstream (with injected latency), the compiled gateway (`dist/src/main.js`), a raw undici proxy and a plain Yoga
- * server run as separate processes, and every path is measured in the same run, so the ratios hold on a shared, noisy machine.
+ * server run as separate processes, and so do the REST baselines (bench/restClients.ts), and every path is measured in the same run, so the ratios hold on a shared, noisy machine.
  * Writes bench/RESULTS.md. Environment: BENCH_SECONDS, BENCH_ROUNDS (the scenarios' paths take turns in that many
  * rounds of BENCH_SECONDS / BENCH_ROUNDS), BENCH_CONNECTIONS, BENCH_LATENCY_MS, BENCH_RUNS,
  * BENCH_MEMORY_ROUNDS, BENCH_SKIP_LOAD, BENCH_LOAD_SECONDS, BENCH_SKIP_NODE_LINES=1, BENCH_FEATURE_QUERIES,
@@ -22,7 +22,7 @@ import { featuresCheck } from './features.js';
 import { nodeLinesCheck } from './nodeLines.js';
 import { benchOnly } from './only.js';
 import { dashboardQuery, measureScenarios, S1_QUERY, type Targets } from './scenarios.js';
-import { breakerWaits, failedCalls, startGateway, startPlainYoga, startProxy, startUpstream, stop, warmUp } from './setup.js';
+import { breakerWaits, failedCalls, startGateway, startPlainYoga, startProxy, startRestClients, startUpstream, stop, warmUp } from './setup.js';
 import { checkTargets } from './targets.js';
 import { writeReport } from './report.js';
 
@@ -32,14 +32,15 @@ async function main(): Promise<void> {
   const gateway = await startGateway(upstream.url);
   const proxy = await startProxy(upstream.url);
   const plainYoga = await startPlainYoga(upstream.url);
+  const restClients = await startRestClients(upstream.url);
   try {
-    const t: Targets = { gateway, awxUrl: upstream.url, proxyUrl: proxy.url, plainYogaUrl: plainYoga.url };
+    const t: Targets = { gateway, awxUrl: upstream.url, proxyUrl: proxy.url, plainYogaUrl: plainYoga.url, restClientsUrl: restClients.url };
     await warmUp(gateway, S1_QUERY);
     await warmUp(gateway, dashboardQuery(50));
     await warmUp(plainYoga, S1_QUERY);
     const related = await relatedRows(gateway, upstream.url, RUNS);
     const measured = await measureScenarios(t);
-    const cpu = await cpuCheck(gateway, upstream.url, { proxy, plainYoga });
+    const cpu = await cpuCheck(gateway, { proxy, plainYoga, restClients });
     const features = await featuresCheck(upstream.url);
     const nodeLines = process.env.BENCH_SKIP_NODE_LINES ? null : await nodeLinesCheck(upstream.url);
     const memory = await memoryCheck(upstream.url);
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     process.stderr.write(`gateway warnings and errors (last 5 of ${problems.length}):\n${problems.slice(-5).join('\n')}\n`);
     throw error;
   } finally {
-    stop(gateway.child, proxy.child, plainYoga.child, upstream.child);
+    stop(gateway.child, proxy.child, plainYoga.child, restClients.child, upstream.child);
   }
 }
 

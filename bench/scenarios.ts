@@ -1,9 +1,8 @@
 /** S1–S4: each query through the gateway and through its REST baselines, under the same load, taking turns (bench/rounds.ts). */
-import { batchedDashboard, batchedNodeGraphs } from './batching.js';
-import { loop, type LoadStats } from './loop.js';
-import { dashboardPage, NaiveClient, nodeGraphs } from './naive.js';
+import type { LoadStats } from './loop.js';
+import type { BASELINES } from './restClients.js';
 import { inTurns, ROUNDS, type Load } from './rounds.js';
-import { AUTH, cannon, CONNECTIONS, probe, SECONDS, type Gateway } from './setup.js';
+import { askRestClients, cannon, CONNECTIONS, probe, SECONDS, type Gateway } from './setup.js';
 
 /** One path measured: how many upstream requests one query costs, and how it behaves under load. */
 export interface Measured {
@@ -19,12 +18,15 @@ export interface Targets {
   proxyUrl: string;
   /** bench/plainYoga.ts's GraphQL endpoint. */
   plainYogaUrl: string;
+  /** bench/restClients.ts: where the REST baselines run, in a process of their own. */
+  restClientsUrl: string;
 }
 
-/** A REST baseline: a function of a counting client. */
+/** A REST baseline: its name in bench/restClients.ts and the page size it reads. */
 interface Baseline {
   via: string;
-  run: (client: NaiveClient) => Promise<unknown>;
+  name: keyof typeof BASELINES;
+  n: number;
 }
 
 export const S1_QUERY = '{ workflowJob(id: 1) { id name status failed started finished elapsed launchedBy { name } summaryFields { workflowJobTemplate { name } } } }';
@@ -37,18 +39,16 @@ export function dashboardQuery(n: number, filter = ''): string {
 
 const S3_QUERY = '{ workflowJobs(first: 20) { nodes { id related { workflowNodes { nodes { identifier job { __typename status } successNodes { identifier } } } } } } }';
 
-/** Measures the gateway with autocannon and each baseline with the loop helper, at the same concurrency, taking turns. */
+/**
+ * Measures the gateway with autocannon and each baseline with the load loop in the baselines' own process, at
+ * the same concurrency, taking turns.
+ */
 async function compare(t: Targets, query: string, baselines: Baseline[]): Promise<Measured[]> {
   const upstream = [await probe(t.gateway, query)];
-  for (const baseline of baselines) {
-    const counter = new NaiveClient(t.awxUrl, AUTH);
-    await baseline.run(counter);
-    upstream.push(counter.calls);
-  }
-  const loads: Load[] = [
-    (seconds) => cannon(t.gateway.url, query, CONNECTIONS, seconds),
-    ...baselines.map((baseline): Load => (seconds) => loop(() => baseline.run(new NaiveClient(t.awxUrl, AUTH)), CONNECTIONS, seconds)),
-  ];
+  for (const { name, n } of baselines) upstream.push((await askRestClients<{ calls: number }>(t.restClientsUrl, `/run?baseline=${name}&n=${n}`)).calls);
+  const loadOf = ({ name, n }: Baseline): Load => (seconds) =>
+    askRestClients<LoadStats>(t.restClientsUrl, `/load?baseline=${name}&n=${n}&connections=${CONNECTIONS}&seconds=${seconds}`);
+  const loads: Load[] = [(seconds) => cannon(t.gateway.url, query, CONNECTIONS, seconds), ...baselines.map(loadOf)];
   const stats = await inTurns(loads, ROUNDS, SECONDS / ROUNDS);
   return ['gateway', ...baselines.map((b) => b.via)].map((via, i) => ({ via, upstream: upstream[i]!, stats: stats[i]! }));
 }
@@ -76,16 +76,16 @@ export async function s1(t: Targets): Promise<Measured[]> {
 /** S2 (and S4): a dashboard page of `n` jobs with template, creator, inventory and labels. */
 export function s2(t: Targets, n: number): Promise<Measured[]> {
   return compare(t, dashboardQuery(n), [
-    { via: 'batching REST client', run: (c) => batchedDashboard(c, n) },
-    { via: 'naive REST', run: (c) => dashboardPage(c, n) },
+    { via: 'batching REST client', name: 'batching-dashboard', n },
+    { via: 'naive REST', name: 'naive-dashboard', n },
   ]);
 }
 
 /** S3: the node graphs of 20 workflow jobs with each node's spawned job status. */
 export function s3(t: Targets): Promise<Measured[]> {
   return compare(t, S3_QUERY, [
-    { via: 'batching REST client', run: (c) => batchedNodeGraphs(c, 20) },
-    { via: 'naive REST', run: (c) => nodeGraphs(c, 20) },
+    { via: 'batching REST client', name: 'batching-graphs', n: 20 },
+    { via: 'naive REST', name: 'naive-graphs', n: 20 },
   ]);
 }
 

@@ -60,6 +60,20 @@ export async function startPlainYoga(awxUrl: string, node?: string): Promise<{ c
   return { child, url: child.match[1]! };
 }
 
+/** Starts the REST baselines' own process (bench/restClients.ts) against `awxUrl`. */
+export async function startRestClients(awxUrl: string, node?: string): Promise<{ child: Child; url: string }> {
+  const child = await startChild('bench/restClients.ts', { UPSTREAM_URL: awxUrl }, URL_LINE, node);
+  return { child, url: child.match[1]! };
+}
+
+/** Asks the REST baselines' process (`url`) for `path` and returns its JSON answer, failing on its errors. */
+export async function askRestClients<T>(url: string, path: string): Promise<T> {
+  const response = await fetch(`${url}${path}`);
+  const body = (await response.json()) as T & { error?: string };
+  if (!response.ok) throw new Error(`${path}: ${body.error}`);
+  return body;
+}
+
 /** Stops the given children (SIGTERM). */
 export function stop(...children: Child[]): void {
   for (const child of children) child.process.kill('SIGTERM');
