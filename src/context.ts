@@ -82,7 +82,6 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
   // Cached answers go only to a caller AWX still accepts (a revoked token gets 401, not cached data).
   const cache = deps.cache?.forCaller(authorization, scope.log, credentialCheck(awx, scope.upstreamCalls));
   const newLoaders = () => createLoaders(awx, { ...deps.loaderOptions, cache });
-  const loaders = newLoaders();
   // The request's logger is made only when a line is written: most requests write none but the request line.
   const live = deps.live.forCaller({
     authorization, requestId: scope.requestId, signal: request.signal, newLoaders,
@@ -95,12 +94,32 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
     await deps.cache?.evictJob(id).catch((error: unknown) => scope.log.warn({ workflowJob: id, error: String(error) }, 'cache eviction failed'));
   };
   const context = {
-    ...initial, loaders, requestId: scope.requestId, upstreamCalls: scope.upstreamCalls, live,
+    ...initial, requestId: scope.requestId, upstreamCalls: scope.upstreamCalls, live,
     actions: createWorkflowJobActions(awx), evictJob,
   };
   // Yoga copies what this returns onto `initial`, its context object. The logger is a getter on both, made only
   // when first used: on `initial` for resolvers, and not enumerable here, so the copy does not read it.
   const log = () => scope.log;
   Object.defineProperty(initial, 'log', { get: log, enumerable: true, configurable: true });
-  return Object.defineProperty(context, 'log', { get: log, enumerable: false, configurable: true }) as GatewayContext;
+  Object.defineProperty(context, 'log', { get: log, enumerable: false, configurable: true });
+  // A subscription's context lives as long as its subscriber, and each event brings its own loaders (Subscription.ts):
+  // the first set is made only if something reads it, as `{ id status }` never does.
+  if (subscription) lazyLoaders(initial, newLoaders);
+  else Object.assign(context, { loaders: newLoaders() });
+  return context as unknown as GatewayContext;
+}
+
+/**
+ * Makes `target.loaders` a set built on first read and replaceable by assignment: a subscriber holds its context
+ * for as long as it watches, and a set of loaders (five DataLoaders and their maps) it never reads is about
+ * 5 KB of it.
+ */
+export function lazyLoaders(target: object, make: () => Loaders): void {
+  let made: Loaders | undefined;
+  Object.defineProperty(target, 'loaders', {
+    get: () => (made ??= make()),
+    set: (value: Loaders) => void (made = value),
+    enumerable: true,
+    configurable: true,
+  });
 }

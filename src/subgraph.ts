@@ -2,7 +2,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { useApolloInlineTrace } from '@graphql-yoga/plugin-apollo-inline-trace';
-import { GraphQLError, graphqlSync, isInterfaceType, isUnionType, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { GraphQLError, graphqlSync, isInterfaceType, isUnionType, subscribe, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { compiledQueries } from './execution/compiledQueries.js';
 
@@ -81,8 +81,10 @@ export function useUntracedExecution(untraced: GraphQLSchema): Plugin {
     onExecute({ args, executeFn, setExecuteFn }: Execute) {
       if (!traced(args.contextValue)) setExecuteFn((run) => compiled(run) ?? executeFn({ ...run, schema: untraced }));
     },
-    onSubscribe({ args, subscribeFn, setSubscribeFn }: Subscribe) {
-      if (!traced(args.contextValue)) setSubscribeFn((run) => subscribeFn({ ...run, schema: untraced }));
+    // graphql-js's own subscribe: graphql-tools' (Yoga's default, for @defer and @stream, which our schema does not
+    // declare) wraps each event stream in two more async generators, held by every subscriber for its whole life.
+    onSubscribe({ args, setSubscribeFn }: Subscribe) {
+      if (!traced(args.contextValue)) setSubscribeFn((run) => subscribe({ ...run, schema: untraced }));
     },
   };
 }

@@ -3,7 +3,7 @@
  * operation runs through the gateway's own Yoga envelope, so its context (credentials, request id),
  * query limits and error masking are those of an HTTP request.
  */
-import type { IncomingMessage, Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { ExecutionArgs } from 'graphql';
 import type { ConnectionInitMessage, Context, SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
@@ -13,7 +13,7 @@ import type { GatewayContext } from './context.js';
 import type { HostPolicy } from './http/hosts.js';
 import type { PersistedOperations } from './persisted/index.js';
 import { subscribeArgs, withoutHttp, type Enveloped } from './websocketOperation.js';
-import { upgradeHandler } from './websocketUpgrade.js';
+import { upgradeHandler, type KeptUpgrade } from './websocketUpgrade.js';
 import type { Gateway } from './server.js';
 
 /** Where and for whom the WebSocket endpoint answers. */
@@ -52,16 +52,18 @@ function logOperation({ context, started, name }: Operation): void {
   context.log.info({ transport: 'graphql-ws', operationName: name, durationMs, upstreamCalls: context.upstreamCalls.length }, 'graphql-ws operation');
 }
 type WsContext = Context<ConnectionInitMessage['payload'], Extra>;
+/** A socket's context as read here: its upgrade is what src/websocketUpgrade.ts kept of it. */
+type KeptContext = Context<ConnectionInitMessage['payload'], Omit<Extra, 'request'> & { request: KeptUpgrade }>;
 
 /** The `Authorization` an operation runs with: `authorization` (or `Authorization`) in connectionParams, else the upgrade's header. */
-export function authorizationOf(params: Record<string, unknown> | undefined, upgrade: IncomingMessage): string | undefined {
+export function authorizationOf(params: Record<string, unknown> | undefined, upgrade: KeptUpgrade): string | undefined {
   const fromParams = params?.authorization ?? params?.Authorization;
   if (typeof fromParams === 'string' && fromParams !== '') return fromParams;
   return upgrade.headers.authorization;
 }
 
 /** A fetch Request standing for one operation, so the context is built exactly as for HTTP. */
-function requestFor(ctx: WsContext, path: string, signal: AbortSignal): Request {
+function requestFor(ctx: KeptContext, path: string, signal: AbortSignal): Request {
   const headers = new Headers();
   const authorization = authorizationOf(ctx.connectionParams, ctx.extra.request);
   if (authorization) headers.set('authorization', authorization);

@@ -1,5 +1,5 @@
 /** Which WebSocket upgrades the gateway takes: its GraphQL path only, and never from a cross-site page it does not allow. */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import { errorBody, hostProblem } from './http/front.js';
@@ -26,6 +26,26 @@ function crossSite(upgrade: IncomingMessage, allowed: readonly string[], hosts: 
   return origin !== null && !allowed.includes(origin);
 }
 
+/** The upgrade's headers an operation reads: its credential, request id and trace context (src/websocketServer.ts). */
+const KEPT_HEADERS = ['authorization', 'x-request-id', 'traceparent', 'tracestate'];
+
+/** What graphql-ws is given as the upgrade (`extra.request`), though its types say IncomingMessage. */
+export type KeptUpgrade = Pick<IncomingMessage, 'headers' | 'url'>;
+
+/**
+ * What the socket keeps of its upgrade: graphql-ws holds what it is given (its `extra.request`) for the socket's
+ * whole life, and the IncomingMessage itself, with its raw headers and stream state, is about 1.3 KB of every
+ * subscriber. Only `headers` (those above) and `url` are there: nothing else of it is read.
+ */
+export function keptUpgrade(request: IncomingMessage): KeptUpgrade {
+  const headers: IncomingHttpHeaders = {};
+  for (const name of KEPT_HEADERS) {
+    const value = request.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  return { headers, url: request.url };
+}
+
 /** Takes an upgrade to `path` unless a cross-site page asks, or the `Host` is not one of ours; others get an HTTP refusal. */
 export function upgradeHandler(wss: WebSocketServer, path: string, allowedOrigins: readonly string[], hosts: HostPolicy) {
   return (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -41,6 +61,6 @@ export function upgradeHandler(wss: WebSocketServer, path: string, allowedOrigin
     }
     if (pathname !== path) return refuse(socket, 404, 'NOT_FOUND', `WebSocket connections are served at ${path} only.`);
     if (refused) return refuse(socket, 403, 'CSRF_REJECTED', 'Cross-site browser requests are refused: this origin is not in CORS_ORIGINS.');
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, keptUpgrade(request)));
   };
 }

@@ -1,5 +1,6 @@
 /** `Subscription.workflowJobUpdated` over SSE and graphql-ws, against the moving demo AWX: sources, sharing, limits, errors. */
 import { describe, expect, it } from 'vitest';
+import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { layoutFor } from '../src/awx/apiLayout.js';
 import { websocketUrl } from '../src/awx/websocket.js';
@@ -222,6 +223,27 @@ describe('workflowJobUpdated', () => {
     const line = JSON.parse(gw.logs.find((l) => l.includes('"graphql-ws operation"'))!);
     expect(line).toMatchObject({ transport: 'graphql-ws', upstreamCalls: 1, requestId: expect.any(String), durationMs: expect.any(Number) });
     expect(gw.logs.join('')).not.toContain(ADMIN.slice('Bearer '.length));
+  });
+
+  it('runs a socket\'s operations with its upgrade\'s Authorization and request id when connectionParams carry none', async () => {
+    const gw = await gateway({});
+    const query = '{ workflowJob(id: 1) { id status } }';
+    const viaUpgrade = (auth: string, requestId: string) => {
+      const client = createClient({
+        url: gw.wsUrl, retryAttempts: 0,
+        webSocketImpl: class extends WebSocket {
+          constructor(url: string, protocols: string[]) {
+            super(url, protocols, { headers: { authorization: auth, 'x-request-id': requestId } });
+          }
+        },
+      });
+      return new Promise((resolve, reject) => client.subscribe({ query }, { next: resolve, error: reject, complete: () => {} })).finally(() => client.dispose());
+    };
+    expect(await viaUpgrade(ADMIN, 'ws-admin')).toEqual({ data: { workflowJob: { id: '1', status: 'SUCCESSFUL' } } });
+    // Job 1 belongs to Operations: Alice (Engineering) may not see it.
+    expect(await viaUpgrade(ALICE, 'ws-alice')).toEqual({ data: { workflowJob: null } });
+    const sent = (requestId: string) => gw.demo.requests.filter((r) => r.pathname === '/api/v2/workflow_jobs/1/' && r.headers['x-request-id'] === requestId);
+    expect([sent('ws-admin').map((r) => r.headers.authorization), sent('ws-alice').map((r) => r.headers.authorization)]).toEqual([[ADMIN], [ALICE]]);
   });
 
   it('refuses a WebSocket opened by a page of another site, as it refuses its HTTP requests', async () => {

@@ -3,7 +3,7 @@
  * to the jobs they concern, polls gathered into rounds, and every read of a turn of the event loop made as one
  * round of batched list calls (see round.ts). It closes when its last job leaves.
  */
-import { randomUUID } from 'node:crypto';
+import { newRequestId } from '../observability/requestScope.js';
 import { AwxClient } from '../awx/client.js';
 import type { AwxStatusEvent } from '../awx/websocket.js';
 import { ChannelSocket } from './channelSocket.js';
@@ -16,7 +16,7 @@ import { WatchedJob, type WatchMeta } from './watchedJob.js';
 /** One credential's reads of AWX. */
 export class CredentialChannel {
   /** Sent as `x-request-id` with the websocket handshake and the round's list calls (each job's detail read sends its watch's). */
-  readonly requestId = `watch-${randomUUID()}`;
+  readonly requestId = newRequestId('watch-');
   private readonly jobs = new Map<number, Set<WatchedJob>>();
   private readonly rounds = new PollRounds<WatchedJob>((due) => due.forEach((job) => this.poll(job)));
   private readonly socket: ChannelSocket;

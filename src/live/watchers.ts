@@ -1,6 +1,7 @@
 /** The watchers of one gateway by key, and how a subscriber joins one (or starts it, within the limit). */
-import { randomUUID } from 'node:crypto';
+import { newRequestId } from '../observability/requestScope.js';
 import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
 import type { SubscriptionConfig } from './config.js';
 import { Feed, type LiveEvent } from './feed.js';
 import { CredentialChannel } from './channel.js';
@@ -41,15 +42,23 @@ function channelOf(registry: Registry, fingerprint: string, caller: LiveCaller):
     },
   );
   registry.channels.set(fingerprint, channel);
-  caller.log.debug({ channelRequestId: channel.requestId }, 'reading this credential\'s watched jobs');
+  if (deps.logger.isLevelEnabled('debug')) caller.log.debug({ channelRequestId: channel.requestId }, 'reading this credential\'s watched jobs');
   return channel;
 }
 
 /** Starts watching a job for `caller`'s credential: reading AWX, or, with Redis, sharing the watch with the other replicas. */
 function startWatcher(registry: Registry, key: string, fingerprint: string, id: number, caller: LiveCaller): JobWatcher {
   const { deps, config, redis, lockTtlMs, perCredential } = registry;
-  const requestId = `watch-${randomUUID()}`;
-  const log = deps.logger.child({ requestId, watchedJob: id });
+  const requestId = newRequestId('watch-');
+  // The watch's logger is made when it first writes a line (a failed read, Redis trouble): most watches write none.
+  let log: Logger | undefined;
+  const meta = {
+    requestId,
+    get log() {
+      return (log ??= deps.logger.child({ requestId, watchedJob: id }));
+    },
+  };
+  const debug = deps.logger.isLevelEnabled('debug');
   let upstream: Upstream | undefined;
   perCredential.set(fingerprint, (perCredential.get(fingerprint) ?? 0) + 1);
   const watcher = new JobWatcher(() => {
@@ -58,12 +67,12 @@ function startWatcher(registry: Registry, key: string, fingerprint: string, id: 
     if (held > 0) perCredential.set(fingerprint, held);
     else perCredential.delete(fingerprint);
     upstream?.stop();
-    log.debug('watch ended');
+    if (debug) meta.log.debug('watch ended');
   });
   // Reading AWX goes through the credential's channel, opened (or kept open) for as long as this reads.
-  const lead = (report: Report) => channelOf(registry, fingerprint, caller).watch(id, report, { requestId, log });
-  upstream = redis ? startShared(watcher.report, { shared: redis.watch(key), lead, lockTtlMs, log }) : lead(watcher.report);
-  caller.log.debug({ watchRequestId: requestId }, 'watch started');
+  const lead = (report: Report) => channelOf(registry, fingerprint, caller).watch(id, report, meta);
+  upstream = redis ? startShared(watcher.report, { shared: redis.watch(key), lead, lockTtlMs, get log() { return meta.log; } }) : lead(watcher.report);
+  if (debug) caller.log.debug({ watchRequestId: requestId }, 'watch started');
   return watcher;
 }
 
