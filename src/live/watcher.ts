@@ -1,5 +1,6 @@
 /** One watched job of one credential: its latest reading, fanned out to every subscriber that shares it. */
 import type { LiveEvent, Subscriber } from './feed.js';
+import { internStrings } from './intern.js';
 import { changeKey, isFinished, type JobSnapshot } from './snapshot.js';
 
 /** A reading of the job, from AWX or from the replica that watches it: a snapshot, or the error that ends the watch. */
@@ -58,7 +59,8 @@ export class JobWatcher {
     const key = changeKey(reading.snapshot);
     if (this.told.has(key)) return false;
     this.told.add(key);
-    this.latest = reading.snapshot;
+    // Held until the next change, by however many subscribers: its repeated values shared with the other jobs'.
+    this.latest = internStrings(reading.snapshot);
     this.latestKey = key;
     this.settle.resolve();
     this.broadcast({ snapshot: reading.snapshot });
