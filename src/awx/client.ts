@@ -1,5 +1,5 @@
 /** The one HTTP client of AWX: builds URLs, forwards the caller's credentials, reads and checks JSON, sends writes once. */
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { versionedPath, type ApiLocator } from './apiLayout.js';
 import type { CircuitBreaker } from './breaker.js';
 import { AwxError, AwxTimeoutError, errorFromResponse } from './errors.js';
@@ -7,6 +7,7 @@ import type { ConcurrencyLimiter } from './limiter.js';
 import { breakerOutcome, networkError, parseResponse, readBody } from './response.js';
 import { takeCall, type OperationBudget } from './operationBudget.js';
 import { startDeadline, type Deadline } from './deadline.js';
+import { request } from './undici.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import type { AwxCallTracer } from './tracing.js';
 import { parseWriteAnswer, type Answer, type Outgoing, type WriteMethod, type WriteOptions } from './write.js';
@@ -191,7 +192,7 @@ export class AwxClient {
     if (this.caller.authorization) headers.authorization = this.caller.authorization;
     if (this.caller.requestId) headers['x-request-id'] = this.caller.requestId;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await request(url, { method, body, dispatcher: this.transport.dispatcher, headers, signal });
+    const response = await request(this.transport.dispatcher, url, { method, body, headers, signal });
     const text = await readBody(response.body, this.transport.maxBodyBytes);
     return { statusCode: response.statusCode, headers: response.headers, text };
   }

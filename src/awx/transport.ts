@@ -1,6 +1,6 @@
 /** The connection pool to AWX, shared by all callers (it holds no credentials), with its resilience policies. */
 import { readFileSync } from 'node:fs';
-import { Agent } from 'undici';
+import { Agent } from './undici.js';
 import { ApiLocator, layoutFor, normalizeApiPath } from './apiLayout.js';
 import { CircuitBreaker } from './breaker.js';
 import type { AwxTransport } from './client.js';

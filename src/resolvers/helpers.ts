@@ -1,6 +1,16 @@
 /** Small shaping helpers shared by resolvers: field renames, id checks, AWX enums and extra vars. */
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { badInput, quote, upstreamDataError } from '../errors.js';
+
+let yaml: typeof import('yaml') | undefined;
+/**
+ * `text` as YAML in the core schema (plain JSON-compatible values), aliases bounded. The parser is loaded when
+ * extra vars first come as YAML: most never do, and it is half a megabyte of heap.
+ */
+function parseYaml(text: string): unknown {
+  yaml ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yaml.parse(text, { schema: 'core', maxAliasCount: 100 });
+}
 
 /** Resolver for a renamed AWX field: `prop('job_explanation')` answers `parent.job_explanation`, or null when absent. */
 export function prop<T, K extends keyof T>(key: K): (parent: T) => NonNullable<T[K]> | null {
@@ -54,7 +64,7 @@ export function parseExtraVars(text: string | null | undefined): unknown {
     // Not JSON: AWX stores YAML as given; the core schema keeps it to plain JSON-compatible values.
   }
   try {
-    return parseYaml(text, { schema: 'core', maxAliasCount: 100 }) ?? {};
+    return parseYaml(text) ?? {};
   } catch {
     throw upstreamDataError('AWX sent extra_vars that are neither JSON nor YAML.');
   }
