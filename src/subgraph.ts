@@ -68,7 +68,7 @@ export function subgraphPlugins(): Plugin[] {
 /**
  * The trace plugin wraps every field's resolver of the schema Yoga serves, which costs each field of every
  * request a closure and a lookup even when no trace was asked for. Operations that ask for none run against
- * `untraced` instead: the same schema built a second time and never handed to Yoga, so the same types and
+ * `untraced` instead: a copy of the schema made before Yoga was given it (`mapSchema`), so the same types and
  * resolvers without the wrappers; queries asked before run compiled (src/execution/compiledQueries.ts). List it
  * after every plugin that replaces the execute function, so it changes only the schema the final one is given.
  */

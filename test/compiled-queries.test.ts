@@ -2,6 +2,7 @@
  * Compiled queries (src/execution/compiledQueries.ts): a query asked again runs compiled (graphql-jit), and its
  * answer must be the interpreter's to the byte, errors and their locations included, with the same AWX calls.
  */
+import { createRequire } from 'node:module';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -65,5 +66,17 @@ describe('when a query is compiled', () => {
     const compiled = compiledQueries(schema);
     const run = { document: parse('query A { hello } query B { hello }'), operationName: 'C', rootValue: root };
     expect([compiled(run), compiled(run)]).toEqual([undefined, undefined]);
+  });
+});
+
+describe('graphql-jit as loaded', () => {
+  it('compiles without fast-json-stringify (its customJSONSerializer stays off), whose stand-in refuses to serve', async () => {
+    const { compileQuery, isCompiledQuery } = await import('../src/execution/jit.js');
+    const load = createRequire(import.meta.url);
+    const serializer = load(createRequire(load.resolve('graphql-jit')).resolve('fast-json-stringify')) as () => unknown;
+    expect(serializer).toThrow(/customJSONSerializer must stay off/);
+    const schema = makeExecutableSchema({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'world' } } });
+    const compiled = compileQuery(schema, parse('{ hello }'));
+    expect(isCompiledQuery(compiled) && (await compiled.query(undefined, {}, {}))).toEqual({ data: { hello: 'world' } });
   });
 });

@@ -9,7 +9,7 @@
  * MAX_COMPILED of them.
  */
 import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from './jit.js';
 
 /** What an executor is given (envelop's execution arguments, as far as a compiled query reads them). */
 export interface QueryRun {
