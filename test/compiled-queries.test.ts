@@ -53,11 +53,29 @@ describe('when a query is compiled', () => {
     expect([compiled(mutation), compiled(mutation), compiled(mutation)]).toEqual([undefined, undefined, undefined]);
   });
 
-  it('compiles no more than its bound of documents, and interprets the others', async () => {
-    const compiled = compiledQueries(schema, 1);
+  it('compiles no more than its bound of documents, and interprets the others while the compiled ones are in use', async () => {
+    let now = 0;
+    const compiled = compiledQueries(schema, { maxCompiled: 1, idleMs: 1_000, now: () => now });
     const a = { document: parse('{ a: hello }'), rootValue: root };
     const b = { document: parse('{ b: hello }'), rootValue: root };
-    for (const run of [a, a, b, b, b]) await compiled(run);
+    for (const run of [a, a, b, b]) await compiled(run);
+    now = 999;
+    expect(await compiled(a)).toEqual({ data: { a: 'hello you' } });
+    now = 1_998;
+    expect(compiled(b)).toBeUndefined();
+  });
+
+  it('gives the place of a compiled document unused for the idle time to a new one, and compiles the old one again later', async () => {
+    let now = 0;
+    const compiled = compiledQueries(schema, { maxCompiled: 1, idleMs: 1_000, now: () => now });
+    const a = { document: parse('{ a: hello }'), rootValue: root };
+    const b = { document: parse('{ b: hello }'), rootValue: root };
+    for (const run of [a, a, b]) await compiled(run);
+    now = 1_000;
+    expect(await compiled(b)).toEqual({ data: { b: 'hello you' } });
+    // a was forgotten: seen again, interpreted; b is in use, so a waits until b goes idle.
+    expect([compiled(a), compiled(a)]).toEqual([undefined, undefined]);
+    now = 2_000;
     expect(await compiled(a)).toEqual({ data: { a: 'hello you' } });
     expect(compiled(b)).toBeUndefined();
   });

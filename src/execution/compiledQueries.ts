@@ -6,7 +6,9 @@
  * Only queries are compiled (mutations and subscriptions keep graphql's executor), and only from a document's
  * second use: compiling costs far more than one execution, so a client sending ever-new documents pays no more
  * than with the interpreter. The compiled forms live with the parsed documents (Yoga's parse cache), at most
- * MAX_COMPILED of them.
+ * MAX_COMPILED of them (about 90 KB each for a dashboard query). When all are taken, a new document takes the
+ * place of one unused for IDLE_MS: the set follows what clients send now, and a client cycling through more
+ * documents than the bound cannot make the gateway compile on every request.
  */
 import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from './jit.js';
@@ -21,18 +23,28 @@ export interface QueryRun {
 }
 
 /** Compiled documents kept at most: a gateway's clients send a few dozen distinct queries, not thousands. */
-export const MAX_COMPILED = 500;
+export const MAX_COMPILED = 200;
+/** A compiled document unused this long gives its place to a new one once the bound is reached. */
+export const IDLE_MS = 5 * 60_000;
 
-/** One operation of a document: seen once (not compiled yet), compiled, or not to be compiled. */
-type Entry = { state: 'seen' } | { state: 'compiled'; query: CompiledQuery } | { state: 'interpreted' };
+/** One operation of a document: seen (not compiled yet), compiled, or not to be compiled. */
+type Entry = { state: 'seen' } | { state: 'compiled'; query: CompiledQuery; usedAt: number } | { state: 'interpreted' };
+type Compiled = Extract<Entry, { state: 'compiled' }>;
+
+/** How many compiled documents to keep, and when one counts as unused (a clock for tests). */
+export interface CompiledQueryOptions {
+  maxCompiled?: number;
+  idleMs?: number;
+  now?: () => number;
+}
 
 /** Runs a query compiled when it may be, else returns undefined: the caller then runs graphql's executor. */
 export type CompiledExecutor = (run: QueryRun) => Promise<ExecutionResult> | ExecutionResult | undefined;
 
 /** The compiled queries of one schema. */
-export function compiledQueries(schema: GraphQLSchema, maxCompiled = MAX_COMPILED): CompiledExecutor {
+export function compiledQueries(schema: GraphQLSchema, options: CompiledQueryOptions = {}): CompiledExecutor {
   const byDocument = new WeakMap<DocumentNode, Map<string, Entry>>();
-  let compiled = 0;
+  const kept = new CompiledSet(options);
   const entryOf = (run: QueryRun): Entry => {
     let operations = byDocument.get(run.document);
     if (!operations) byDocument.set(run.document, (operations = new Map()));
@@ -45,13 +57,19 @@ export function compiledQueries(schema: GraphQLSchema, maxCompiled = MAX_COMPILE
       operations.set(name, first);
       return first;
     }
-    if (entry.state !== 'seen' || compiled >= maxCompiled) return entry;
+    if (entry.state === 'compiled') kept.used(entry);
+    if (entry.state !== 'seen' || !kept.makeRoom()) return entry;
     const result = compileQuery(schema, run.document, run.operationName ?? undefined, { disablingCapturingStackErrors: true });
     // A document graphql-jit cannot compile (it answers with errors) is interpreted, as it was before.
-    const next: Entry = isCompiledQuery(result) ? { state: 'compiled', query: result } : { state: 'interpreted' };
-    if (next.state === 'compiled') compiled++;
-    operations.set(name, next);
-    return next;
+    if (!isCompiledQuery(result)) {
+      operations.set(name, { state: 'interpreted' });
+      return { state: 'interpreted' };
+    }
+    const compiled: Compiled = { state: 'compiled', query: result, usedAt: 0 };
+    operations.set(name, compiled);
+    // Evicted, the operation starts over: interpreted, then compiled again from its next use.
+    kept.add(compiled, () => operations.delete(name));
+    return compiled;
   };
   return (run) => {
     const entry = entryOf(run);
@@ -59,6 +77,43 @@ export function compiledQueries(schema: GraphQLSchema, maxCompiled = MAX_COMPILE
     const result = entry.query.query(run.rootValue, run.contextValue, run.variableValues ?? {});
     return isPromise(result) ? result.then((done) => asGraphqlResult(done, run.document)) : asGraphqlResult(result, run.document);
   };
+}
+
+/** The compiled operations kept, least recently used first, each with how to forget it. */
+class CompiledSet {
+  private readonly byUse = new Map<Compiled, () => void>();
+  private readonly max: number;
+  private readonly idleMs: number;
+  private readonly now: () => number;
+
+  constructor({ maxCompiled = MAX_COMPILED, idleMs = IDLE_MS, now = () => performance.now() }: CompiledQueryOptions) {
+    this.max = maxCompiled;
+    this.idleMs = idleMs;
+    this.now = now;
+  }
+
+  used(entry: Compiled): void {
+    const forget = this.byUse.get(entry);
+    if (!forget) return;
+    entry.usedAt = this.now();
+    this.byUse.delete(entry);
+    this.byUse.set(entry, forget);
+  }
+
+  /** True when one more may be kept: below the bound, or after forgetting the least recently used if idle. */
+  makeRoom(): boolean {
+    if (this.byUse.size < this.max) return true;
+    const oldest = this.byUse.entries().next();
+    if (oldest.done || this.now() - oldest.value[0].usedAt < this.idleMs) return false;
+    this.byUse.delete(oldest.value[0]);
+    oldest.value[1]();
+    return true;
+  }
+
+  add(entry: Compiled, forget: () => void): void {
+    entry.usedAt = this.now();
+    this.byUse.set(entry, forget);
+  }
 }
 
 const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => typeof (value as { then?: unknown })?.then === 'function';
