@@ -9,6 +9,7 @@ import { startApiDiscovery } from './awx/discovery.js';
 import { createGatewayCache, type CacheConfig, type GatewayCache } from './cache/index.js';
 import { createContext, OPERATION_TIMEOUT_DEFAULT_MS, type GatewayContext } from './context.js';
 import { maskError } from './errors.js';
+import { parseCaches } from './execution/documentCache.js';
 import { EXAMPLE_QUERY } from './example-query.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitPlugins, type QueryLimits } from './limits/index.js';
 import { createLiveRegistry, type LiveRegistry, type SubscriptionConfig } from './live/index.js';
@@ -131,6 +132,7 @@ export function createGateway(options: GatewayOptions): GatewayParts {
     // src/http/front.ts reads every body whole and bounds it (MAX_BODY_BYTES, BODY_TIMEOUT_MS) before Yoga sees
     // the request; Yoga's own bound would wrap each body in a second stream and copy the request to count it again.
     maxRequestBodySize: false,
+    parserAndValidationCache: parseCaches(),
     context: (initial) => createContext(deps, initial),
     maskedErrors: { maskError },
     cors: corsFor({ allowedOrigins: options.allowedOrigins ?? [] }),

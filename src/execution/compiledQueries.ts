@@ -6,7 +6,8 @@
  * Only queries are compiled (mutations and subscriptions keep graphql's executor), and only from a document's
  * second use: compiling costs far more than one execution, so a client sending ever-new documents pays no more
  * than with the interpreter. The compiled forms live with the parsed documents (Yoga's parse cache), at most
- * MAX_COMPILED of them (about 90 KB each for a dashboard query). When all are taken, a new document takes the
+ * MAX_COMPILED of them (about 90 KB each for a dashboard query), fewer than Yoga keeps parsed
+ * (src/execution/documentCache.ts). When all are taken, a new document takes the
  * place of one unused for IDLE_MS: the set follows what clients send now, and a client cycling through more
  * documents than the bound cannot make the gateway compile on every request.
  */
@@ -23,7 +24,7 @@ export interface QueryRun {
 }
 
 /** Compiled documents kept at most: a gateway's clients send a few dozen distinct queries, not thousands. */
-export const MAX_COMPILED = 200;
+export const MAX_COMPILED = 100;
 /** A compiled document unused this long gives its place to a new one once the bound is reached. */
 export const IDLE_MS = 5 * 60_000;
 
