@@ -5,6 +5,7 @@
  * OptionalURLPrefixPath), where every URL AWX returns carries the prefix and `/api/v2/` is not the controller.
  */
 import { AwxError, AwxUnavailableError } from './errors.js';
+import type { AbortLike } from './deadline.js';
 
 /** Which deployment the API path says this is: AWX's own, AAP's controller prefix, or another configured one. */
 export type ApiLayoutKind = 'awx' | 'aap' | 'custom';
@@ -98,7 +99,7 @@ export class ApiLocator {
    * The layout for a request: at once when known; else the search in flight (or a new one when the last
    * ended over a second ago) is awaited, and its failure thrown. Bounded by `signal`.
    */
-  async require(signal?: AbortSignal): Promise<ApiLayout> {
+  async require(signal?: AbortLike): Promise<ApiLayout> {
     if (this.found) return this.found;
     if (!this.attempt && performance.now() - this.lastAttemptAt >= MIN_ATTEMPT_GAP_MS) void this.refresh();
     if (this.attempt) await abortable(this.attempt, signal);
@@ -120,7 +121,7 @@ export class ApiLocator {
 }
 
 /** Waits for `promise`, or stops waiting (without rejecting it) when `signal` aborts. */
-function abortable(promise: Promise<void>, signal?: AbortSignal): Promise<void> {
+function abortable(promise: Promise<void>, signal?: AbortLike): Promise<void> {
   if (!signal) return promise;
   if (signal.aborted) return Promise.resolve();
   return new Promise<void>((resolve) => {

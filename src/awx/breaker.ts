@@ -6,6 +6,7 @@
  */
 import { AwxCircuitOpenError } from './errors.js';
 import { FailureWindow } from './failureWindow.js';
+import type { AbortLike } from './deadline.js';
 
 /** `closed`: calls go through; `open`: they fail fast; `half-open`: one probe call decides which comes next. */
 export type BreakerState = 'closed' | 'open' | 'half-open';
@@ -88,7 +89,7 @@ export class CircuitBreaker {
    * Admits a call like `admit`, but a call arriving while a probe is in flight waits for the probe's verdict
    * (within `signal`) instead of failing: when AWX has healed, the calls queued behind the probe succeed too.
    */
-  async enter(signal?: AbortSignal): Promise<BreakerSettle> {
+  async enter(signal?: AbortLike): Promise<BreakerSettle> {
     while (this.probe && this.current === 'half-open' && !signal?.aborted) {
       await Promise.race([this.probe, abortOf(signal)]);
     }
@@ -130,6 +131,6 @@ export class CircuitBreaker {
 }
 
 /** A promise that resolves when `signal` aborts (never, without one). */
-function abortOf(signal?: AbortSignal): Promise<void> {
+function abortOf(signal?: AbortLike): Promise<void> {
   return new Promise((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));
 }

@@ -6,11 +6,11 @@ import { AwxError, AwxTimeoutError, errorFromResponse } from './errors.js';
 import type { ConcurrencyLimiter } from './limiter.js';
 import { breakerOutcome, networkError, parseResponse, readBody } from './response.js';
 import { takeCall, type OperationBudget } from './operationBudget.js';
-import { startDeadline, type Deadline } from './deadline.js';
+import { startDeadline, type AbortLike, type Deadline } from './deadline.js';
 import { request } from './undici.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import type { AwxCallTracer } from './tracing.js';
-import { parseWriteAnswer, type Answer, type Outgoing, type WriteMethod, type WriteOptions } from './write.js';
+import { parseWriteAnswer, type Answer, type Outgoing, type Target, type WriteMethod, type WriteOptions } from './write.js';
 
 /** What every caller shares: where AWX is, how to reach it, how long to wait, and how to spare it. */
 export interface AwxTransport {
@@ -91,10 +91,9 @@ export class AwxClient {
    */
   async getListing<T>(apiPath: string): Promise<T> {
     if (!API_PATH.test(apiPath)) throw new Error(`invalid AWX API path ${JSON.stringify(apiPath)}`);
-    const url = new URL(this.transport.baseUrl);
-    url.pathname = `${url.pathname.replace(/\/+$/, '')}${apiPath}`;
-    url.search = '';
-    const answer = await this.exchange('GET', async () => url, undefined, Math.min(this.caller.retries ?? Infinity, this.transport.retry.retries));
+    const { baseUrl } = this.transport;
+    const target = { origin: baseUrl.origin, path: `${baseUrl.pathname.replace(/\/+$/, '')}${apiPath}` };
+    const answer = await this.exchange('GET', async () => target, undefined, Math.min(this.caller.retries ?? Infinity, this.transport.retry.retries));
     return parseResponse<T>(answer.statusCode, answer.text);
   }
 
@@ -113,7 +112,7 @@ export class AwxClient {
    * Sends one request (and its retries, for reads) under one deadline, and tells the breaker how AWX did.
    * The URL is built once the API path is known: waiting for discovery counts against the deadline.
    */
-  private async exchange(method: Outgoing['method'], target: (signal: AbortSignal) => Promise<URL>, body: string | undefined, retries: number): Promise<Answer> {
+  private async exchange(method: Outgoing['method'], target: (signal: AbortLike) => Promise<Target>, body: string | undefined, retries: number): Promise<Answer> {
     const { timeoutMs, shortened } = takeCall(this.transport.timeoutMs, this.caller.operation);
     const deadline = startDeadline(timeoutMs, this.caller.signal);
     try {
@@ -124,8 +123,8 @@ export class AwxClient {
   }
 
   /** The exchange under its deadline (`budget`: the time this call was given, and whether the operation's budget cut it). */
-  private async exchangeWithin(deadline: Deadline, budget: { timeoutMs: number; shortened: boolean }, method: Outgoing['method'], target: (signal: AbortSignal) => Promise<URL>, body: string | undefined, retries: number): Promise<Answer> {
-    const outgoing: Outgoing = { method, url: await target(deadline.signal), body };
+  private async exchangeWithin(deadline: Deadline, budget: { timeoutMs: number; shortened: boolean }, method: Outgoing['method'], target: (signal: AbortLike) => Promise<Target>, body: string | undefined, retries: number): Promise<Answer> {
+    const outgoing: Outgoing = { method, ...(await target(deadline.signal)), body };
     const settle = await this.transport.breaker.enter(deadline.signal);
     let answer: Answer;
     try {
@@ -148,25 +147,27 @@ export class AwxClient {
     return answer;
   }
 
-  /** The URL of `path` below the versioned API (`/api/v2/` or `/api/controller/v2/`), once its layout is known. */
-  private async urlFor(signal: AbortSignal, path: AwxPath, query?: URLSearchParams): Promise<URL> {
+  /**
+   * Where `path` is below the versioned API (`/api/v2/` or `/api/controller/v2/`), once its layout is known. Built
+   * as text: the base URL's path is already in its written form and the segments are checked plain names and ids.
+   */
+  private async urlFor(signal: AbortLike, path: AwxPath, query?: URLSearchParams): Promise<Target> {
     for (const segment of path) {
       const ok = typeof segment === 'number' ? Number.isSafeInteger(segment) && segment > 0 : SEGMENT.test(segment);
       if (!ok) throw new Error(`invalid AWX path segment ${JSON.stringify(segment)}`);
     }
     const layout = await this.transport.api.require(signal);
-    const url = new URL(this.transport.baseUrl);
-    url.pathname = `${versionedPath(this.transport.baseUrl, layout)}${path.join('/')}/`;
-    url.search = query?.toString() ?? '';
-    return url;
+    const search = query?.toString() ?? '';
+    const { baseUrl } = this.transport;
+    return { origin: baseUrl.origin, path: `${versionedPath(baseUrl, layout)}${path.join('/')}/${search === '' ? '' : `?${search}`}` };
   }
 
   /** One attempt: waits for a slot (not reported: AWX saw nothing), sends, reads, and reports the call. */
   private async attempt(outgoing: Outgoing, deadline: Deadline, attempt: number): Promise<Answer> {
-    const { method, url } = outgoing;
+    const { method, origin, path } = outgoing;
     const release = await this.transport.limiter.acquire(deadline.signal);
     const started = performance.now();
-    const span = this.caller.tracer?.start(method, url, attempt);
+    const span = this.caller.tracer?.start(method, new URL(path, origin), attempt);
     let status: number | null = null;
     let error: string | undefined;
     try {
@@ -180,19 +181,20 @@ export class AwxClient {
     } finally {
       release();
       const canceled = status === null && deadline.canceled ? true : undefined;
-      const call: UpstreamCall = { method, path: url.pathname + url.search, status, durationMs: performance.now() - started, error, attempt, canceled };
+      const call: UpstreamCall = { method, path, status, durationMs: performance.now() - started, error, attempt, canceled };
       span?.end(call);
       this.caller.onCall?.(call);
     }
   }
 
   /** Sends and reads the whole body; redirects are not followed (they could leak credentials). */
-  private async send({ method, url, body }: Outgoing, signal: AbortSignal, trace?: Record<string, string>): Promise<Answer> {
+  private async send({ method, origin, path, body }: Outgoing, signal: AbortLike, trace?: Record<string, string>): Promise<Answer> {
     const headers: Record<string, string> = { ...trace, accept: 'application/json', 'user-agent': 'awx-graphql' };
     if (this.caller.authorization) headers.authorization = this.caller.authorization;
     if (this.caller.requestId) headers['x-request-id'] = this.caller.requestId;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await request(this.transport.dispatcher, url, { method, body, headers, signal });
+    // undici takes any EventTarget as a signal (the read's own: src/awx/deadline.ts).
+    const response = await request(this.transport.dispatcher, { origin, path, method, body, headers, signal: signal as AbortSignal });
     const text = await readBody(response.body, this.transport.maxBodyBytes);
     return { statusCode: response.statusCode, headers: response.headers, text };
   }

@@ -1,10 +1,59 @@
 /** The deadline of one AWX read, joined with the caller's disconnect. */
-import { setMaxListeners } from 'node:events';
 import type { AbortCause } from './response.js';
+
+/**
+ * What a read's waits listen to (the wait for a slot, for the breaker's probe, between retries, and undici's
+ * request, which takes any EventTarget): the part of AbortSignal they use. Node's AbortSignal fits it too.
+ */
+export interface AbortLike {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+/**
+ * A read's own abort signal: a flag and its few listeners. Node's AbortSignal is an EventTarget, and making
+ * one per AWX read, then adding and removing each wait's listener, was a third of what the gateway spends
+ * around a call (src/awx/client.ts) besides undici and JSON: 5 to 11 of them for a dashboard page.
+ */
+export class ReadSignal implements AbortLike {
+  aborted = false;
+  reason: unknown = undefined;
+  private listeners: (() => void)[] = [];
+
+  addEventListener(_type: 'abort', listener: () => void): void {
+    // Like an EventTarget: a listener added twice is called once, and none is called after the abort.
+    if (!this.aborted && !this.listeners.includes(listener)) this.listeners.push(listener);
+  }
+
+  removeEventListener(_type: 'abort', listener: () => void): void {
+    const at = this.listeners.indexOf(listener);
+    if (at >= 0) this.listeners.splice(at, 1);
+  }
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    const listeners = this.listeners;
+    this.listeners = [];
+    for (const listener of listeners) {
+      try {
+        listener();
+      } catch (error) {
+        // As an EventTarget reports a listener's throw: uncaught, and the other listeners still run.
+        process.nextTick(() => {
+          throw error;
+        });
+      }
+    }
+  }
+}
 
 /** One read's deadline: its signal ends at `timeoutMs` or at the caller's disconnect, whichever comes first. */
 export interface Deadline extends AbortCause {
-  signal: AbortSignal;
+  signal: AbortLike;
   remainingMs: () => number;
   /** The read is over: its timer stops and it stops following the caller's signal. */
   end(): void;
@@ -16,27 +65,27 @@ export interface Deadline extends AbortCause {
  * signals left joined to it would each be aborted, and each timer kept, long after their reads were answered.
  */
 export function startDeadline(timeoutMs: number, caller?: AbortSignal): Deadline {
-  const controller = new AbortController();
+  const signal = new ReadSignal();
   const endsAt = performance.now() + timeoutMs;
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+    signal.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
   }, timeoutMs);
   timer.unref();
-  const follower = caller && nodeSignal(caller);
-  const onCallerGone = () => controller.abort(follower!.reason);
-  if (follower?.aborted) controller.abort(follower.reason);
-  else follower?.addEventListener('abort', onCallerGone, { once: true });
+  const follower = caller && followerOf(caller);
+  const onCallerGone = () => signal.abort(follower!.reason);
+  if (follower?.aborted) signal.abort(follower.reason);
+  else follower?.addEventListener('abort', onCallerGone);
   return {
-    signal: controller.signal,
+    signal,
     get timedOut() {
       return timedOut;
     },
     // Yoga's request signal (whatwg-node's CustomAbortControllerSignal) can still read `aborted: false` after
     // it fired, so the caller is known to have gone when the signal ended without the timeout.
     get canceled() {
-      return (caller?.aborted ?? false) || (controller.signal.aborted && !timedOut);
+      return (caller?.aborted ?? false) || (signal.aborted && !timedOut);
     },
     remainingMs: () => endsAt - performance.now(),
     end() {
@@ -46,22 +95,21 @@ export function startDeadline(timeoutMs: number, caller?: AbortSignal): Deadline
   };
 }
 
-/** Each caller's signal and the Node signal that follows it. */
-const followers = new WeakMap<AbortSignal, AbortSignal>();
+/** Each caller's signal and the signal that follows it. */
+const followers = new WeakMap<AbortSignal, ReadSignal>();
 
 /**
- * The caller's signal as one of Node's own. Yoga's request signal is whatwg-node's look-alike (a proxy of an
- * EventTarget); one follower per caller signal, so a request adds one listener to it however many AWX reads it
- * makes. The follower has one listener per read in flight: a dashboard may have dozens, which is no leak.
+ * The caller's signal as one of the reads' own. Yoga's request signal is whatwg-node's look-alike (a proxy of
+ * an EventTarget); one follower per caller signal, so a request adds one listener to it however many AWX reads
+ * it makes. The follower has one listener per read in flight: a dashboard may have dozens, which is no leak.
  */
-function nodeSignal(caller: AbortSignal): AbortSignal {
+function followerOf(caller: AbortSignal): ReadSignal {
   let follower = followers.get(caller);
   if (!follower) {
-    const controller = new AbortController();
-    setMaxListeners(0, controller.signal);
-    if (caller.aborted) controller.abort(caller.reason);
-    else caller.addEventListener('abort', () => controller.abort(caller.reason), { once: true });
-    follower = controller.signal;
+    const created = new ReadSignal();
+    if (caller.aborted) created.abort(caller.reason);
+    else caller.addEventListener('abort', () => created.abort(caller.reason), { once: true });
+    follower = created;
     followers.set(caller, follower);
   }
   return follower;

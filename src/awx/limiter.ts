@@ -3,6 +3,7 @@
  * bursts, and when even the queue is full callers get an immediate, clear error instead of a slow one.
  */
 import { AwxOverloadedError } from './errors.js';
+import type { AbortLike } from './deadline.js';
 
 /** Gives the slot back; calling it more than once is harmless. */
 export type ReleaseSlot = () => void;
@@ -39,7 +40,7 @@ export class ConcurrencyLimiter {
    * Resolves with a slot's release function once one is free. Rejects at once with AwxOverloadedError
    * when the queue is full, and with the signal's reason when it aborts (a waiter then leaves the queue).
    */
-  acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
+  acquire(signal?: AbortLike): Promise<ReleaseSlot> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.running < this.maxConcurrent) {
       this.running += 1;

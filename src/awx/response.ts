@@ -10,19 +10,25 @@ import {
   errorFromResponse,
 } from './errors.js';
 
-/** Reads a body to the end (so the connection can be reused), refusing more than `limit` bytes. */
-export async function readBody(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
+/**
+ * Reads a body to the end (so the connection can be reused), refusing more than `limit` bytes. Read from its
+ * events rather than with `for await`, whose iterator and promise per chunk cost more than the rest of the read.
+ */
+export function readBody(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      reject(new AwxResponseError(`AWX sent a response larger than ${limit} bytes.`));
       body.destroy();
-      throw new AwxResponseError(`AWX sent a response larger than ${limit} bytes.`);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+    });
+    body.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
+    body.once('error', reject);
+    // A body cut off with no error of its own (the stream destroyed) fails like `for await` fails on it.
+    body.once('close', () => reject(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })));
+  });
 }
 
 /** The JSON document of a 2xx answer; any other answer, or a body that is not a JSON object, throws. */

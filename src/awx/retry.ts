@@ -8,6 +8,7 @@
  * its own, and a wait that would end past the deadline is not started: the last failure is returned instead.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { AbortLike } from './deadline.js';
 
 /** How many times, and how patiently, a failed read is tried again. */
 export interface RetryPolicy {
@@ -83,7 +84,7 @@ export interface RetryScope {
   method: string;
   policy: RetryPolicy;
   /** Ends the waits between attempts (the caller's disconnect or the deadline). */
-  signal: AbortSignal;
+  signal: AbortLike;
   /** Milliseconds left before the request's deadline. */
   remainingMs: () => number;
 }
@@ -112,7 +113,7 @@ export async function withRetries<R>(scope: RetryScope, attempt: (retry: number)
 }
 
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal: AbortLike): Promise<void> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const onAbort = () => {

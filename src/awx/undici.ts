@@ -15,7 +15,7 @@ const api = load('undici/lib/api/index.js') as {
   request: (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
 };
 
-/** undici's `request(url, { dispatcher, ... })`: one request to `url` through `dispatcher`. */
-export function request(dispatcher: Dispatcher, url: URL, options: Omit<Dispatcher.RequestOptions, 'origin' | 'path'>): Promise<Dispatcher.ResponseData> {
-  return api.request.call(dispatcher, { ...options, origin: url.origin, path: `${url.pathname}${url.search}` });
+/** undici's `request({ origin, path, dispatcher, ... })`: one request to `path` at `origin` through `dispatcher`. */
+export function request(dispatcher: Dispatcher, options: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData> {
+  return api.request.call(dispatcher, options);
 }

@@ -6,10 +6,15 @@ import { parseResponse } from './response.js';
 /** The methods of AWX's actions this gateway sends; reads are GET. */
 export type WriteMethod = 'POST' | 'DELETE';
 
-/** A request as sent: its method, its URL and any JSON body text. */
-export interface Outgoing {
+/** Where a request goes: AWX's origin (`https://awx.example.com`) and the path with its query. */
+export interface Target {
+  origin: string;
+  path: string;
+}
+
+/** A request as sent: its method, where it goes and any JSON body text. */
+export interface Outgoing extends Target {
   method: 'GET' | WriteMethod;
-  url: URL;
   body?: string;
 }
 
