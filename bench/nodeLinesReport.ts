@@ -1,5 +1,6 @@
 /** The Node lines' line in the targets and their section of bench/RESULTS.md, from one Node lines check. */
-import type { NodeLine, NodeLinesReport, Served } from './nodeLines.js';
+import type { LoadStats } from './loop.js';
+import type { NodeLine, NodeLinesReport } from './nodeLines.js';
 import { CONNECTIONS } from './setup.js';
 
 /** How much better a newer line must do to count as materially faster (and be worth the README's mention). */
@@ -20,8 +21,8 @@ function fastest(r: NodeLinesReport, score: (line: NodeLine) => number, what: st
 
 /** What the run concluded about the lines: which is fastest on S1 (gateway requests/s) and on S2 (gateway CPU per query). */
 function verdict(r: NodeLinesReport): string {
-  const s1 = fastest(r, (l) => l.s1.gateway.stats.rps, 'S1 (gateway requests/s)');
-  const s2 = fastest(r, (l) => 1 / l.s2.gateway.cpuMs, 'S2 (gateway CPU per query)');
+  const s1 = fastest(r, (l) => l.s1.gateway.rps, 'S1 (gateway requests/s)');
+  const s2 = fastest(r, (l) => 1 / cpu(l.s2.gateway), 'S2 (gateway CPU per query under load)');
   const missing = r.notChecked.length ? `; not checked: ${r.notChecked.join(', ')}` : '';
   return `${s1}; ${s2}${missing}`;
 }
@@ -32,18 +33,21 @@ export function nodeLinesTargets(r: NodeLinesReport | null): string[] {
   return [`- info: Node lines measured ${r.lines.map((l) => l.version).join(', ')}: ${verdict(r)}`];
 }
 
-const cell = (s: Served) => `${s.stats.rps.toFixed(0)} / ${s.stats.p50.toFixed(0)} / ${s.cpuMs.toFixed(2)}`;
+/** CPU ms per request of a metered load (every load of a line is). */
+const cpu = (s: LoadStats) => s.cpuMs ?? Number.NaN;
+const cell = (s: LoadStats) => `${s.rps.toFixed(0)} / ${s.p50.toFixed(0)} / ${cpu(s).toFixed(2)}`;
 
 /** The "Node lines" section's paragraphs and table. */
 export function nodeLinesSection(r: NodeLinesReport | null): string[] {
   if (!r) return ['Not run (BENCH_SKIP_NODE_LINES=1).'];
   return [
-    `Each line runs the compiled gateway (NODE_ENV=production), the raw proxy and the plain Yoga server under that Node, against the same upstream (which stays on Node ${process.versions.node}); all lines run side by side and take turns: autocannon with ${CONNECTIONS} connections in ${r.rounds} rounds of ${r.seconds} s (the median of each figure's rounds), CPU per query over ${r.queries} sequential queries in blocks of five, the median of three passes. Cells are requests/s / p50 ms / CPU ms per query.`,
-    "The batching REST client runs in a process of its own under each line's Node; its figure is CPU ms per S2 page, less what its process spends answering the request that asks for the page.",
+    `Each line runs the compiled gateway (NODE_ENV=production), the raw proxy and the plain Yoga server under that Node, against the same upstream (which stays on Node ${process.versions.node}); all lines run side by side and take turns: autocannon with ${CONNECTIONS} connections in ${r.rounds} rounds of ${r.seconds} s (the median of each figure's rounds). Cells are requests/s / p50 ms / CPU ms per request: the serving process's CPU over each round (all its threads) over the requests it answered.`,
+    "The batching REST client runs its S2 load loop in a process of its own under each line's Node, in the same rotation; its figure is that process's CPU per page over its rounds.",
+    'CPU is not taken from sequential queries here: with three lines\' servers taking turns, each sat idle for seconds between its blocks of five, and a process\'s first queries after such a pause cost up to twice as much, more the longer the pause (see bench/nodeLines.ts).',
     '',
     '| Node | S1 gateway | S1 raw proxy | S1 plain Yoga | S2 gateway | S2 batching client CPU | S2 gateway CPU / batching client CPU |',
     '|---|---|---|---|---|---|---|',
-    ...r.lines.map((l) => `| ${l.version} | ${cell(l.s1.gateway)} | ${cell(l.s1.proxy)} | ${cell(l.s1.plainYoga)} | ${cell(l.s2.gateway)} | ${l.s2.batchingClientMs.toFixed(2)} | ${x(l.s2.gateway.cpuMs / l.s2.batchingClientMs)} |`),
+    ...r.lines.map((l) => `| ${l.version} | ${cell(l.s1.gateway)} | ${cell(l.s1.proxy)} | ${cell(l.s1.plainYoga)} | ${cell(l.s2.gateway)} | ${cpu(l.s2.batchingClient).toFixed(2)} | ${x(cpu(l.s2.gateway) / cpu(l.s2.batchingClient))} |`),
     ...r.notChecked.map((why) => `| not checked: ${why} | | | | | | |`),
     '',
     `${verdict(r)}.`,

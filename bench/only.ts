@@ -28,7 +28,7 @@ async function targetsOnly(awxUrl: string): Promise<void> {
     await warmUp(gateway, S1_QUERY);
     await warmUp(gateway, dashboardQuery(50));
     await warmUp(plainYoga, S1_QUERY);
-    const targets = { gateway, awxUrl, proxyUrl: proxy.url, plainYogaUrl: plainYoga.url, restClientsUrl: restClients.url };
+    const targets = { gateway, awxUrl, proxy, plainYoga, restClients };
     const measured = await measureScenarios(targets, [50, 200], false);
     const cpu = await cpuCheck(gateway, { proxy, plainYoga, restClients });
     print(['## Targets', '', ...checkTargets(measured, cpu), '', ...measured.table, '', JSON.stringify(cpu)]);

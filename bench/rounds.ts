@@ -4,6 +4,7 @@
  * machine. Run in short rounds, one path after the other, a busy spell falls on every path alike.
  */
 import type { LoadStats } from './loop.js';
+import { preciseCpuMsOf } from './processes.js';
 
 /** The middle value (the upper middle of an even count). */
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -15,8 +16,24 @@ export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 export type Load = (seconds: number) => Promise<LoadStats>;
 
 /**
+ * `load` with the CPU its serving process (`pid`) spends over the run, per answered request (`cpuMs`). The
+ * process is under steady load for the whole run, so this is its cost per request as it serves traffic. What
+ * it does just after (the log lines of the last answers) is counted: `cannon` returns half a second after the
+ * run, the REST baselines' loop once its last page is read. Requests autocannon drops in flight at the end
+ * are served but not answered: their CPU is counted over the answered ones (at most one per connection).
+ */
+export function metered(pid: number, load: Load): Load {
+  return async (seconds) => {
+    const before = preciseCpuMsOf(pid);
+    const stats = await load(seconds);
+    return { ...stats, cpuMs: (preciseCpuMsOf(pid) - before) / Math.max(1, stats.requests) };
+  };
+}
+
+/**
  * Runs each load `rounds` times for `seconds` each, the loads taking turns (each round starting one further
- * along); each load's latency and throughput are the medians of its rounds, its errors their sum.
+ * along); each load's latency, throughput and CPU per request are the medians of its rounds, its errors and
+ * answered requests their sums.
  */
 export async function inTurns(loads: Load[], rounds: number, seconds: number): Promise<LoadStats[]> {
   const runs = loads.map((): LoadStats[] => []);
@@ -31,5 +48,7 @@ export async function inTurns(loads: Load[], rounds: number, seconds: number): P
     p99: median(stats.map((s) => s.p99)),
     rps: median(stats.map((s) => s.rps)),
     errors: stats.reduce((sum, s) => sum + s.errors, 0),
+    requests: stats.reduce((sum, s) => sum + s.requests, 0),
+    ...(stats.every((s) => s.cpuMs !== undefined) ? { cpuMs: median(stats.map((s) => s.cpuMs!)) } : {}),
   }));
 }

@@ -5,7 +5,7 @@
  * Writes bench/RESULTS.md. Environment: BENCH_SECONDS, BENCH_ROUNDS (the scenarios' paths take turns in that many
  * rounds of BENCH_SECONDS / BENCH_ROUNDS), BENCH_CONNECTIONS, BENCH_LATENCY_MS, BENCH_RUNS,
  * BENCH_MEMORY_ROUNDS, BENCH_SKIP_LOAD, BENCH_LOAD_SECONDS, BENCH_SKIP_NODE_LINES=1, BENCH_FEATURE_QUERIES,
- * BENCH_FEATURE_PASSES, BENCH_FEATURE_ROUNDS, BENCH_FEATURE_SECONDS, BENCH_NODE_QUERIES, BENCH_NODE_SECONDS, BENCH_NODE_VERSIONS,
+ * BENCH_FEATURE_PASSES, BENCH_FEATURE_ROUNDS, BENCH_FEATURE_SECONDS, BENCH_NODE_SECONDS, BENCH_NODE_VERSIONS,
  * BENCH_NODE_ROUNDS; BENCH_ONLY=targets,features,nodelines,subscriptions
  * (any of them, comma-separated) runs and prints only those parts (bench/only.ts; RESULTS.md untouched).
  */
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const plainYoga = await startPlainYoga(upstream.url);
   const restClients = await startRestClients(upstream.url);
   try {
-    const t: Targets = { gateway, awxUrl: upstream.url, proxyUrl: proxy.url, plainYogaUrl: plainYoga.url, restClientsUrl: restClients.url };
+    const t: Targets = { gateway, awxUrl: upstream.url, proxy, plainYoga, restClients };
     await warmUp(gateway, S1_QUERY);
     await warmUp(gateway, dashboardQuery(50));
     await warmUp(plainYoga, S1_QUERY);

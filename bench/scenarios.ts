@@ -1,7 +1,7 @@
 /** S1–S4: each query through the gateway and through its REST baselines, under the same load, taking turns (bench/rounds.ts). */
 import type { LoadStats } from './loop.js';
 import type { BASELINES } from './restClients.js';
-import { inTurns, ROUNDS, type Load } from './rounds.js';
+import { inTurns, metered, ROUNDS, type Load } from './rounds.js';
 import { askRestClients, cannon, CONNECTIONS, probe, SECONDS, type Gateway } from './setup.js';
 
 /** One path measured: how many upstream requests one query costs, and how it behaves under load. */
@@ -11,16 +11,19 @@ export interface Measured {
   stats: LoadStats;
 }
 
-/** Where the run's processes listen. */
+/** The run's processes and where they listen. */
 export interface Targets {
   gateway: Gateway;
   awxUrl: string;
-  proxyUrl: string;
-  /** bench/plainYoga.ts's GraphQL endpoint. */
-  plainYogaUrl: string;
+  /** bench/proxy.ts, the raw pass-through proxy. */
+  proxy: Gateway;
+  /** bench/plainYoga.ts; its URL is its GraphQL endpoint. */
+  plainYoga: Gateway;
   /** bench/restClients.ts: where the REST baselines run, in a process of their own. */
-  restClientsUrl: string;
+  restClients: Gateway;
 }
+
+const pid = (server: Gateway) => server.child.process.pid!;
 
 /** A REST baseline: its name in bench/restClients.ts and the page size it reads. */
 interface Baseline {
@@ -45,10 +48,10 @@ const S3_QUERY = '{ workflowJobs(first: 20) { nodes { id related { workflowNodes
  */
 async function compare(t: Targets, query: string, baselines: Baseline[]): Promise<Measured[]> {
   const upstream = [await probe(t.gateway, query)];
-  for (const { name, n } of baselines) upstream.push((await askRestClients<{ calls: number }>(t.restClientsUrl, `/run?baseline=${name}&n=${n}`)).calls);
-  const loadOf = ({ name, n }: Baseline): Load => (seconds) =>
-    askRestClients<LoadStats>(t.restClientsUrl, `/load?baseline=${name}&n=${n}&connections=${CONNECTIONS}&seconds=${seconds}`);
-  const loads: Load[] = [(seconds) => cannon(t.gateway.url, query, CONNECTIONS, seconds), ...baselines.map(loadOf)];
+  for (const { name, n } of baselines) upstream.push((await askRestClients<{ calls: number }>(t.restClients.url, `/run?baseline=${name}&n=${n}`)).calls);
+  const loadOf = ({ name, n }: Baseline): Load => metered(pid(t.restClients), (seconds) =>
+    askRestClients<LoadStats>(t.restClients.url, `/load?baseline=${name}&n=${n}&connections=${CONNECTIONS}&seconds=${seconds}`));
+  const loads: Load[] = [metered(pid(t.gateway), (seconds) => cannon(t.gateway.url, query, CONNECTIONS, seconds)), ...baselines.map(loadOf)];
   const stats = await inTurns(loads, ROUNDS, SECONDS / ROUNDS);
   return ['gateway', ...baselines.map((b) => b.via)].map((via, i) => ({ via, upstream: upstream[i]!, stats: stats[i]! }));
 }
@@ -60,10 +63,10 @@ export const PLAIN_YOGA = 'plain Yoga server, no plugins';
 export async function s1(t: Targets): Promise<Measured[]> {
   const upstream = await probe(t.gateway, S1_QUERY);
   const stats = await inTurns([
-    (seconds) => cannon(t.gateway.url, S1_QUERY, CONNECTIONS, seconds),
-    (seconds) => cannon(t.plainYogaUrl, S1_QUERY, CONNECTIONS, seconds),
+    metered(pid(t.gateway), (seconds) => cannon(t.gateway.url, S1_QUERY, CONNECTIONS, seconds)),
+    metered(pid(t.plainYoga), (seconds) => cannon(t.plainYoga.url, S1_QUERY, CONNECTIONS, seconds)),
     (seconds) => cannon(`${t.awxUrl}${S1_PATH}`, undefined, CONNECTIONS, seconds),
-    (seconds) => cannon(`${t.proxyUrl}${S1_PATH}`, undefined, CONNECTIONS, seconds),
+    metered(pid(t.proxy), (seconds) => cannon(`${t.proxy.url}${S1_PATH}`, undefined, CONNECTIONS, seconds)),
   ], ROUNDS, SECONDS / ROUNDS);
   return [
     { via: 'gateway', upstream, stats: stats[0]! },
@@ -94,7 +97,8 @@ export function rows(name: string, measured: Measured[], reference: string): str
   const ref = measured.find((m) => m.via === reference)!.stats;
   return measured.map(({ via, upstream, stats: s }) => {
     const ratio = via === reference ? '1.00× / 1.00×' : `${(s.p50 / ref.p50).toFixed(2)}× / ${(s.rps / ref.rps).toFixed(2)}×`;
-    return `| ${name} | ${via} | ${upstream} | ${s.p50.toFixed(1)} | ${s.p99.toFixed(1)} | ${s.rps.toFixed(0)} | ${ratio} | ${s.errors} |`;
+    const cpu = s.cpuMs === undefined ? '—' : s.cpuMs.toFixed(2);
+    return `| ${name} | ${via} | ${upstream} | ${s.p50.toFixed(1)} | ${s.p99.toFixed(1)} | ${s.rps.toFixed(0)} | ${ratio} | ${cpu} | ${s.errors} |`;
   });
 }
 

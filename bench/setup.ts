@@ -130,7 +130,7 @@ export async function cannon(url: string, query?: string, connections = CONNECTI
   const result = await autocannon({ url, connections, duration: seconds, ...options, requests: [{ onResponse }] });
   // autocannon drops its in-flight requests at the end: let the gateway see them out before the next probe.
   await new Promise((resolve) => setTimeout(resolve, 500));
-  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx + graphqlErrors };
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx + graphqlErrors, requests: result.requests.total };
 }
 
 /** Warms a gateway's JIT and connection pool with a short run of `query` before anything is measured. */
