@@ -1,5 +1,6 @@
 /** The gateway's JSON logger; credentials are redacted wherever they could appear. */
 import { pino, type Logger } from 'pino';
+import { batchedLines } from './logLines.js';
 
 /** Headers that carry credentials or sessions, in whichever case a header object spells them. */
 const SECRET_HEADERS = ['authorization', 'Authorization', 'proxy-authorization', 'cookie', 'Cookie', 'set-cookie', 'Set-Cookie', 'x-api-key', 'x-auth-token', 'x-csrftoken'];
@@ -41,7 +42,7 @@ function needsBounding(value: unknown, depth: number, key: string): boolean {
   return false;
 }
 
-/** Creates the logger; `destination` lets tests capture lines. */
+/** Creates the logger, writing to standard output in batches (src/logLines.ts); `destination` lets tests capture lines. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   const options = {
     level,
@@ -51,5 +52,5 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
     // An error's message can quote what a client sent (a syntax error names the token): bounded too.
     serializers: { err: (error: Error) => boundedFields(pino.stdSerializers.err(error)) },
   };
-  return destination ? pino(options, destination as pino.DestinationStream) : pino(options);
+  return pino(options, (destination as pino.DestinationStream | undefined) ?? batchedLines());
 }

@@ -59,7 +59,8 @@ describe('npm start', () => {
       const body = await query(base, '{ workflowJobs(first: 2) { totalCount } }');
       expect(body.data.workflowJobs.totalCount).toBeGreaterThan(0);
       expect(aap.requests.map((r) => r.rawPath)).toContain('/api/controller/v2/workflow_jobs/?order_by=id&page=1&page_size=2');
-      expect(output()).toContain('found the AWX API at /api/controller/v2/ (Ansible Automation Platform layout)');
+      // Written while the query ran; log lines reach standard output within a few milliseconds (src/logLines.ts).
+      await expect.poll(output, { timeout: 5_000, interval: 10 }).toContain('found the AWX API at /api/controller/v2/ (Ansible Automation Platform layout)');
       expect(output()).not.toContain('embedded demo');
     } finally {
       await aap.close();
