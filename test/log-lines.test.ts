@@ -25,14 +25,20 @@ afterEach(() => {
 });
 
 const numbered = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `{"n":${from + i}}`);
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Waits until the file holds as many lines as `expected`, then checks they are exactly those, in order. */
+async function arrive(lines: () => string[], expected: string[]): Promise<void> {
+  await waitFor(() => lines().length === expected.length);
+  expect(lines()).toEqual(expected);
+}
 
 describe('batched log lines', () => {
   it('writes a burst of lines together, every one of them, in order', async () => {
     const { fd, lines } = logFile('burst.log');
     const out = batchedLines(fd);
     for (const line of numbered(500)) out.write(`${line}\n`);
-    await waitFor(() => lines().length === 500);
-    expect(lines()).toEqual(numbered(500));
+    await arrive(lines, numbered(500));
     // 500 lines of about 10 bytes: a handful of writes, not one per line.
     expect(out.writes).toBeLessThan(10);
   });
@@ -42,14 +48,13 @@ describe('batched log lines', () => {
     const out = batchedLines(fd, 2_000);
     for (const line of numbered(5)) {
       out.write(`${line}\n`);
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     // Long enough for a write handed to the thread pool to have landed, well inside the window.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(out.writes).toBe(0);
     expect(lines()).toEqual([]);
-    await waitFor(() => lines().length === 5);
-    expect(lines()).toEqual(numbered(5));
+    await arrive(lines, numbered(5));
     expect(out.writes).toBe(1);
   });
 
@@ -58,8 +63,7 @@ describe('batched log lines', () => {
     const out = batchedLines(fd, 10);
     out.write('{"msg":"alone"}\n');
     expect(lines()).toEqual([]);
-    await waitFor(() => lines().length === 1);
-    expect(lines()).toEqual(['{"msg":"alone"}']);
+    await arrive(lines, ['{"msg":"alone"}']);
   });
 
   it('leaves nothing behind when lines arrive while a write is under way', async () => {
@@ -69,11 +73,10 @@ describe('batched log lines', () => {
     // arrive while the previous batch is being written.
     for (let burst = 0; burst < 40; burst++) {
       for (const line of numbered(burst % 7 === 0 ? 900 : 25, burst * 1000)) out.write(`${line}\n`);
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     const expected = Array.from({ length: 40 }, (_, burst) => numbered(burst % 7 === 0 ? 900 : 25, burst * 1000)).flat();
-    await waitFor(() => lines().length === expected.length);
-    expect(lines()).toEqual(expected);
+    await arrive(lines, expected);
   });
 });
 
