@@ -4,7 +4,7 @@ import type { WorkflowJobResolvers } from '../__generated__/resolvers-types.js';
 import type { AwxWorkflowJob } from '../awx/types.js';
 import type { GatewayContext } from '../context.js';
 import { JOB_STATUSES, LAUNCH_TYPES, WEBHOOK_SERVICES } from './enums.js';
-import { awxEnum, parseExtraVars, propsOf } from './helpers.js';
+import { awxEnum, ownId, parseExtraVars, propsOf } from './helpers.js';
 import { selectedFields } from './selection.js';
 
 type DetailOnly = 'job_args' | 'job_cwd' | 'job_env' | 'result_traceback';
@@ -35,7 +35,7 @@ async function summaryFields(job: AwxWorkflowJob, _args: unknown, { loaders }: G
 }
 
 export const WorkflowJob: WorkflowJobResolvers = {
-  id: (job) => job.id,
+  id: ownId,
   type: p('type'),
   url: p('url'),
   summaryFields,

@@ -12,9 +12,25 @@ function parseYaml(text: string): unknown {
   return yaml.parse(text, { schema: 'core', maxAliasCount: 100 });
 }
 
+/** The key each `prop` resolver reads, to tell those that read their own field's name (`keyReadBy`). */
+const keysRead = new WeakMap<object, PropertyKey>();
+
 /** Resolver for a renamed AWX field: `prop('job_explanation')` answers `parent.job_explanation`, or null when absent. */
 export function prop<T, K extends keyof T>(key: K): (parent: T) => NonNullable<T[K]> | null {
-  return (parent) => (parent[key] ?? null) as NonNullable<T[K]> | null;
+  const read = (parent: T) => (parent[key] ?? null) as NonNullable<T[K]> | null;
+  keysRead.set(read, key);
+  return read;
+}
+
+/** Resolver for `id`: the AWX object's own id. */
+export function ownId<T extends { id: number }>(parent: T): number {
+  return parent.id;
+}
+keysRead.set(ownId, 'id');
+
+/** The AWX key a resolver made by `prop` (or `ownId`) reads; undefined for any other resolver. */
+export function keyReadBy(resolver: unknown): PropertyKey | undefined {
+  return typeof resolver === 'function' ? keysRead.get(resolver) : undefined;
 }
 
 /** `prop` bound to one AWX type, so a resolver file lists `p('created')` with the key checked. */

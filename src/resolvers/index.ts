@@ -15,6 +15,7 @@ import { Mutation } from './Mutation.js';
 import { globalId, Node, nodeRoots } from './Node.js';
 import { Notification } from './Notification.js';
 import { Organization } from './Organization.js';
+import { withoutOwnKeyReads } from './ownKeyReads.js';
 import { Project } from './Project.js';
 import { ProjectUpdate } from './ProjectUpdate.js';
 import { Query } from './Query.js';
@@ -86,5 +87,5 @@ const entities: Resolvers = {
   ActivityStreamEntry: { ...ActivityStreamEntry, globalId, __resolveReference: resolveReference('activity_stream') },
 };
 
-/** The schema's resolvers. */
-export const resolvers: Resolvers = { ...typeResolvers, ...entities };
+/** The schema's resolvers; fields that read their own AWX key are left to the executor (src/resolvers/ownKeyReads.ts). */
+export const resolvers: Resolvers = withoutOwnKeyReads({ ...typeResolvers, ...entities });

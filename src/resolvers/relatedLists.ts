@@ -69,12 +69,17 @@ export async function nodesOf(
  * `id`/`name` are asked for; embedded but more asked for, completed by id (one request for all jobs);
  * otherwise a page of the job's `/labels/` list.
  */
-export async function labelsOf(job: AwxWorkflowJob, args: PagingArgs, ctx: GatewayContext, info: GraphQLResolveInfo): Promise<WindowResult<AwxLabel>> {
+export function labelsOf(job: AwxWorkflowJob, args: PagingArgs, ctx: GatewayContext, info: GraphQLResolveInfo): WindowResult<AwxLabel> | Promise<WindowResult<AwxLabel>> {
   const embedded = job.summary_fields?.labels;
   const window = windowFor(args);
   if (!embedded || embedded.count > embedded.results.length) return subListWindow(ctx, job.id, 'labels', window);
   const page: WindowResult<AwxLabel> = slice(embedded.results, window);
   if (onlySelects(info, LABEL_SUMMARY, ['nodes']) && onlySelects(info, LABEL_SUMMARY, ['edges', 'node'])) return page;
+  return completedLabels(page, ctx);
+}
+
+/** The embedded labels' page with each label read whole (one request for all jobs). */
+async function completedLabels(page: WindowResult<AwxLabel>, ctx: GatewayContext): Promise<WindowResult<AwxLabel>> {
   const full = await ctx.loaders.byId('labels').loadMany(page.items.map((label) => label.id));
   const items = full.filter((label): label is AwxLabel => label !== null && !(label instanceof Error));
   return { ...page, items };

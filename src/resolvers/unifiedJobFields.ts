@@ -1,7 +1,7 @@
 /** The UnifiedJob fields every job type maps the same way, spread into each type's resolver table. */
 import type { AwxUnifiedJobBase } from '../awx/models/jobs.js';
 import { JOB_STATUSES, LAUNCH_TYPES } from './enums.js';
-import { awxEnum, propsOf } from './helpers.js';
+import { awxEnum, ownId, propsOf } from './helpers.js';
 
 const p = propsOf<AwxUnifiedJobBase>();
 
@@ -10,7 +10,7 @@ const p = propsOf<AwxUnifiedJobBase>();
  * partial job from a workflow node's `summary_fields.job`: every key it lacks answers null.
  */
 export const unifiedJobFields = {
-  id: (job: AwxUnifiedJobBase) => job.id,
+  id: ownId,
   type: p('type'),
   url: p('url'),
   name: p('name'),
