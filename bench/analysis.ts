@@ -4,6 +4,7 @@
  * own CPU-per-query figures are quoted where they explain a target.
  */
 import type { CpuReport } from './cpu.js';
+import { holding } from './holding.js';
 
 const PROFILED = [
   'How it was profiled: the compiled gateway (`dist/src/main.js`, NODE_ENV=production) against the bench upstream, with',
@@ -52,6 +53,23 @@ const CHANGES = [
   '  per request under load was 0.96× on S1 and 0.94× on S2 (6 alternating 3 s rounds each). Lines are now held for at',
   '  most 10 ms and written together (src/logLines.ts): against the build before, S1 CPU per request under load 0.82×,',
   '  0.95× and 0.95× in three runs (medians of 6-8 alternating rounds); S2 1.01× and 1.06×, no change to measure.',
+  '- **Per-item promises and resolver calls on a page** (an allocation profile: the inspector\'s sampling heap profiler',
+  '  with collected objects included, 100 sequential 200-job pages: 3.5 MB allocated per page, about 1.1 MB of it AWX\'s',
+  '  bodies and their parse, 1.3 MB graphql-jit\'s execution). graphql-jit calls a resolver with three closures, its',
+  '  arguments, a resolve info and a five-object path per list item, and handles a promise result with more. Related',
+  '  objects and labels answered from a job\'s summary were returned in a promise (the resolvers were `async`), and 99',
+  '  fields had a resolver that only read the key of their own name (`name: p(\'name\')`, `id`): summaries now come back',
+  '  as values (the summary itself when it reads as the object), and own-key reads are left to graphql-jit, which',
+  '  compiles them into a property read (src/resolvers/ownKeyReads.ts). Allocated per page 3.5 -> 3.1 MB; against the',
+  '  build before, alternating 3 s rounds under 10 connections: S2 CPU per query 0.85× (8 rounds, each 0.77-1.01×),',
+  '  S1 0.91×; sequential S2 0.94×, 0.94× and 1.02× in three passes.',
+  '- **The context copied Yoga\'s own context into itself** (`createContext`, 1.8% of S1 self time under load): Yoga',
+  '  assigns what the factory returns onto its context object, so the factory now returns the additions alone; and the',
+  '  guard for Yoga\'s unguarded GET and form parsers no longer wraps its POST JSON parser, which answers bad JSON with',
+  '  its own 400 (one promise less per request). S1 CPU per query under load 0.91× (8 rounds, noisy: 0.85-1.20×).',
+  '- **Measured, not kept: weighing admission by cost.** A gate at execution holding the estimated cost in flight under',
+  '  25,000 (four 200-job pages at once): the 200-job page\'s CPU per query 0.86× under load, but its p50 1.04-1.11×,',
+  '  the queue eating what the CPU saved; S1 and S2 unchanged.',
   '',
   'Together, CPU per query against the build before this work (6957c12), same machine and run, alternating: S1 2.48 vs',
   '3.33 ms (0.74×); 10 jobs 3.42 vs 4.33 ms (0.79×); 50 jobs 4.85 vs 6.79 ms (0.71×); 200 jobs 9.50 vs 16.08 ms (0.59×),',
@@ -81,45 +99,6 @@ const MEMORY = [
   '  one file measured 4.9 MB less heap and about 25 MB less RSS in a prototype, and building the federation schema from',
   '  its printed SDL 2.6 MB less (federation-internals would not load): both change the build and start-up, not done yet.',
 ];
-
-/** What holds each target still failing, from the profiles after the changes. */
-function holding(cpu: CpuReport): string[] {
-  return [
-    `- **Cost per item against the batching client** (S2: ${cpu.gatewayMs.toFixed(1)} ms against ${cpu.batchingClientMs.toFixed(1)} ms in this run). On the`,
-    '  200-job page, `JSON.parse` of AWX\'s bodies is 15% of the gateway\'s CPU (about 400 KB a page; the batching client',
-    '  parses the same bodies, and that is most of its own CPU: it is measured in a process of its own, bench/restClients.ts),',
-    '  garbage collection 10% (the parsed AWX objects die with the',
-    '  request), serializing the answer 6%, and the compiled query\'s execution with the resolvers\' promises most of the',
-    '  rest. What remains is being a GraphQL server at all: the client builds its plain objects in one pass with no schema,',
-    '  no per-field resolvers, no HTTP server and no answer to serialize.',
-    '- **Where S2\'s gap sits** (a decomposition with this file\'s meters, 300 sequential queries each, two passes: the',
-    '  gateway answering `{ __typename }` spent 0.95 ms of CPU, the REST baselines\' process answering an empty request',
-    '  0.2 ms; S1 1.5-1.7 ms; S2 3.3-5.0 ms against the client\'s 1.9-2.6 ms). In the profile of `{ __typename }` the',
-    '  answer\'s socket write is 24% and the request line\'s write to stdout 5% (both system calls), Yoga, whatwg-node and',
-    '  envelop 22%. The AWX client\'s own work around each call looked like 3.5% of S2\'s profile, but measured against',
-    '  bare undici it was 0.08 ms a call (now 0.04: see above). What remains is the fixed cost of an HTTP GraphQL request,',
-    '  about 0.6 ms more than the client\'s plain HTTP answer, plus execution and serialization of the answer.',
-    `- **Fixed cost against plain Yoga and the raw proxy** (S1: gateway ${cpu.s1.gatewayMs.toFixed(2)} ms, plain Yoga ${cpu.s1.plainYogaMs.toFixed(2)} ms, proxy ${cpu.s1.proxyMs.toFixed(2)} ms`,
-    '  per request in this run). With every measured feature off, the gateway costs about what plain Yoga does (see the',
-    '  feature-cost table): the difference is the features together, none dominant (the request line written to stdout, a',
-    '  syscall; the metrics; admission; the host check), and the AWX client\'s deadline, breaker, limiter and retry around',
-    '  the one call plain Yoga makes bare. Against the proxy the gap is Yoga itself: the Fetch-API adapter between Node\'s',
-    '  server and Yoga (a Request and a Response per request), the plugin pipeline, and parse/validate/execute. Under 10',
-    '  connections on 2 cores shared with the upstream and the load generator, this CPU turns into queueing, so p50 and',
-    '  throughput follow it.',
-    '- **The 200-job page under load: a young generation too small for what is in flight.** Under the scenarios\' load',
-    '  (CPU per request in the table below) the 200-job page cost the gateway 2.4-2.5× the batching client\'s CPU in the',
-    '  runs of 5 December, the 50-job page 1.7×: the gap widens with what is in flight. Ten 200-job queries hold their',
-    '  parsed AWX pages (about 400 KB of JSON each) for the life of the query, more than Node 20\'s 16 MB semi-space:',
-    '  scavenges copy them, then promote them to old space, whose collections are dearer. The same build, alternating',
-    '  3 s autocannon rounds of the',
-    '  200-job page: `--max-semi-space-size=32` spent 0.79× the CPU per query of 16 (4 rounds), and 64 spent 0.65×',
-    '  (6 rounds, 85 against 110 requests/s); on the 50-job page 64 spent about 0.9×. Node 24 sizes its young generation',
-    '  at 64 MB a semi-space by default, Node 20 at 16. The bench runs the compiled entry with Node\'s own sizing; the',
-    '  production command sizes a 512 MB budget\'s semi-space at 16 MB (src/heap.ts) for the memory target. A larger one',
-    '  there must be weighed against that target\'s 150 MB: not done in this run.',
-  ];
-}
 
 /** The section's lines. */
 export function analysisSection(cpu: CpuReport): string[] {

@@ -54,7 +54,7 @@ export interface ContextDeps {
 export const OPERATION_TIMEOUT_DEFAULT_MS = 15_000;
 
 /**
- * Builds the context of one request. The caller's `Authorization` header is forwarded to AWX
+ * Builds the context of one request (what Yoga adds to its own context object, `initial`). The caller's `Authorization` header is forwarded to AWX
  * verbatim, and AWX filters every answer by that user's permissions; that is why loaders, whose
  * caches hold those filtered answers, are created here per request and never shared.
  */
@@ -93,12 +93,10 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
     // The write already happened: a cache that cannot evict is logged, not reported as the write failing.
     await deps.cache?.evictJob(id).catch((error: unknown) => scope.log.warn({ workflowJob: id, error: String(error) }, 'cache eviction failed'));
   };
-  const context = {
-    ...initial, requestId: scope.requestId, upstreamCalls: scope.upstreamCalls, live,
-    actions: createWorkflowJobActions(awx), evictJob,
-  };
-  // Yoga copies what this returns onto `initial`, its context object. The logger is a getter on both, made only
-  // when first used: on `initial` for resolvers, and not enumerable here, so the copy does not read it.
+  // Yoga copies what this returns onto `initial`, its context object: the additions alone, not `initial` again.
+  const context = { requestId: scope.requestId, upstreamCalls: scope.upstreamCalls, live, actions: createWorkflowJobActions(awx), evictJob };
+  // The logger is a getter on both, made only when first used: on `initial` for resolvers, and not enumerable
+  // here, so the copy does not read it.
   const log = () => scope.log;
   Object.defineProperty(initial, 'log', { get: log, enumerable: true, configurable: true });
   Object.defineProperty(context, 'log', { get: log, enumerable: false, configurable: true });

@@ -14,9 +14,10 @@ export const LOG_WINDOW_MS = 10;
 /** Lines waiting beyond this many bytes are written at once (sonic-boom's `minLength`; below its 16 KB write size). */
 const MIN_BYTES = 8 * 1024;
 
-/** A pino destination that writes lines in batches; `writes` counts the system writes made so far. */
+/** A pino destination that writes lines in batches; `writes` counts the system writes done so far, `bytes` their bytes. */
 export interface BatchedLines extends pino.DestinationStream {
   readonly writes: number;
+  readonly bytes: number;
 }
 
 /** Log lines to `fd` (standard output by default), batched as above. */
@@ -50,6 +51,9 @@ export function batchedLines(fd = 1, windowMs = LOG_WINDOW_MS): BatchedLines {
     },
     get writes() {
       return writes;
+    },
+    get bytes() {
+      return written;
     },
   };
 }

@@ -30,11 +30,24 @@ function guardParser(parser: RequestParser): RequestParser {
   };
 }
 
+/** The media types Yoga reads with its POST JSON parser, which answers bad JSON with its own 400. */
+const JSON_BODIES = ['application/json', 'application/graphql+json'];
+
+/**
+ * Whether Yoga's POST JSON parser reads `request` (matched as Yoga matches it: the first of the listed types,
+ * exactly or with parameters): that parser needs no guard, nor the promise a guard adds to every request.
+ */
+function postsJson(request: Request): boolean {
+  if (request.method !== 'POST') return false;
+  const type = request.headers.get('content-type')?.split(',')[0] ?? '';
+  return JSON_BODIES.some((json) => type === json || type.startsWith(`${json};`));
+}
+
 /** Makes refusals on `endpoint` JSON: bad JSON parameters become 400s, bodiless 406/415s get an error body. */
 export function useJsonRefusals(endpoint: string): Plugin {
   return {
-    onRequestParse: ({ requestParser, setRequestParser }) => {
-      if (requestParser) setRequestParser(guardParser(requestParser));
+    onRequestParse: ({ request, requestParser, setRequestParser }) => {
+      if (requestParser && !postsJson(request)) setRequestParser(guardParser(requestParser));
     },
     onResponse: ({ request, response, setResponse, fetchAPI }) => {
       const refusal = EMPTY_REFUSALS[response.status];

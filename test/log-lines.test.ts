@@ -39,6 +39,7 @@ describe('batched log lines', () => {
     const out = batchedLines(fd);
     for (const line of numbered(500)) out.write(`${line}\n`);
     await arrive(lines, numbered(500));
+    await waitFor(() => out.bytes === numbered(500).join('\n').length + 1);
     // 500 lines of about 10 bytes: a handful of writes, not one per line.
     expect(out.writes).toBeLessThan(10);
   });
@@ -55,6 +56,8 @@ describe('batched log lines', () => {
     expect(out.writes).toBe(0);
     expect(lines()).toEqual([]);
     await arrive(lines, numbered(5));
+    // A write is counted when its completion comes back from the thread pool, after its bytes are in the file.
+    await waitFor(() => out.bytes === numbered(5).join('\n').length + 1);
     expect(out.writes).toBe(1);
   });
 
