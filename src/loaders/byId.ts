@@ -14,6 +14,24 @@ export type ByIdLoader<T extends AwxRecord = AwxRecord> = DataLoader<number, T |
 export type OnBatch = (loader: string, size: number) => void;
 
 /**
+ * DataLoader answers a key it already holds with a new promise, settled along with the current batch (a closure,
+ * and the held promise adopted: more microtask turns). On a page most jobs share a few templates and creators, so
+ * the held promise itself is returned instead; `clear` and `prime` act on the same map, so nothing stale is kept.
+ */
+class SharedPromiseLoader<V> extends DataLoader<number, V> {
+  constructor(
+    batch: DataLoader.BatchLoadFn<number, V>,
+    private readonly held = new Map<number, Promise<V>>(),
+  ) {
+    super(batch, { cacheMap: held });
+  }
+
+  override load(id: number): Promise<V> {
+    return this.held.get(id) ?? super.load(id);
+  }
+}
+
+/**
  * Creates the by-id loader of one collection, for one request. With a `cache`, unified jobs are read
  * through it: one `id__in` for the misses only, and finished jobs stored for later requests.
  */
@@ -22,7 +40,7 @@ export function createByIdLoader<R extends AwxResource>(awx: AwxClient, resource
     onBatch?.(resource, ids.length);
     return fetchByIds<AwxModel<R>>(awx, resource, ids);
   };
-  return new DataLoader<number, AwxModel<R> | null>(async (ids) => {
+  return new SharedPromiseLoader<AwxModel<R> | null>(async (ids) => {
     const found = isCachedResource(resource)
       ? await readThrough(cache, resource, ids, fetch, (fetched) => (id) => isTerminal(fetched.get(id)))
       : await fetch(ids);
