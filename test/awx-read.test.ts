@@ -1,16 +1,26 @@
 /** One AWX read as the client makes it: its own abort signal, and a body read whole within its bound. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnswerReader } from '../src/awx/answerReader.js';
 import { AwxClient } from '../src/awx/client.js';
 import { ReadSignal } from '../src/awx/deadline.js';
 import { AwxResponseError } from '../src/awx/errors.js';
-import { readBody } from '../src/awx/response.js';
 import { createAwxTransport } from '../src/awx/transport.js';
+import type { Answer } from '../src/awx/write.js';
 
-type Body = Parameters<typeof readBody>[0];
-const body = (chunks: Buffer[]) => Readable.from(chunks) as unknown as Body;
+/** A reader as undici drives it, and what it settled with (and how often), and the aborts it asked for. */
+function reader(limit: number, signal?: ReadSignal) {
+  const settled: { answer?: Answer; error?: unknown }[] = [];
+  const aborts: Error[] = [];
+  const handler = new AnswerReader(limit, signal, (answer) => settled.push({ answer }), (error) => settled.push({ error }));
+  const connect = () => handler.onConnect((reason) => {
+    aborts.push(reason);
+    handler.onError(reason); // what undici does with an abort: the handler hears it as the request's error
+  });
+  return { handler, settled, aborts, connect };
+}
+const raw = (headers: Record<string, string>) => Object.entries(headers).flatMap(([k, v]) => [Buffer.from(k), Buffer.from(v)]);
 
 describe("a read's abort signal", () => {
   it('calls each listener once when it aborts, and none it no longer has', () => {
@@ -43,25 +53,72 @@ describe("a read's abort signal", () => {
   });
 });
 
-describe("reading AWX's body", () => {
-  it('joins its chunks before decoding, so a character split between two stays whole', async () => {
+describe("reading AWX's answer", () => {
+  it('joins its chunks before decoding, so a character split between two stays whole, and keeps status and headers', () => {
+    const { handler, settled, connect } = reader(1_000);
+    connect();
     const text = Buffer.from('{"name":"déploiement ✓"}');
-    await expect(readBody(body([text.subarray(0, 11), text.subarray(11, 23), text.subarray(23)]), 1_000)).resolves.toBe('{"name":"déploiement ✓"}');
-    await expect(readBody(body([]), 1_000)).resolves.toBe('');
+    handler.onHeaders(100, raw({}));
+    handler.onHeaders(200, raw({ 'Content-Type': 'application/json', 'Retry-After': '3' }));
+    for (const chunk of [text.subarray(0, 11), text.subarray(11, 23), text.subarray(23)]) expect(handler.onData(chunk)).toBe(true);
+    handler.onComplete();
+    expect(settled).toEqual([{ answer: { statusCode: 200, headers: { 'content-type': 'application/json', 'retry-after': '3' }, text: '{"name":"déploiement ✓"}' } }]);
   });
 
-  it('refuses a body over its bound', async () => {
-    const read = readBody(body([Buffer.alloc(600, 'a'), Buffer.alloc(600, 'a')]), 1_000);
-    await expect(read).rejects.toBeInstanceOf(AwxResponseError);
-    await expect(read).rejects.toThrow('AWX sent a response larger than 1000 bytes.');
+  it('reads an empty body as empty text', () => {
+    const { handler, settled, connect } = reader(1_000);
+    connect();
+    handler.onHeaders(204, raw({}));
+    handler.onComplete();
+    expect(settled).toEqual([{ answer: { statusCode: 204, headers: {}, text: '' } }]);
   });
 
-  it('fails on a body cut off without an error of its own', async () => {
-    const stream = new Readable({ read() {} });
-    const read = readBody(stream as unknown as Body, 1_000);
-    stream.push('{"count":');
-    stream.destroy();
-    await expect(read).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
+  it('refuses a body over its bound: it ends the request and settles once, with the refusal', () => {
+    const { handler, settled, aborts, connect } = reader(1_000);
+    connect();
+    handler.onHeaders(200, raw({}));
+    expect(handler.onData(Buffer.alloc(600, 'a'))).toBe(true);
+    expect(handler.onData(Buffer.alloc(600, 'a'))).toBe(false);
+    handler.onError(new Error('the socket closed after the abort')); // a late report from undici changes nothing
+    expect(aborts).toHaveLength(1);
+    expect(settled).toHaveLength(1);
+    expect(settled[0]!.error).toBeInstanceOf(AwxResponseError);
+    expect((settled[0]!.error as Error).message).toBe('AWX sent a response larger than 1000 bytes.');
+  });
+
+  it("fails with undici's error on a body cut off, and stops listening to the signal", () => {
+    const signal = new ReadSignal();
+    const { handler, settled, aborts, connect } = reader(1_000, signal);
+    connect();
+    handler.onHeaders(200, raw({}));
+    handler.onData(Buffer.from('{"count":'));
+    const cut = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });
+    handler.onError(cut);
+    signal.abort(new Error('deadline'));
+    expect([settled, aborts]).toEqual([[{ error: cut }], []]);
+  });
+
+  it('ends the request with the signal\'s reason, whether it aborts before the connection or after', () => {
+    const before = new ReadSignal();
+    before.abort(new Error('caller gone'));
+    const early = reader(1_000, before);
+    early.connect();
+    expect(early.aborts.map((e) => e.message)).toEqual(['caller gone']);
+    expect(early.settled).toEqual([{ error: before.reason }]);
+
+    const during = new ReadSignal();
+    const late = reader(1_000, during);
+    late.connect();
+    late.handler.onHeaders(200, raw({}));
+    during.abort(new Error('deadline'));
+    expect(late.settled).toEqual([{ error: during.reason }]);
+  });
+
+  it('ends the request with an AbortError when the signal gives no reason', () => {
+    const signal = { aborted: true, reason: undefined, addEventListener() {}, removeEventListener() {} };
+    const { settled, connect } = reader(1_000, signal as unknown as ReadSignal);
+    connect();
+    expect((settled[0]!.error as Error).name).toBe('AbortError');
   });
 });
 
@@ -90,5 +147,25 @@ describe('the AWX client against a server sending too much or too little', () =>
     await expect(client.getJson(['big'])).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', message: 'AWX sent a response larger than 1000 bytes.' });
     await expect(client.getJson(['cut'])).rejects.toMatchObject({ code: expect.stringMatching(/^UPSTREAM_/) });
     await transport.dispatcher.close();
+  });
+
+  it('reads every answer to its end, so a few kept-alive connections serve reads one after another, even after a refusal', async () => {
+    let connections = 0;
+    const counted = createServer((req, res) => {
+      const size = req.url?.startsWith('/api/v2/big/') ? 5_000 : 10;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(`{"x":"${'a'.repeat(size)}"}`);
+    });
+    counted.on('connection', () => connections++);
+    await new Promise<void>((resolve) => counted.listen(0, '127.0.0.1', resolve));
+    const transport = createAwxTransport({ url: `http://127.0.0.1:${(counted.address() as AddressInfo).port}`, apiPath: '/api/', timeoutMs: 5_000, maxBodyBytes: 1_000, retries: 0 });
+    const client = new AwxClient(transport, {});
+    for (let i = 0; i < 20; i++) await expect(client.getJson(['small'])).resolves.toEqual({ x: 'a'.repeat(10) });
+    // undici lets a socket rest one turn of the event loop before its next request: two take turns, never one per read.
+    expect(connections).toBeLessThanOrEqual(2);
+    await expect(client.getJson(['big'])).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
+    await expect(client.getJson(['small'])).resolves.toEqual({ x: 'a'.repeat(10) });
+    await transport.dispatcher.close();
+    counted.closeAllConnections();
+    await new Promise((resolve) => counted.close(resolve));
   });
 });

@@ -4,10 +4,10 @@ import { versionedPath, type ApiLocator } from './apiLayout.js';
 import type { CircuitBreaker } from './breaker.js';
 import { AwxError, AwxTimeoutError, errorFromResponse } from './errors.js';
 import type { ConcurrencyLimiter } from './limiter.js';
-import { breakerOutcome, networkError, parseResponse, readBody } from './response.js';
+import { breakerOutcome, networkError, parseResponse } from './response.js';
 import { takeCall, type OperationBudget } from './operationBudget.js';
 import { startDeadline, type AbortLike, type Deadline } from './deadline.js';
-import { request } from './undici.js';
+import { readAnswer } from './answerReader.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import type { AwxCallTracer } from './tracing.js';
 import { parseWriteAnswer, type Answer, type Outgoing, type Target, type WriteMethod, type WriteOptions } from './write.js';
@@ -188,14 +188,11 @@ export class AwxClient {
   }
 
   /** Sends and reads the whole body; redirects are not followed (they could leak credentials). */
-  private async send({ method, origin, path, body }: Outgoing, signal: AbortLike, trace?: Record<string, string>): Promise<Answer> {
+  private send({ method, origin, path, body }: Outgoing, signal: AbortLike, trace?: Record<string, string>): Promise<Answer> {
     const headers: Record<string, string> = { ...trace, accept: 'application/json', 'user-agent': 'awx-graphql' };
     if (this.caller.authorization) headers.authorization = this.caller.authorization;
     if (this.caller.requestId) headers['x-request-id'] = this.caller.requestId;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    // undici takes any EventTarget as a signal (the read's own: src/awx/deadline.ts).
-    const response = await request(this.transport.dispatcher, { origin, path, method, body, headers, signal: signal as AbortSignal });
-    const text = await readBody(response.body, this.transport.maxBodyBytes);
-    return { statusCode: response.statusCode, headers: response.headers, text };
+    return readAnswer(this.transport.dispatcher, { origin, path, method, body, headers }, this.transport.maxBodyBytes, signal);
   }
 }

@@ -3,7 +3,7 @@ import type { AbortCause } from './response.js';
 
 /**
  * What a read's waits listen to (the wait for a slot, for the breaker's probe, between retries, and undici's
- * request, which takes any EventTarget): the part of AbortSignal they use. Node's AbortSignal fits it too.
+ * request: src/awx/answerReader.ts): the part of AbortSignal they use. Node's AbortSignal fits it too.
  */
 export interface AbortLike {
   readonly aborted: boolean;

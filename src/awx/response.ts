@@ -1,5 +1,4 @@
 /** How AWX's answers and undici's failures become results or typed errors (the client's reading half). */
-import type { Dispatcher } from 'undici';
 import type { BreakerOutcome } from './breaker.js';
 import {
   AwxError,
@@ -9,27 +8,6 @@ import {
   AwxUnavailableError,
   errorFromResponse,
 } from './errors.js';
-
-/**
- * Reads a body to the end (so the connection can be reused), refusing more than `limit` bytes. Read from its
- * events rather than with `for await`, whose iterator and promise per chunk cost more than the rest of the read.
- */
-export function readBody(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    body.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      reject(new AwxResponseError(`AWX sent a response larger than ${limit} bytes.`));
-      body.destroy();
-    });
-    body.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
-    body.once('error', reject);
-    // A body cut off with no error of its own (the stream destroyed) fails like `for await` fails on it.
-    body.once('close', () => reject(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })));
-  });
-}
 
 /** The JSON document of a 2xx answer; any other answer, or a body that is not a JSON object, throws. */
 export function parseResponse<T>(status: number, text: string): T {
