@@ -10,11 +10,12 @@ export interface Child {
 
 /**
  * Starts `node <script>` (through tsx for TypeScript sources) and waits until its output matches `ready`;
- * `node` is the binary to run it with (this process's by default; another Node line for bench/nodeLines.ts).
+ * `node` is the binary to run it with (this process's by default; another Node line for bench/nodeLines.ts),
+ * `nodeArgs` flags node reads only when it starts (V8's, which NODE_OPTIONS refuses).
  */
-export async function startChild(script: string, env: Record<string, string>, ready: RegExp, node = process.execPath): Promise<Child & { match: RegExpExecArray }> {
+export async function startChild(script: string, env: Record<string, string>, ready: RegExp, node = process.execPath, nodeArgs: string[] = []): Promise<Child & { match: RegExpExecArray }> {
   // TypeScript sources load the demo AWX package from its sources too (its `development` export).
-  const args = script.endsWith('.js') ? [script] : ['--conditions=development', '--import', 'tsx', script];
+  const args = [...nodeArgs, ...(script.endsWith('.js') ? [script] : ['--conditions=development', '--import', 'tsx', script])];
   const child = spawn(node, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));

@@ -36,15 +36,17 @@ export async function startGateway(awxUrl: string, env: Record<string, string> =
 
 /**
  * Starts the compiled gateway built as src/start.ts builds it, less one feature (bench/gatewayVariant.ts), or
- * with every feature when `without` is undefined: the feature-cost table's processes.
+ * with every feature when `without` is undefined: the feature-cost table's processes. Each waits its turn idle
+ * for minutes, so each runs without V8's memory reducer, as `awx-graphql start` runs the gateway (src/heap.ts):
+ * with it, an idle minute throws away the compiled request path and the next turn measures its recompilation.
  */
 export async function startGatewayVariant(awxUrl: string, without?: string): Promise<Gateway> {
-  return gatewayFrom('bench/gatewayVariant.ts', awxUrl, without ? { BENCH_WITHOUT: without } : {});
+  return gatewayFrom('bench/gatewayVariant.ts', awxUrl, without ? { BENCH_WITHOUT: without } : {}, undefined, ['--no-memory-reducer']);
 }
 
-async function gatewayFrom(script: string, awxUrl: string, env: Record<string, string>, node?: string): Promise<Gateway> {
+async function gatewayFrom(script: string, awxUrl: string, env: Record<string, string>, node?: string, nodeArgs?: string[]): Promise<Gateway> {
   const settings = { AWX_URL: awxUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production', ...env };
-  const child = await startChild(script, settings, GATEWAY_READY, node);
+  const child = await startChild(script, settings, GATEWAY_READY, node, nodeArgs);
   return { child, url: `http://127.0.0.1:${child.match[1]}/graphql` };
 }
 

@@ -117,7 +117,10 @@ export function heapPlan(budget: MemoryBudget, env: Record<string, string | unde
   return {
     budget,
     ...(tight && { warning: `a memory budget of ${budget.mb} MB (${budget.source}) is below the ${NEEDED_MB} MB the gateway holds under load: expect it to be killed for memory` }),
-    nodeArgs: [`--max-semi-space-size=${semiSpaceMb}`, `--max-old-space-size=${oldSpaceMb}`],
+    // No memory reducer: after about a minute without requests its collections shrink the heap and throw away
+    // what V8 learned and compiled for the request path, and the next 10,000-odd requests cost 2-3 times the CPU
+    // while it compiles again (bench/analysis.ts). A gateway between a dashboard's refreshes is idle that long.
+    nodeArgs: [`--max-semi-space-size=${semiSpaceMb}`, `--max-old-space-size=${oldSpaceMb}`, '--no-memory-reducer'],
     env: Object.fromEntries(Object.entries(allocator).filter(([name]) => env[name] === undefined)),
     // Liftoff only: optimizing undici's HTTP parser (WebAssembly) costs a one-off 30 MB at the first AWX call.
     // No Maglev (Node 24's mid-tier compiler, off before): it held about 20 MB under load for no throughput.

@@ -149,8 +149,9 @@ export function createGateway(options: GatewayOptions): GatewayParts {
       ...(on('persisted') ? [persisted.plugin] : []),
       ...(on('limits') ? queryLimitPlugins(options.limits) : []),
       useJsonRefusals('/graphql'),
-      // Last of those that touch execution: untraced operations run on the copy of the schema (src/subgraph.ts).
-      ...(on('federationTrace') ? [useUntracedExecution(untraced)] : []),
+      // Last of those that touch execution: untraced operations run on the copy of the schema, compiled once asked
+      // again (src/subgraph.ts); with the trace plugin left out (the feature-cost table) they still run compiled.
+      useUntracedExecution(untraced),
       ...(cache ? [{ onDispose: () => cache.close() }] : []),
       { onDispose: () => live.close() },
       { onDispose: () => persisted.close() },

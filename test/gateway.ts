@@ -14,6 +14,7 @@ import type { LiveRegistry, SubscriptionConfig } from '../src/live/index.js';
 import type { PersistedConfig, PersistedOperations } from '../src/persisted/index.js';
 import { createLogger } from '../src/logger.js';
 import type { Tracing } from '../src/observability/index.js';
+import type { MeasuredFeature } from '../src/server.js';
 import { ADMIN } from './demo-auth.js';
 
 export { ADMIN, ALICE, BOB } from './demo-auth.js';
@@ -99,6 +100,8 @@ export interface TestGatewayOptions {
   persisted?: Partial<PersistedConfig>;
   /** OpenTelemetry tracing (off when not given); shut down when the gateway closes. */
   tracing?: Tracing;
+  /** Features left out, as the benchmark's feature-cost table builds its gateways (none by default). */
+  without?: ReadonlySet<MeasuredFeature>;
 }
 
 /**
@@ -129,6 +132,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       subscriptions: options.subscriptions,
       persisted: options.persisted,
       tracing: options.tracing,
+      without: options.without,
     },
     admission: options.admission ?? { maxInFlight: defaultMaxInFlight(availableParallelism()), maxQueued: 1_024 },
     http: options.http,

@@ -63,7 +63,7 @@ describe('the heap plan', () => {
   it('gives 16 MB semi-spaces and the budget less 64 MB and the young generation as the old-space ceiling', () => {
     expect(heapPlan({ mb: 512, source: 'default' })).toEqual({
       budget: { mb: 512, source: 'default' },
-      nodeArgs: ['--max-semi-space-size=16', '--max-old-space-size=416'],
+      nodeArgs: ['--max-semi-space-size=16', '--max-old-space-size=416', '--no-memory-reducer'],
       env: { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072' },
       runtimeFlags: ['--heap-growing-percent=60', '--liftoff-only', '--no-maglev'],
     });
@@ -71,10 +71,10 @@ describe('the heap plan', () => {
 
   it('keeps the young generation within an eighth of a small budget, and old space no smaller than 48 MB', () => {
     const args = (mb: number) => heapPlan({ mb, source: 'MEMORY_LIMIT_MB' }).nodeArgs;
-    expect(args(256)).toEqual(['--max-semi-space-size=16', '--max-old-space-size=160']);
-    expect(args(200)).toEqual(['--max-semi-space-size=8', '--max-old-space-size=120']);
-    expect(args(100)).toEqual(['--max-semi-space-size=4', '--max-old-space-size=48']);
-    expect(args(4096)).toEqual(['--max-semi-space-size=16', '--max-old-space-size=4000']);
+    expect(args(256)).toEqual(['--max-semi-space-size=16', '--max-old-space-size=160', '--no-memory-reducer']);
+    expect(args(200)).toEqual(['--max-semi-space-size=8', '--max-old-space-size=120', '--no-memory-reducer']);
+    expect(args(100)).toEqual(['--max-semi-space-size=4', '--max-old-space-size=48', '--no-memory-reducer']);
+    expect(args(4096)).toEqual(['--max-semi-space-size=16', '--max-old-space-size=4000', '--no-memory-reducer']);
   });
 
   it('warns when the budget is below what the gateway holds under load, and only then', () => {

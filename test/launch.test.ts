@@ -12,9 +12,9 @@ describe('awx-graphql start', () => {
   it('serves from a process with the heap flags derived from MEMORY_LIMIT_MB, and stops with 0 on SIGTERM', async () => {
     const run = startCommand({ MEMORY_LIMIT_MB: '300' });
     const port = await listening(run);
-    expect(run.output()).toContain('"msg":"V8 heap sized for 300 MB (MEMORY_LIMIT_MB): --max-semi-space-size=16 --max-old-space-size=204 --heap-growing-percent=60 --liftoff-only --no-maglev"');
+    expect(run.output()).toContain('"msg":"V8 heap sized for 300 MB (MEMORY_LIMIT_MB): --max-semi-space-size=16 --max-old-space-size=204 --no-memory-reducer --heap-growing-percent=60 --liftoff-only --no-maglev"');
     const gateway = servingPid(run.child.pid!);
-    expect(argsOf(gateway)).toEqual(expect.arrayContaining(['--max-semi-space-size=16', '--max-old-space-size=204', '--conditions=development']));
+    expect(argsOf(gateway)).toEqual(expect.arrayContaining(['--max-semi-space-size=16', '--max-old-space-size=204', '--no-memory-reducer', '--conditions=development']));
     expect(envOf(gateway)).toEqual(expect.arrayContaining(['MALLOC_ARENA_MAX=2', 'MALLOC_TRIM_THRESHOLD_=131072']));
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
 
