@@ -3,7 +3,7 @@
  * run (about 15 minutes); bench/RESULTS.md is left as it is. Parts, comma-separated:
  * - `targets`: S1 (gateway, plain Yoga, direct REST, raw proxy), S2 and the 200-job S4 page, CPU per query,
  *   and the fixed-cost and cost-per-item target lines (about 3 minutes);
- * - `features`: the feature-cost table (about 3 minutes);
+ * - `features`: the feature-cost table (about 9 minutes: each process is first run until its CPU settles);
  * - `nodelines`: S1 and S2 under Node 20, 22 and 24 (about 3 minutes, more on the first install);
  * - `subscriptions`: watching many jobs.
  */
