@@ -53,6 +53,7 @@ const HOW: Record<Feature, string> = {
   persisted: 'APQ and trusted documents',
   metrics: 'Prometheus metrics (METRICS=false)',
   admission: 'admission control (no MAX_INFLIGHT_REQUESTS)',
+  repeatAnswers: "parsing AWX's repeated answers once (every answer parsed)",
 };
 
 /** One autocannon run of `query` against `gateway`, with its process's CPU per request. */

@@ -34,11 +34,13 @@ const config = loadConfig();
 if (!config.awxUrl) throw new Error('AWX_URL must be set for a gateway variant, got nothing');
 const logger = createLogger(config.logLevel);
 const tracing = config.tracing && (await startTracing(config.tracing, logger));
-const measured = without && without !== 'metrics' && without !== 'admission' ? new Set<MeasuredFeature>([without]) : undefined;
+const measured = without && without !== 'metrics' && without !== 'admission' && without !== 'repeatAnswers' ? new Set<MeasuredFeature>([without]) : undefined;
 // The options src/start.ts builds for a configured AWX, less the feature measured.
 const options = appOptions(config, { url: config.awxUrl, token: config.awxToken }, logger, tracing || undefined);
 const app = createApp({
   ...options,
+  // Every AWX answer parsed, repeated or not: what the gateway spends when AWX's answers keep changing.
+  upstream: without === 'repeatAnswers' ? { ...options.upstream, repeatAnswerBytes: 0 } : options.upstream,
   gateway: { ...options.gateway, without: measured },
   admission: without === 'admission' ? undefined : options.admission,
 });

@@ -54,7 +54,7 @@ describe("a read's abort signal", () => {
 });
 
 describe("reading AWX's answer", () => {
-  it('joins its chunks before decoding, so a character split between two stays whole, and keeps status and headers', () => {
+  it('joins its chunks into one body, so a character split between two decodes whole, and keeps status and headers', () => {
     const { handler, settled, connect } = reader(1_000);
     connect();
     const text = Buffer.from('{"name":"déploiement ✓"}');
@@ -62,15 +62,16 @@ describe("reading AWX's answer", () => {
     handler.onHeaders(200, raw({ 'Content-Type': 'application/json', 'Retry-After': '3' }));
     for (const chunk of [text.subarray(0, 11), text.subarray(11, 23), text.subarray(23)]) expect(handler.onData(chunk)).toBe(true);
     handler.onComplete();
-    expect(settled).toEqual([{ answer: { statusCode: 200, headers: { 'content-type': 'application/json', 'retry-after': '3' }, text: '{"name":"déploiement ✓"}' } }]);
+    const decoded = settled.map(({ answer }) => ({ ...answer, body: answer?.body.toString('utf8') }));
+    expect(decoded).toEqual([{ statusCode: 200, headers: { 'content-type': 'application/json', 'retry-after': '3' }, body: '{"name":"déploiement ✓"}' }]);
   });
 
-  it('reads an empty body as empty text', () => {
+  it('reads an empty body as no bytes', () => {
     const { handler, settled, connect } = reader(1_000);
     connect();
     handler.onHeaders(204, raw({}));
     handler.onComplete();
-    expect(settled).toEqual([{ answer: { statusCode: 204, headers: {}, text: '' } }]);
+    expect(settled).toEqual([{ answer: { statusCode: 204, headers: {}, body: Buffer.alloc(0) } }]);
   });
 
   it('refuses a body over its bound: it ends the request and settles once, with the refusal', () => {

@@ -65,7 +65,7 @@ export class AnswerReader implements Dispatcher.DispatchHandler {
   }
 
   onComplete(): void {
-    if (this.finish()) this.resolve({ statusCode: this.statusCode, headers: this.headers, text: Buffer.concat(this.chunks, this.size).toString('utf8') });
+    if (this.finish()) this.resolve({ statusCode: this.statusCode, headers: this.headers, body: Buffer.concat(this.chunks, this.size) });
   }
 
   onError(error: Error): void {

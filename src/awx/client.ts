@@ -1,4 +1,5 @@
 /** The one HTTP client of AWX: builds URLs, forwards the caller's credentials, reads and checks JSON, sends writes once. */
+import { createHash } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import { versionedPath, type ApiLocator } from './apiLayout.js';
 import type { CircuitBreaker } from './breaker.js';
@@ -8,6 +9,7 @@ import { breakerOutcome, networkError, parseResponse } from './response.js';
 import { takeCall, type OperationBudget } from './operationBudget.js';
 import { startDeadline, type AbortLike, type Deadline } from './deadline.js';
 import { readAnswer } from './answerReader.js';
+import type { RepeatAnswers } from './repeatAnswers.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import type { AwxCallTracer } from './tracing.js';
 import { parseWriteAnswer, type Answer, type Outgoing, type Target, type WriteMethod, type WriteOptions } from './write.js';
@@ -30,6 +32,8 @@ export interface AwxTransport {
   limiter: ConcurrencyLimiter;
   /** The TLS settings of the pool (AWX_CA_FILE, AWX_INSECURE_TLS), for AWX's websocket, which does not go through it. */
   tls?: { ca?: Buffer; rejectUnauthorized?: boolean };
+  /** The last answers of recent reads, per credential, so an answer repeated byte for byte is not parsed again. */
+  answers?: RepeatAnswers;
 }
 
 /** One finished upstream call (one attempt: each retry is a call of its own), reported for logs and request accounting. */
@@ -70,6 +74,9 @@ const API_PATH = /^(\/(?!\.\.?\/)[A-Za-z0-9._~-]+)+\/$/;
 
 /** Reads AWX on behalf of one caller. Never shared between callers: it holds their credentials. */
 export class AwxClient {
+  /** The caller's credential as a key of `transport.answers`: a digest, so no credential is kept after the request. */
+  private fingerprint?: string;
+
   constructor(
     private readonly transport: AwxTransport,
     private readonly caller: AwxCaller,
@@ -82,7 +89,14 @@ export class AwxClient {
   async getJson<T>(path: AwxPath, query?: URLSearchParams): Promise<T> {
     const retries = Math.min(this.caller.retries ?? Infinity, this.transport.retry.retries);
     const answer = await this.exchange('GET', (signal) => this.urlFor(signal, path, query), undefined, retries);
-    return parseResponse<T>(answer.statusCode, answer.text);
+    const { answers } = this.transport;
+    if (!answers) return parseResponse<T>(answer.statusCode, answer.body);
+    const key = `${this.credentialFingerprint()} ${path.join('/')}?${query?.toString() ?? ''}`;
+    return parseResponse<T>(answer.statusCode, answer.body, (body) => answers.parse(key, body));
+  }
+
+  private credentialFingerprint(): string {
+    return (this.fingerprint ??= createHash('sha256').update(this.caller.authorization ?? '').digest('base64'));
   }
 
   /**
@@ -94,7 +108,7 @@ export class AwxClient {
     const { baseUrl } = this.transport;
     const target = { origin: baseUrl.origin, path: `${baseUrl.pathname.replace(/\/+$/, '')}${apiPath}` };
     const answer = await this.exchange('GET', async () => target, undefined, Math.min(this.caller.retries ?? Infinity, this.transport.retry.retries));
-    return parseResponse<T>(answer.statusCode, answer.text);
+    return parseResponse<T>(answer.statusCode, answer.body);
   }
 
   /**
@@ -105,7 +119,7 @@ export class AwxClient {
   async write<T>(method: WriteMethod, path: AwxPath, options: WriteOptions = {}): Promise<T | null> {
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
     const answer = await this.exchange(method, (signal) => this.urlFor(signal, path), body, 0);
-    return parseWriteAnswer<T>(answer.statusCode, answer.text, options.action);
+    return parseWriteAnswer<T>(answer.statusCode, answer.body, options.action);
   }
 
   /**

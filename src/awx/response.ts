@@ -8,13 +8,17 @@ import {
   AwxUnavailableError,
   errorFromResponse,
 } from './errors.js';
+import { parseBody } from './repeatAnswers.js';
 
-/** The JSON document of a 2xx answer; any other answer, or a body that is not a JSON object, throws. */
-export function parseResponse<T>(status: number, text: string): T {
+/**
+ * The JSON document of a 2xx answer, read by `read` (a repeated answer's kept document, or a fresh parse); any
+ * other answer, or a body that is not a JSON object, throws.
+ */
+export function parseResponse<T>(status: number, body: Buffer, read: (body: Buffer) => unknown = parseBody): T {
   let parsed: unknown;
   let parseFailed = false;
   try {
-    parsed = text === '' ? null : JSON.parse(text);
+    parsed = body.length === 0 ? null : status >= 200 && status < 300 ? read(body) : parseBody(body);
   } catch {
     parseFailed = true;
   }

@@ -6,6 +6,7 @@ import { CircuitBreaker } from './breaker.js';
 import type { AwxTransport } from './client.js';
 import { discoverApi } from './discovery.js';
 import { ConcurrencyLimiter } from './limiter.js';
+import { RepeatAnswers, REPEAT_ANSWER_BYTES } from './repeatAnswers.js';
 import { DEFAULT_RETRY_POLICY } from './retry.js';
 
 /** How to reach AWX, as read from configuration. */
@@ -32,6 +33,8 @@ export interface AwxTransportOptions {
   maxConcurrency?: number;
   /** AWX requests waiting for a slot before new ones are refused (AWX_MAX_QUEUE, default 1024). */
   maxQueue?: number;
+  /** Bytes of AWX's last answers kept to recognise repeated ones (default REPEAT_ANSWER_BYTES; 0 parses every answer). */
+  repeatAnswerBytes?: number;
 }
 
 /** Resilience defaults, used when an option is not given. */
@@ -66,6 +69,7 @@ export function createAwxTransport(options: AwxTransportOptions): AwxTransport {
     }),
     limiter: new ConcurrencyLimiter(maxConcurrency, options.maxQueue ?? RESILIENCE_DEFAULTS.maxQueue),
     tls: connect,
+    answers: new RepeatAnswers(options.repeatAnswerBytes ?? REPEAT_ANSWER_BYTES),
   };
   return transport;
 }

@@ -1,6 +1,7 @@
 /** The shapes of one AWX exchange, and how a write's answer is read (AWX acknowledges some writes with no body). */
 import type { IncomingHttpHeaders } from 'node:http';
 import { errorFromResponse, type AwxAction } from './errors.js';
+import { parseBody } from './repeatAnswers.js';
 import { parseResponse } from './response.js';
 
 /** The methods of AWX's actions this gateway sends; reads are GET. */
@@ -18,11 +19,11 @@ export interface Outgoing extends Target {
   body?: string;
 }
 
-/** An answer read in full: AWX's status, headers (for Retry-After) and body text. */
+/** An answer read in full: AWX's status, headers (for Retry-After) and body bytes. */
 export interface Answer {
   statusCode: number;
   headers: IncomingHttpHeaders;
-  text: string;
+  body: Buffer;
 }
 
 /** What a write sends besides its path: a JSON body, and the action its refusals should name. */
@@ -35,17 +36,17 @@ export interface WriteOptions {
  * A write's result: null for a 2xx with no body (cancel's 202, delete's 204), AWX's JSON object for one
  * with a body (relaunch's and launch's 201), and for any other status the typed refusal naming `action`.
  */
-export function parseWriteAnswer<T>(status: number, text: string, action?: AwxAction): T | null {
+export function parseWriteAnswer<T>(status: number, body: Buffer, action?: AwxAction): T | null {
   const ok = status >= 200 && status < 300;
-  if (ok && text.trim() === '') return null;
-  if (ok) return parseResponse<T>(status, text);
-  throw errorFromResponse(status, jsonOrUndefined(text), action);
+  if (ok && body.toString('utf8').trim() === '') return null;
+  if (ok) return parseResponse<T>(status, body);
+  throw errorFromResponse(status, jsonOrUndefined(body), action);
 }
 
 /** AWX's error body, when it is JSON (a proxy's HTML error page is not). */
-function jsonOrUndefined(text: string): unknown {
+function jsonOrUndefined(body: Buffer): unknown {
   try {
-    return JSON.parse(text);
+    return parseBody(body);
   } catch {
     return undefined;
   }

@@ -20,8 +20,13 @@ function intern(value: string): string {
   return value;
 }
 
-/** Replaces, in place, every short string value in `value` (a parsed AWX document) by its shared copy; returns `value`. */
+/**
+ * Replaces, in place, every short string value in `value` (a parsed AWX document) by its shared copy; returns
+ * `value`. A frozen document is left as it is: it is AWX's repeated answer (src/awx/repeatAnswers.ts), one copy
+ * already shared by every reading of the same bytes.
+ */
 export function internStrings<T>(value: T): T {
+  if (Object.isFrozen(value)) return value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = typeof value[i] === 'string' ? intern(value[i]) : internStrings(value[i]);
   } else if (value !== null && typeof value === 'object') {

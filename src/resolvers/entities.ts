@@ -5,12 +5,20 @@ import type { GatewayContext } from '../context.js';
 import { parseId } from './helpers.js';
 
 /**
+ * Apollo's `_entities` marks the object a reference resolves to with its `__typename`. AWX's repeated answers are
+ * frozen and shared (src/awx/repeatAnswers.ts), so such an object is given as a copy of its own to mark.
+ */
+function markable<T extends object>(object: T | null): T | null {
+  return object !== null && Object.isFrozen(object) ? { ...object } : object;
+}
+
+/**
  * `__resolveReference` for one entity type: through this request's batched by-id loader, so any number
  * of representations of one type cost one `?id__in=` request; an unknown or invisible id is null.
  */
 export function resolveReference<R extends AwxResource>(resource: R) {
   return (reference: { id: string | number }, { loaders }: GatewayContext) =>
-    loaders.byId(resource).load(parseId(reference.id, 'representations.id'));
+    loaders.byId(resource).load(parseId(reference.id, 'representations.id')).then(markable);
 }
 
 /**
@@ -20,5 +28,5 @@ export function resolveReference<R extends AwxResource>(resource: R) {
  */
 export function resolveFamilyReference(family: UnifiedFamily) {
   return (reference: { id: string | number }, { loaders }: GatewayContext) =>
-    loaders.unified(family).load(parseId(reference.id, 'representations.id'));
+    loaders.unified(family).load(parseId(reference.id, 'representations.id')).then(markable);
 }
