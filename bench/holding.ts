@@ -4,7 +4,7 @@ import type { CpuReport } from './cpu.js';
 /** Where the gaps still sit: what the gateway spends beyond the baselines, and what would move each target back. */
 export function holding(cpu: CpuReport): string[] {
   return [
-    `- **Cost per item when AWX's answers change** (S2: ${cpu.gatewayMs.toFixed(1)} ms against ${cpu.batchingClientMs.toFixed(1)} ms in this run). The bench's`,
+    `- **Cost per item when AWX's answers change** (S2: ${cpu.gatewayMs.toFixed(1)} ms against ${cpu.batchingClientMs.toFixed(1)} ms, ${cpu.s2Ratio.toFixed(2)}× pass by pass, in this run). The bench's`,
     '  AWX sends the same bytes for the same read, so the gateway parses each of its answers once (see above); the',
     '  batching client parses every one. When AWX\'s answers change at every read (jobs running between a dashboard\'s',
     '  refreshes), the feature-cost table\'s repeatAnswers row is the difference, and S2 costs about what it did before',

@@ -112,7 +112,7 @@ export function writeReport(r: Report): void {
     '',
     '## CPU per query',
     '',
-    `${r.cpu.queries} sequential S2 queries (50 jobs) each: the gateway process spent ${r.cpu.gatewayMs.toFixed(1)} ms of CPU per query, the batching REST client, in a process of its own, ${r.cpu.batchingClientMs.toFixed(1)} ms (${(r.cpu.gatewayMs / r.cpu.batchingClientMs).toFixed(1)}×; its process's CPU per page less what it spends answering the request that asks for one). Both parse the same AWX bodies; the gateway also serves HTTP, parses, validates and executes GraphQL over 50 jobs and serializes the answer. Under 10 connections on 2 cores shared with the upstream and the load generator, S2's p50 follows this CPU.`,
+    `${r.cpu.queries} sequential S2 queries (50 jobs) each: the gateway process spent ${r.cpu.gatewayMs.toFixed(1)} ms of CPU per query, the batching REST client, in a process of its own, ${r.cpu.batchingClientMs.toFixed(1)} ms (medians of ${r.cpu.s2Ratios.length} passes; its process's CPU per page less what it spends answering the request that asks for one). Pass by pass, the two measured in the same pass, the gateway spent ${r.cpu.s2Ratios.map((v) => `${v.toFixed(2)}×`).join(', ')} the client's CPU: ${r.cpu.s2Ratio.toFixed(2)}× at the median. Both parse the same AWX bodies; the gateway also serves HTTP, parses, validates and executes GraphQL over 50 jobs and serializes the answer. Under 10 connections on 2 cores shared with the upstream and the load generator, S2's p50 follows this CPU.`,
     '',
     ...cpuS1AndSizes(r.cpu),
     '',

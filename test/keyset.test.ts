@@ -125,6 +125,13 @@ describe('cursor codec', () => {
     }
   });
 
+  it('gives a list the same scope after many other lists were read, and each of them its own', () => {
+    const others = Array.from({ length: 1_200 }, (_, i) => keysetCursors({ statuses: ['failed'], search: `s${i}` }, order).scope);
+    expect(new Set(others).size).toBe(others.length);
+    expect(keysetCursors({ search: 'x', statuses: ['error', 'failed'] }, order).scope).toBe(cursors.scope);
+    expect(keysetCursors({ statuses: ['failed'], search: 's7' }, order).scope).toBe(others[7]);
+  });
+
   it('refuses anything it did not issue with BAD_USER_INPUT', () => {
     const raw = (text: string) => Buffer.from(text).toString('base64url');
     const head = `k2.${cursors.scope}.`;

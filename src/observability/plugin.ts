@@ -22,7 +22,8 @@ export function useObservability(options: ObservabilityPluginOptions): Plugin<Yo
   const { scopeOf, metrics } = options;
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
-      scopeOf(request);
+      // Yoga's own routing has parsed the URL by now: kept for the request line, so it is not parsed again there.
+      scopeOf(request).path = url.pathname;
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       if (url.pathname === '/readiness') {
         const { status, body } = readinessAnswer(await options.readiness());

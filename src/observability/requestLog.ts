@@ -15,7 +15,7 @@ export function useRequestLog(scopeOf: ScopeOf, logger: Logger): Plugin<YogaInit
   return {
     onResponse: ({ request, response }) => {
       const scope = scopeOf(request);
-      const path = new URL(request.url).pathname;
+      const path = scope.path ?? new URL(request.url).pathname;
       const line = {
         operationName: scope.operationName ?? null,
         status: response.status,

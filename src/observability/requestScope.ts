@@ -23,6 +23,8 @@ export interface RequestScope {
   /** `performance.now()` when the request was first seen. */
   started: number;
   upstreamCalls: UpstreamCall[];
+  /** The request's path, once the gateway's own hooks see the request (yoga answers `/health` before them). */
+  path?: string;
   /** The GraphQL operation's name, once the document is parsed. */
   operationName?: string;
   /** Set once a GraphQL result was produced; unset for non-GraphQL routes (GraphiQL, probes). */
@@ -53,6 +55,7 @@ export function newRequestId(prefix = ''): string {
 class Scope implements RequestScope {
   started = performance.now();
   upstreamCalls: UpstreamCall[] = [];
+  path?: string;
   operationName?: string;
   outcome?: RequestOutcome;
   fields: Record<string, string>;

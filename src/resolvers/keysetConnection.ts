@@ -48,11 +48,26 @@ function canonical(value: unknown): string {
   });
 }
 
+/** Scopes of the lists read lately: a dashboard asks for the same list at every refresh, so its hash is taken once. */
+const scopes = new Map<string, string>();
+/** Distinct lists remembered; past it the memory starts again (the hash is cheap, the bound is what matters). */
+const MAX_SCOPES = 512;
+
+/** The short hash a list's cursors carry, from its canonical filters and order. */
+function scopeOf(list: string): string {
+  let scope = scopes.get(list);
+  if (scope === undefined) {
+    if (scopes.size >= MAX_SCOPES) scopes.clear();
+    scope = createHash('sha256').update(list).digest('base64url').slice(0, 11);
+    scopes.set(list, scope);
+  }
+  return scope;
+}
+
 /** The cursor rules of a list read with these filters (search included) and this order. */
 export function keysetCursors(filters: unknown, order: readonly OrderKey[]): KeysetCursors {
   const keys = keysetKeys(order);
-  const scope = createHash('sha256').update(`${VERSION}\n${canonical(filters)}\n${orderParam(keys)}`).digest('base64url').slice(0, 11);
-  return { scope, fields: keys.map((key) => key.field) };
+  return { scope: scopeOf(`${VERSION}\n${canonical(filters)}\n${orderParam(keys)}`), fields: keys.map((key) => key.field) };
 }
 
 /** The cursor of a row with these key values. */
