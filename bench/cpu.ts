@@ -39,13 +39,13 @@ export interface Meter {
 
 /** `query` through a GraphQL server (the gateway, plain Yoga), counting that server's process CPU. */
 export function queryMeter(server: Server, query: string): Meter {
-  const pid = server.child.process.pid!;
+  const pid = server.pid;
   return { call: () => runQuery(server, query), cpuMs: () => preciseCpuMsOf(pid) };
 }
 
 /** S1's GET through the raw proxy, counting the proxy's process CPU. */
 export function proxyMeter(proxy: Server): Meter {
-  const pid = proxy.child.process.pid!;
+  const pid = proxy.pid;
   return { call: async () => (await fetch(`${proxy.url}${S1_PATH}`, { headers: { authorization: AUTH } })).text(), cpuMs: () => preciseCpuMsOf(pid) };
 }
 
@@ -55,7 +55,7 @@ export function proxyMeter(proxy: Server): Meter {
  * reading AWX, not what it spends being asked to.
  */
 export function batchingClientMeters(clients: Server): [page: Meter, asked: Meter] {
-  const pid = clients.child.process.pid!;
+  const pid = clients.pid;
   const cpuMs = () => preciseCpuMsOf(pid);
   return [
     { call: () => askRestClients(clients.url, '/run?baseline=batching-dashboard&n=50'), cpuMs },

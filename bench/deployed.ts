@@ -21,11 +21,14 @@ export interface DeployedGateway {
 
 const READY = /"event":"listening","port":(\d+)/;
 
-/** Starts `awx-graphql start` against `awxUrl` with NODE_ENV=production and `env` (e.g. MEMORY_LIMIT_MB). */
-export async function startDeployed(awxUrl: string, env: Record<string, string> = {}): Promise<DeployedGateway> {
+/**
+ * Starts `awx-graphql start` against `awxUrl` with NODE_ENV=production and `env` (e.g. MEMORY_LIMIT_MB), under
+ * `node` (this process's Node unless another line is given).
+ */
+export async function startDeployed(awxUrl: string, env: Record<string, string> = {}, node?: string): Promise<DeployedGateway> {
   // --inspect-port=0: SIGUSR1 later opens the inspector on a free port (liveHeapMb), nothing before that.
   const settings = { AWX_URL: awxUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production', NODE_OPTIONS: '--inspect-port=0', ...env };
-  const child = await startChild('dist/src/cli.js', settings, READY);
+  const child = await startChild('dist/src/cli.js', settings, READY, node);
   const commandPid = child.process.pid!;
   const children = readFileSync(`/proc/${commandPid}/task/${commandPid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   const heapLine = child.output().split('\n').find((line) => line.includes('"heap":'));

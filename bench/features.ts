@@ -57,7 +57,7 @@ const HOW: Record<Feature, string> = {
 };
 
 /** One autocannon run of `query` against `gateway`, with its process's CPU per request. */
-const run = (gateway: Gateway, query: string) => metered(gateway.child.process.pid!, (seconds) => cannon(gateway.url, query, CONNECTIONS, seconds))(SECONDS);
+const run = (gateway: Gateway, query: string) => metered(gateway.pid, (seconds) => cannon(gateway.url, query, CONNECTIONS, seconds))(SECONDS);
 
 /** Runs `query` until the process's CPU per request stops falling (at least `min`, at most `max` runs); how many it took. */
 async function settle(gateway: Gateway, query: string, min: number, max: number): Promise<number> {

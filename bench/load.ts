@@ -63,7 +63,7 @@ export async function faultLoadCheck(): Promise<LoadReport> {
   const upstream = await startUpstream(0.1);
   const gateway = await startGateway(upstream.url, { AWX_TIMEOUT_MS: '2000' });
   try {
-    return await loadCheck(gateway.url, gateway.child.process.pid!, AUTH, 50, Number(process.env.BENCH_LOAD_SECONDS ?? 30));
+    return await loadCheck(gateway.url, gateway.pid, AUTH, 50, Number(process.env.BENCH_LOAD_SECONDS ?? 30));
   } finally {
     stop(gateway.child, upstream.child);
   }

@@ -78,7 +78,7 @@ async function startLine(node: string, version: string, awxUrl: string): Promise
   return { version, gateway, proxy, plainYoga, restClients };
 }
 
-const pid = (server: Server) => server.child.process.pid!;
+const pid = (server: Server) => server.pid;
 
 /** What each line is loaded with: S1 through its three servers, S2 through its gateway and its batching client. */
 const LOADS = [

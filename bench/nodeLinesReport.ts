@@ -41,7 +41,7 @@ const cell = (s: LoadStats) => `${s.rps.toFixed(0)} / ${s.p50.toFixed(0)} / ${cp
 export function nodeLinesSection(r: NodeLinesReport | null): string[] {
   if (!r) return ['Not run (BENCH_SKIP_NODE_LINES=1).'];
   return [
-    `Each line runs the compiled gateway (NODE_ENV=production), the raw proxy and the plain Yoga server under that Node, against the same upstream (which stays on Node ${process.versions.node}); all lines run side by side and take turns: autocannon with ${CONNECTIONS} connections in ${r.rounds} rounds of ${r.seconds} s (the median of each figure's rounds). Cells are requests/s / p50 ms / CPU ms per request: the serving process's CPU over each round (all its threads) over the requests it answered.`,
+    `Each line runs the compiled gateway (\`awx-graphql start\`, NODE_ENV=production), the raw proxy and the plain Yoga server under that Node, against the same upstream (which stays on Node ${process.versions.node}); all lines run side by side and take turns: autocannon with ${CONNECTIONS} connections in ${r.rounds} rounds of ${r.seconds} s (the median of each figure's rounds). Cells are requests/s / p50 ms / CPU ms per request: the serving process's CPU over each round (all its threads) over the requests it answered.`,
     "The batching REST client runs its S2 load loop in a process of its own under each line's Node, in the same rotation; its figure is that process's CPU per page over its rounds.",
     'CPU is not taken from sequential queries here: with three lines\' servers taking turns, each sat idle for seconds between its blocks of five, and a process\'s first queries after such a pause cost up to twice as much, more the longer the pause (see bench/nodeLines.ts).',
     '',

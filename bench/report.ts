@@ -82,7 +82,7 @@ export function writeReport(r: Report): void {
     '# Benchmark results',
     '',
     `Machine: ${cpus.length}× ${cpus[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; Node ${process.version}; ${new Date().toISOString()}.`,
-    `Demo upstream with ${LATENCY_MS} ms injected latency; upstream, gateway, raw proxy, plain Yoga server and load generator each in their own process.`,
+    `Demo upstream with ${LATENCY_MS} ms injected latency; upstream, gateway, raw proxy, plain Yoga server and load generator each in their own process. The gateway runs as production runs it: the compiled \`awx-graphql start\` (\`node dist/src/cli.js start\`) with NODE_ENV=production, so with the heap plan it applies ("Memory" below quotes it).`,
     '',
     '## Targets',
     '',

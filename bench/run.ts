@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: what queries through the gateway cost against calling AWX's REST API directly. The demo
- * upstream (with injected latency), the compiled gateway (`dist/src/main.js`), a raw undici proxy and a plain Yoga
+ * upstream (with injected latency), the compiled gateway as production starts it (`awx-graphql start`), a raw undici proxy and a plain Yoga
  * server run as separate processes, and so do the REST baselines (bench/restClients.ts), and every path is measured in the same run, so the ratios hold on a shared, noisy machine.
  * Writes bench/RESULTS.md. Environment: BENCH_SECONDS, BENCH_ROUNDS (the scenarios' paths take turns in that many
  * rounds of BENCH_SECONDS / BENCH_ROUNDS), BENCH_CONNECTIONS, BENCH_LATENCY_MS, BENCH_RUNS,

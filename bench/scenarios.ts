@@ -23,7 +23,7 @@ export interface Targets {
   restClients: Gateway;
 }
 
-const pid = (server: Gateway) => server.child.process.pid!;
+const pid = (server: Gateway) => server.pid;
 
 /** A REST baseline: its name in bench/restClients.ts and the page size it reads. */
 interface Baseline {

@@ -2,6 +2,7 @@
 import autocannon from 'autocannon';
 import { DEMO_CREDENTIALS } from '@awx-graphql/demo-awx';
 import type { LoadStats } from './loop.js';
+import { startDeployed } from './deployed.js';
 import { startChild, type Child } from './processes.js';
 
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -13,11 +14,16 @@ const URL_LINE = /\{"url":"([^"]+)"\}/;
 /** The structured line src/app.ts logs once the gateway listens. */
 const GATEWAY_READY = /"event":"listening","port":(\d+)/;
 
-/** A running gateway: its process and its GraphQL endpoint. */
+/** A running gateway (or a baseline server): the process started, its endpoint, and the process that serves. */
 export interface Gateway {
   child: Child;
   url: string;
+  /** The process whose CPU and memory are measured: `child`'s, or the child it stands in for (bench/deployed.ts). */
+  pid: number;
 }
+
+/** A server started by `startChild` serves in its own process. */
+const serving = (child: Child, url: string): Gateway => ({ child, url, pid: child.process.pid! });
 
 /** Starts the demo upstream with the run's latency (and `faultRate`), returning it and its URL. */
 export async function startUpstream(faultRate = 0): Promise<{ child: Child; url: string }> {
@@ -26,12 +32,16 @@ export async function startUpstream(faultRate = 0): Promise<{ child: Child; url:
 }
 
 /**
- * Starts the gateway as production runs it: the compiled `dist/src/main.js` (`npm run build`, which
- * `npm run bench` runs first) with NODE_ENV=production, against `awxUrl`, with extra environment such as `CACHE`,
- * under `node` (this process's Node unless another line is given).
+ * Starts the gateway as production runs it: the compiled `awx-graphql start` (`npm run build`, which `npm run
+ * bench` runs first; bench/deployed.ts) with NODE_ENV=production, so with the heap plan src/launch.ts applies,
+ * against `awxUrl`, with extra environment such as `CACHE`, under `node` (this process's Node unless another
+ * line is given). Not `dist/src/main.js` alone: left to itself, V8's memory reducer shrinks the heap of a gateway
+ * that answers one query at a time, then collects it every few seconds and compiles the request path again,
+ * which production's `--no-memory-reducer` rules out (bench/analysis.ts).
  */
 export async function startGateway(awxUrl: string, env: Record<string, string> = {}, node?: string): Promise<Gateway> {
-  return gatewayFrom('dist/src/main.js', awxUrl, env, node);
+  const { child, url, pid } = await startDeployed(awxUrl, env, node);
+  return { child, url, pid };
 }
 
 /**
@@ -47,25 +57,25 @@ export async function startGatewayVariant(awxUrl: string, without?: string): Pro
 async function gatewayFrom(script: string, awxUrl: string, env: Record<string, string>, node?: string, nodeArgs?: string[]): Promise<Gateway> {
   const settings = { AWX_URL: awxUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production', ...env };
   const child = await startChild(script, settings, GATEWAY_READY, node, nodeArgs);
-  return { child, url: `http://127.0.0.1:${child.match[1]}/graphql` };
+  return serving(child, `http://127.0.0.1:${child.match[1]}/graphql`);
 }
 
 /** Starts the raw undici pass-through proxy (bench/proxy.ts) in front of `awxUrl`. */
-export async function startProxy(awxUrl: string, node?: string): Promise<{ child: Child; url: string }> {
+export async function startProxy(awxUrl: string, node?: string): Promise<Gateway> {
   const child = await startChild('bench/proxy.ts', { UPSTREAM_URL: awxUrl }, URL_LINE, node);
-  return { child, url: child.match[1]! };
+  return serving(child, child.match[1]!);
 }
 
 /** Starts the plain Yoga server (bench/plainYoga.ts) in front of `awxUrl`; its URL is its GraphQL endpoint. */
-export async function startPlainYoga(awxUrl: string, node?: string): Promise<{ child: Child; url: string }> {
+export async function startPlainYoga(awxUrl: string, node?: string): Promise<Gateway> {
   const child = await startChild('bench/plainYoga.ts', { UPSTREAM_URL: awxUrl, NODE_ENV: 'production' }, URL_LINE, node);
-  return { child, url: child.match[1]! };
+  return serving(child, child.match[1]!);
 }
 
 /** Starts the REST baselines' own process (bench/restClients.ts) against `awxUrl`. */
-export async function startRestClients(awxUrl: string, node?: string): Promise<{ child: Child; url: string }> {
+export async function startRestClients(awxUrl: string, node?: string): Promise<Gateway> {
   const child = await startChild('bench/restClients.ts', { UPSTREAM_URL: awxUrl }, URL_LINE, node);
-  return { child, url: child.match[1]! };
+  return serving(child, child.match[1]!);
 }
 
 /** Asks the REST baselines' process (`url`) for `path` and returns its JSON answer, failing on its errors. */

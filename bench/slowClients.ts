@@ -51,7 +51,7 @@ function attackers(gateway: Gateway, count: number, head: string, everyMs: numbe
 export async function slowClientsCheck(queries = 300): Promise<SlowClientsReport> {
   const upstream = await startUpstream();
   const gateway = await startGateway(upstream.url);
-  const pid = gateway.child.process.pid!;
+  const pid = gateway.pid;
   try {
     await latencies(gateway, 50); // warm up
     const before = memoryOf(pid).rssMb;
