@@ -5,6 +5,7 @@
  */
 import type { CpuReport } from './cpu.js';
 import { holding } from './holding.js';
+import { MEMORY } from './memoryFindings.js';
 
 const PROFILED = [
   'How it was profiled: the compiled gateway (`dist/src/main.js`, NODE_ENV=production; from the last finding on, as',
@@ -144,34 +145,16 @@ const CHANGES = [
   '  over 16 passes (fresh processes, each pass 100 S2 queries per process taking turns with the batching client): medians',
   '  1.34× and 1.37× the client, but the last pass, after the reducer had run in `main.js`, 2.62× against 1.42×: the',
   '  kind of pass (2.2-2.6×) earlier runs had. The gateway of every section now starts as production starts it.',
+  '- **Yoga\'s validation cache cost more than a look-up** (perf, 2,000 sequential S1 queries after 6,000 warm-up ones):',
+  '  2.1% of S1 inclusive. envelop hands each request a fresh copy of the validation rules; Yoga joined their names into',
+  '  one key and looked it up in a cache with an expiry, whose clock set a timer on most look-ups. The gateway keeps',
+  '  validation results itself (src/execution/validationCache.ts), per schema and document, comparing the rules one by',
+  '  one: 0.4% in the same profile, timers 2.3 -> 2.0%. Alternating with the build before (10 passes of 200 sequential',
+  '  S1 queries and 4 paired 2 s runs under 10 connections each): sequential CPU 0.97× (passes 0.81-1.08×), under load 0.96×.',
   '',
   'Together, CPU per query against the build before this work (6957c12), same machine and run, alternating: S1 2.48 vs',
   '3.33 ms (0.74×); 10 jobs 3.42 vs 4.33 ms (0.79×); 50 jobs 4.85 vs 6.79 ms (0.71×); 200 jobs 9.50 vs 16.08 ms (0.59×),',
   'that is about 32 µs per further job instead of 62.',
-];
-
-/** What the heap snapshots found (idle gateway, and 0 against 1,000 subscribers), and what was changed for it. */
-const MEMORY = [
-  'How it was measured: heap snapshots of the compiled gateway as `awx-graphql start` runs it (`--heapsnapshot-signal`),',
-  'self and retained sizes per constructor, per package and per subscriber; each change checked by the live heap after a',
-  'full GC forced through the inspector and by RSS, on fresh processes.',
-  '',
-  '- **Modules loaded for nothing** (idle live heap 24.9 -> 23.4 MB, RSS idle 117 -> 110 MB, with the two below it):',
-  '  undici\'s package entry loads fetch, WebSocket, caches, mocks and Node\'s own undici (1.8 MB) where the gateway uses',
-  '  its pool and its header parser; graphql-jit loads fast-json-stringify and ajv (1.4 MB) for a serializer it never uses here;',
-  '  yaml (0.5 MB) serves only extra vars sent as YAML. Each now loads only what is called (src/awx/undici.ts,',
-  '  src/execution/jit.ts, src/resolvers/helpers.ts).',
-  '- **A second build of the schema** for untraced execution held 1.3 MB: it is now a copy sharing the AST and resolvers.',
-  '- **Each subscriber held 36 KB of heap** (1,000 subscribers: 159 MB peak RSS, from 123 MB idle): its context\'s loaders',
-  '  (4.7 KB, five DataLoaders a `{ id status }` subscription never reads), the upgrade\'s IncomingMessage kept by',
-  '  graphql-ws (1.3 KB), graphql-tools\' subscribe wrapping each stream in two more async generators (2.4 KB), request ids',
-  '  kept as the 21 pieces Node joins them from (0.5 KB), a logger per watch made before any line; and each watcher\'s',
-  '  latest reading with its own copy of every repeated name and URL. Loaders are now made on first read, the socket',
-  '  keeps the four headers it reads, subscriptions run on graphql-js\'s subscribe, ids are flat, loggers lazy, and',
-  '  readings share repeated short strings: 148 MB peak with 1,000 subscribers.',
-  '- **Left:** node\'s own code is 44 MB of RSS (file-backed), the young generation 32 MB under load. Bundling `dist` into',
-  '  one file measured 4.9 MB less heap and about 25 MB less RSS in a prototype, and building the federation schema from',
-  '  its printed SDL 2.6 MB less (federation-internals would not load): both change the build and start-up, not done yet.',
 ];
 
 /** The section's lines. */

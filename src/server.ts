@@ -10,6 +10,7 @@ import { createGatewayCache, type CacheConfig, type GatewayCache } from './cache
 import { createContext, OPERATION_TIMEOUT_DEFAULT_MS, type GatewayContext } from './context.js';
 import { maskError } from './errors.js';
 import { parseCaches } from './execution/documentCache.js';
+import { useValidationCache } from './execution/validationCache.js';
 import { EXAMPLE_QUERY } from './example-query.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitPlugins, type QueryLimits } from './limits/index.js';
 import { createLiveRegistry, type LiveRegistry, type SubscriptionConfig } from './live/index.js';
@@ -141,6 +142,8 @@ export function createGateway(options: GatewayOptions): GatewayParts {
     renderGraphiQL,
     logging: false,
     plugins: [
+      // First: the rules it compares are those every request starts with (plugins after it add theirs).
+      useValidationCache(),
       ...observability.plugins,
       ...(on('csrf') ? [useCsrfPrevention({ allowedOrigins: options.allowedOrigins ?? [], hosts: options.hosts })] : []),
       ...(options.introspection === false ? [useNoIntrospection()] : []),

@@ -38,7 +38,10 @@ export class RecentlyUsed<T> {
   }
 }
 
-/** Yoga's `parserAndValidationCache` option: bounded document and error caches; validation stays cached per document. */
-export function parseCaches(): { documentCache: RecentlyUsed<DocumentNode>; errorCache: RecentlyUsed<unknown>; validationCache: true } {
-  return { documentCache: new RecentlyUsed(DOCUMENTS_KEPT), errorCache: new RecentlyUsed(ERRORS_KEPT), validationCache: true };
+/**
+ * Yoga's `parserAndValidationCache` option: bounded document and error caches. Validation is cached per document
+ * by the gateway's own plugin (src/execution/validationCache.ts), not Yoga's.
+ */
+export function parseCaches(): { documentCache: RecentlyUsed<DocumentNode>; errorCache: RecentlyUsed<unknown>; validationCache: false } {
+  return { documentCache: new RecentlyUsed(DOCUMENTS_KEPT), errorCache: new RecentlyUsed(ERRORS_KEPT), validationCache: false };
 }
