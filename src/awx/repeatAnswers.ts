@@ -23,6 +23,8 @@ export function parseBody(body: Buffer): unknown {
 
 interface Kept {
   body: Buffer;
+  /** What it counts against the budget: its bytes, its key and its entry. */
+  cost: number;
   /** Parsed only once the same bytes came twice: a page that changes at every read never holds its document. */
   document?: unknown;
 }
@@ -30,10 +32,21 @@ interface Kept {
 /** How many bytes of AWX answers are kept by default, all URLs and credentials together (their documents besides). */
 export const REPEAT_ANSWER_BYTES = 4 * 1024 * 1024;
 /**
- * Smaller answers are parsed each time: a few microseconds, and Node hands out buffers under 4 KiB as slices of
- * shared 8 KiB slabs, so keeping one would keep its whole slab.
+ * Smaller answers are parsed each time: an empty page or a label, where keeping costs about what parsing does. A
+ * job's detail (about 2 KB) is kept: parsing it was 3% of the CPU of a one-job query under load.
  */
-const SMALLEST_KEPT = 4 * 1024;
+const SMALLEST_KEPT = 1024;
+/** Node hands out buffers under this size as slices of shared 8 KiB slabs: such a body is copied out to be kept, not its slab. */
+const POOLED_BELOW = Buffer.poolSize >>> 1;
+/** What a kept answer costs besides its bytes and its key: the map's entry and its record (an estimate). */
+const ENTRY_BYTES = 160;
+
+/** `body` in a buffer of its own (not a slice of a shared slab). */
+function copiedOut(body: Buffer): Buffer {
+  const own = Buffer.allocUnsafeSlow(body.length);
+  body.copy(own);
+  return own;
+}
 
 /** The last answer of each recent (credential, URL), least recently read first; `budget` bytes in all. */
 export class RepeatAnswers {
@@ -42,7 +55,7 @@ export class RepeatAnswers {
 
   constructor(private readonly budget = REPEAT_ANSWER_BYTES) {}
 
-  /** Bytes of answers kept now, for tests and metrics. */
+  /** What the answers kept now count against the budget (their bytes, keys and entries), for tests and metrics. */
   get heldBytes(): number {
     return this.held;
   }
@@ -66,8 +79,10 @@ export class RepeatAnswers {
   }
 
   private keep(key: string, body: Buffer): void {
-    this.kept.set(key, { body });
-    this.held += body.length;
+    const own = body.length < POOLED_BELOW ? copiedOut(body) : body;
+    const cost = own.length + 2 * key.length + ENTRY_BYTES;
+    this.kept.set(key, { body: own, cost });
+    this.held += cost;
     for (const [oldest, kept] of this.kept) {
       if (this.held <= this.budget) break;
       this.drop(oldest, kept);
@@ -76,6 +91,6 @@ export class RepeatAnswers {
 
   private drop(key: string, kept: Kept): void {
     this.kept.delete(key);
-    this.held -= kept.body.length;
+    this.held -= kept.cost;
   }
 }

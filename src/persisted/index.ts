@@ -4,7 +4,7 @@
  * graphql-ws alike.
  */
 import { parse, validate, type GraphQLSchema } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { PERSISTED_DEFAULTS, type PersistedConfig } from './config.js';
 import { canonicalId } from './manifest.js';
@@ -47,7 +47,7 @@ export function createPersistedOperations(config: Partial<PersistedConfig>, deps
     resolve,
     peek: (params) => peek(params, resolveDeps),
     only: settings.only,
-    plugin: persistedPlugin(resolve),
+    plugin: persistedPlugin(resolve, settings.only),
     store,
     close: async () => store?.close(),
   };
@@ -61,13 +61,21 @@ function peek(params: PersistedParams, deps: { documents?: ReadonlyMap<string, s
   return deps.documents?.get(`sha256:${hash}`) ?? deps.store?.peek(hash);
 }
 
+/** A POST of plain text, neither `documentId` nor an APQ hash: nothing to resolve, Yoga checks it as it is. */
+function isPlainText(params: PersistedParams, request: Request): boolean {
+  if (request.method !== 'POST' || (params.documentId !== undefined && params.documentId !== null)) return false;
+  const extensions = params.extensions;
+  return extensions === undefined || extensions === null || typeof extensions !== 'object' || !('persistedQuery' in extensions);
+}
+
 /**
  * The Yoga side. It runs before Yoga's own parameter checks (which refuse `documentId` and a missing
  * query), reading `documentId` from a POST body or a GET's query string. A registration is stored once its
  * query reached execution, that is once it parsed and validated: text that is not a valid operation of this
- * schema is never stored.
+ * schema is never stored. Plain text (most requests) passes untouched without a promise or a copy of its
+ * parameters, unless only persisted documents run.
  */
-function persistedPlugin(resolve: (params: PersistedParams) => Promise<Resolution>): Plugin {
+function persistedPlugin(resolve: (params: PersistedParams) => Promise<Resolution>, only: boolean): Plugin {
   const registrations = new WeakMap<Request, () => Promise<void>>();
   const register = async (context: unknown) => {
     const request = (context as { request?: Request } | undefined)?.request;
@@ -76,13 +84,17 @@ function persistedPlugin(resolve: (params: PersistedParams) => Promise<Resolutio
     registrations.delete(request);
     await pending();
   };
+  const resolveParams = async (params: GraphQLParams, request: Request, setParams: (params: GraphQLParams) => void) => {
+    const { documentId, ...rest } = params as GraphQLParams & { documentId?: unknown };
+    const fromUrl = request.method === 'GET' ? new URL(request.url).searchParams.get('documentId') ?? undefined : undefined;
+    const resolution = await resolve({ ...params, documentId: documentId ?? fromUrl });
+    if (resolution.register) registrations.set(request, resolution.register);
+    setParams({ ...rest, query: resolution.query as string | undefined });
+  };
   return {
-    async onParams({ params, request, setParams }) {
-      const { documentId, ...rest } = params as typeof params & { documentId?: unknown };
-      const fromUrl = request.method === 'GET' ? new URL(request.url).searchParams.get('documentId') ?? undefined : undefined;
-      const resolution = await resolve({ ...params, documentId: documentId ?? fromUrl });
-      if (resolution.register) registrations.set(request, resolution.register);
-      setParams({ ...rest, query: resolution.query as string | undefined });
+    onParams({ params, request, setParams }) {
+      if (!only && isPlainText(params, request)) return;
+      return resolveParams(params, request, setParams);
     },
     onExecute: ({ args }) => register(args.contextValue),
     onSubscribe: ({ args }) => register(args.contextValue),
