@@ -17,8 +17,8 @@ import path from 'node:path';
 import type { Server } from './cpu.js';
 import type { LoadStats } from './loop.js';
 import { inTurns, metered } from './rounds.js';
-import { dashboardQuery, S1_PATH, S1_QUERY } from './scenarios.js';
-import { askRestClients, cannon, CONNECTIONS, startGateway, startPlainYoga, startProxy, startRestClients, stop, warmUp } from './setup.js';
+import { dashboardQuery, S1_PATH, S1_QUERY, warmUpPaths } from './scenarios.js';
+import { askRestClients, cannon, CONNECTIONS, startGateway, startPlainYoga, startProxy, startRestClients, stop } from './setup.js';
 
 // The Node 22 and 24 releases .ci/run tests on; BENCH_NODE_VERSIONS (comma-separated) tries others.
 const VERSIONS = (process.env.BENCH_NODE_VERSIONS ?? '22.23.5,24.22.3').split(',').map((v) => v.trim());
@@ -72,9 +72,7 @@ async function startLine(node: string, version: string, awxUrl: string): Promise
   const [gateway, proxy, plainYoga, restClients] = await Promise.all([
     startGateway(awxUrl, {}, node), startProxy(awxUrl, node), startPlainYoga(awxUrl, node), startRestClients(awxUrl, node),
   ]);
-  await warmUp(gateway, S1_QUERY);
-  await warmUp(gateway, dashboardQuery(50));
-  await warmUp(plainYoga, S1_QUERY);
+  await warmUpPaths({ gateway, proxy, plainYoga, restClients });
   return { version, gateway, proxy, plainYoga, restClients };
 }
 

@@ -11,8 +11,8 @@ import { cpuCheck } from './cpu.js';
 import { featuresCheck, featuresSection } from './features.js';
 import { nodeLinesCheck } from './nodeLines.js';
 import { nodeLinesSection, nodeLinesTargets } from './nodeLinesReport.js';
-import { dashboardQuery, measureScenarios, S1_QUERY } from './scenarios.js';
-import { startGateway, startPlainYoga, startProxy, startRestClients, startUpstream, stop, warmUp } from './setup.js';
+import { measureScenarios, warmUpPaths } from './scenarios.js';
+import { startGateway, startPlainYoga, startProxy, startRestClients, startUpstream, stop } from './setup.js';
 import { subscriptionsCheck } from './subscriptions.js';
 import { subscriptionsSection, subscriptionsTargets } from './subscriptionsReport.js';
 import { checkTargets } from './targets.js';
@@ -25,9 +25,7 @@ const print = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n\n
 async function targetsOnly(awxUrl: string): Promise<void> {
   const [gateway, proxy, plainYoga, restClients] = await Promise.all([startGateway(awxUrl), startProxy(awxUrl), startPlainYoga(awxUrl), startRestClients(awxUrl)]);
   try {
-    await warmUp(gateway, S1_QUERY);
-    await warmUp(gateway, dashboardQuery(50));
-    await warmUp(plainYoga, S1_QUERY);
+    await warmUpPaths({ gateway, proxy, plainYoga, restClients });
     const targets = { gateway, awxUrl, proxy, plainYoga, restClients };
     const measured = await measureScenarios(targets, [50, 200], false);
     const cpu = await cpuCheck(gateway, { proxy, plainYoga, restClients });

@@ -46,7 +46,7 @@ const LOAD_HEADER = '| requests | requests/s | ok | upstream errors (mapped) | g
 function cacheSection(c: CacheReport): string[] {
   if ('unavailable' in c) return [`Not measured: cache not available (${c.unavailable}).`];
   const row = (name: string, setting: string, r: { coldUpstream: number; warmUpstream: number; p50: number; rps: number }) =>
-    `| ${name} | ${setting} | ${r.coldUpstream} | ${r.warmUpstream} | ${r.p50} | ${r.rps.toFixed(0)} |`;
+    `| ${name} | ${setting} | ${r.coldUpstream} | ${r.warmUpstream} | ${r.p50.toFixed(1)} | ${r.rps.toFixed(0)} |`;
   return [
     'Each workload on a fresh gateway with CACHE=memory and on the gateway without cache; "repeated" is the same query run again.',
     'The dashboard\'s list, users, templates and labels are mutable AWX objects the cache never holds; finished jobs, their node lists and their finished spawned jobs are what it holds.',
@@ -96,7 +96,7 @@ export function writeReport(r: Report): void {
     '',
     `## Scenarios (${CONNECTIONS} connections, ${SECONDS} s each in all)`,
     '',
-    'The gateway is driven by autocannon; the REST baselines run in a loop with the same concurrency and duration (bench/loop.ts).',
+    'The gateway is driven by autocannon; the REST baselines run in a loop with the same concurrency and duration (bench/loop.ts). Before anything is measured, every path is warmed alike for 2 s (bench/scenarios.ts: the gateway on S1 and S2, plain Yoga on S1, the raw proxy on S1, the batching client on S2). Latency percentiles are taken from each answer\'s time as measured, not from autocannon\'s histogram, which keeps whole milliseconds (a 10% step at S1\'s 10 ms).',
     `Each scenario's paths take turns in ${ROUNDS} rounds of ${(SECONDS / ROUNDS).toFixed(1)} s (bench/rounds.ts), so a busy spell on the shared machine falls on all of them alike; p50, p99 and requests/s are the medians of the rounds, errors their sum.`,
     'CPU ms per request under load is the serving process\'s CPU over each round (all its threads, from /proc) over the requests it answered in that round, the median of the rounds: the gateway\'s, plain Yoga\'s and the proxy\'s processes, and for the REST baselines their own process (the load loop runs there); none for direct REST, served by the upstream itself. Under load a process answers several requests per turn of its event loop, so these are lower than the sequential figures below.',
     'Ratios are p50 / requests/s against the reference of each scenario: the raw proxy for S1, the batching REST client otherwise.',

@@ -21,8 +21,8 @@ import { relatedRows } from './related.js';
 import { featuresCheck } from './features.js';
 import { nodeLinesCheck } from './nodeLines.js';
 import { benchOnly } from './only.js';
-import { dashboardQuery, measureScenarios, S1_QUERY, type Targets } from './scenarios.js';
-import { breakerWaits, failedCalls, startGateway, startPlainYoga, startProxy, startRestClients, startUpstream, stop, warmUp } from './setup.js';
+import { measureScenarios, type Targets, warmUpPaths } from './scenarios.js';
+import { breakerWaits, failedCalls, startGateway, startPlainYoga, startProxy, startRestClients, startUpstream, stop } from './setup.js';
 import { checkTargets } from './targets.js';
 import { writeReport } from './report.js';
 
@@ -35,9 +35,7 @@ async function main(): Promise<void> {
   const restClients = await startRestClients(upstream.url);
   try {
     const t: Targets = { gateway, awxUrl: upstream.url, proxy, plainYoga, restClients };
-    await warmUp(gateway, S1_QUERY);
-    await warmUp(gateway, dashboardQuery(50));
-    await warmUp(plainYoga, S1_QUERY);
+    await warmUpPaths({ gateway, proxy, plainYoga, restClients });
     const related = await relatedRows(gateway, upstream.url, RUNS);
     const measured = await measureScenarios(t);
     const cpu = await cpuCheck(gateway, { proxy, plainYoga, restClients });

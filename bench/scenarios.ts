@@ -2,7 +2,7 @@
 import type { LoadStats } from './loop.js';
 import type { BASELINES } from './restClients.js';
 import { inTurns, metered, ROUNDS, type Load } from './rounds.js';
-import { askRestClients, cannon, CONNECTIONS, probe, SECONDS, type Gateway } from './setup.js';
+import { askRestClients, cannon, CONNECTIONS, probe, SECONDS, warmUp, type Gateway } from './setup.js';
 
 /** One path measured: how many upstream requests one query costs, and how it behaves under load. */
 export interface Measured {
@@ -54,6 +54,22 @@ async function compare(t: Targets, query: string, baselines: Baseline[]): Promis
   const loads: Load[] = [metered(pid(t.gateway), (seconds) => cannon(t.gateway.url, query, CONNECTIONS, seconds)), ...baselines.map(loadOf)];
   const stats = await inTurns(loads, ROUNDS, SECONDS / ROUNDS);
   return ['gateway', ...baselines.map((b) => b.via)].map((via, i) => ({ via, upstream: upstream[i]!, stats: stats[i]! }));
+}
+
+/** How long each path is warmed before anything is measured (s). */
+const WARM_SECONDS = 2;
+
+/**
+ * Warms every compared path alike before anything is measured: the gateway on S1 and S2, plain Yoga on S1, the
+ * raw proxy on S1's GET and the batching client on S2's page. A path measured cold spends its first rounds
+ * compiling its own code, and would be compared slower than it runs.
+ */
+export async function warmUpPaths(t: Omit<Targets, 'awxUrl'>): Promise<void> {
+  await warmUp(t.gateway, S1_QUERY);
+  await warmUp(t.gateway, dashboardQuery(50));
+  await warmUp(t.plainYoga, S1_QUERY);
+  await cannon(`${t.proxy.url}${S1_PATH}`, undefined, CONNECTIONS, WARM_SECONDS);
+  await askRestClients<LoadStats>(t.restClients.url, `/load?baseline=batching-dashboard&n=50&connections=${CONNECTIONS}&seconds=${WARM_SECONDS}`);
 }
 
 /** The S1 row of the plain Yoga baseline: same query, same JSON, one AWX request by construction. */

@@ -3,7 +3,8 @@
  * their headers as slowly, while one client sends normal queries one after another. Compared with the same
  * queries on the same gateway before the attack: their p50 and p99, and the gateway's peak RSS.
  */
-import { connect, type Socket } from 'node:net';
+import { connect } from 'node:net';
+import { percentiles } from './loop.js';
 import { memoryOf } from './processes.js';
 import { AUTH, startGateway, startUpstream, stop, type Gateway } from './setup.js';
 
@@ -30,8 +31,6 @@ async function latencies(gateway: Gateway, count: number): Promise<number[]> {
   }
   return times.sort((a, b) => a - b);
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 /** Opens `count` sockets that send `head`, then one byte every `everyMs`; counts those the gateway closes. */
 function attackers(gateway: Gateway, count: number, head: string, everyMs: number): { stop: () => void; closed: () => number } {
@@ -68,8 +67,8 @@ export async function slowClientsCheck(queries = 300): Promise<SlowClientsReport
     loris.stop();
     return {
       queries,
-      quiet: { p50: percentile(quiet, 0.5), p99: percentile(quiet, 0.99) },
-      attacked: { p50: percentile(attacked, 0.5), p99: percentile(attacked, 0.99) },
+      quiet: percentiles(quiet),
+      attacked: percentiles(attacked),
       attackers: { uploads: 16, slowloris: 1_000, closedByGateway },
       rssMb: { before, peak: memoryOf(pid).peakMb },
     };

@@ -25,7 +25,7 @@ function fixedCost(s1: Measured[]): string[] {
   return [
     line(gw.rps >= yoga.rps, `S1 gateway throughput ≥ the plain Yoga server's: ${rps(gw.rps)} vs ${rps(yoga.rps)} = ${x(gw.rps / yoga.rps)}`),
     line(gw.rps >= 0.85 * proxy.rps, `S1 gateway throughput ≥ 85% of the raw proxy: ${rps(gw.rps)} vs ${rps(proxy.rps)} = ${(100 * gw.rps / proxy.rps).toFixed(0)}%`),
-    line(gw.p50 <= 1.15 * proxy.p50, `S1 gateway p50 ≤ 1.15× the raw proxy: ${gw.p50} ms vs ${proxy.p50} ms = ${x(gw.p50 / proxy.p50)}`),
+    line(gw.p50 <= 1.15 * proxy.p50, `S1 gateway p50 ≤ 1.15× the raw proxy: ${gw.p50.toFixed(2)} ms vs ${proxy.p50.toFixed(2)} ms = ${x(gw.p50 / proxy.p50)}`),
   ];
 }
 
@@ -50,7 +50,7 @@ function costPerItem(r: Results, cpu: CpuReport): string[] {
   const [gw200, batch200] = [of(r.s4.get(200)!, 'gateway').stats, of(r.s4.get(200)!, 'batching REST client').stats];
   return [
     line(cpu.s2Ratio <= 1.5, `S2 gateway CPU per query ≤ 1.5× the batching client's: ${x(cpu.s2Ratio)}, the median of ${cpu.s2Ratios.length} passes measuring both (${cpu.s2Ratios.map(x).join(', ')}; their medians ${cpu.gatewayMs.toFixed(2)} ms vs ${cpu.batchingClientMs.toFixed(2)} ms; ${cpu.queries} sequential queries each, the two taking turns in blocks of five; the bench's AWX repeats its answers byte for byte, as an AWX whose jobs did not change does, and the gateway parses a repeated answer once: the feature-cost table's repeatAnswers row is what parsing every answer costs)`),
-    line(gw200.p50 <= 1.3 * batch200.p50, `S4 200-job dashboard gateway p50 ≤ 1.3× the batching client's: ${gw200.p50} ms vs ${batch200.p50.toFixed(1)} ms = ${x(gw200.p50 / batch200.p50)}`),
+    line(gw200.p50 <= 1.3 * batch200.p50, `S4 200-job dashboard gateway p50 ≤ 1.3× the batching client's: ${gw200.p50.toFixed(1)} ms vs ${batch200.p50.toFixed(1)} ms = ${x(gw200.p50 / batch200.p50)}`),
     linearity(cpu),
     underLoad(r),
   ];

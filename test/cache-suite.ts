@@ -1,7 +1,7 @@
 /** The cache behaviours every backend must show, run by test/cache.test.ts (memory) and test/cache-redis.test.ts (Redis). */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CacheConfig } from '../src/cache/index.js';
-import { ADMIN, ALICE, startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway.js';
+import { ADMIN, ALICE, type TestGateway, type TestGatewayOptions } from './gateway.js';
 
 const DETAIL = (id: number) => `{ workflowJob(id: ${id}) { id status jobArgs } }`;
 const NODES = '{ workflowJob(id: 3) { id related { workflowNodes { nodes { id identifier } } } } }';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, type RecordedRequest } from '@awx-graphql/demo-awx';
 import { READ_ONLY } from './demo-auth.js';
-import { ADMIN, AWX_WEBSOCKET_PATH, startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway.js';
+import { ADMIN, AWX_WEBSOCKET_PATH, type TestGateway } from './gateway.js';
 import { launchJobs, sseSubscribe, useLiveTests, wsSubscribe, type ResultStream } from './live-clients.js';
 
 const STATUS_ONLY = 'subscription ($id: ID!) { workflowJobUpdated(id: $id) { id status } }';

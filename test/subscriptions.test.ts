@@ -7,7 +7,7 @@ import { websocketUrl } from '../src/awx/websocket.js';
 import { Feed, type LiveEvent } from '../src/live/feed.js';
 import { nextInterval } from '../src/live/polling.js';
 import { JobWatcher } from '../src/live/watcher.js';
-import { ADMIN, ALICE, AWX_WEBSOCKET_PATH, BOB, startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway.js';
+import { ADMIN, ALICE, AWX_WEBSOCKET_PATH, BOB, type TestGateway } from './gateway.js';
 import { advanceVisibly, drain, sseSubscribe, useLiveTests, wsSubscribe, type ResultStream } from './live-clients.js';
 
 const FOLLOW = `subscription Follow($id: ID!) {

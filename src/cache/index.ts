@@ -1,7 +1,7 @@
 /** The cross-request cache of finished AWX jobs, per credential fingerprint (CACHE=memory|redis; off by default). */
 import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
-import { createFingerprinter, type CacheBackend, type CachedResource, type Fingerprinter } from './keys.js';
+import { createFingerprinter, type CacheBackend, type CachedResource } from './keys.js';
 import { createMemoryBackend } from './memory.js';
 import { createRedisBackend } from './redis.js';
 

@@ -7,7 +7,6 @@
 import type { Logger } from 'pino';
 import { createFingerprinter } from '../cache/keys.js';
 import { SUBSCRIPTION_DEFAULTS, type SubscriptionConfig } from './config.js';
-import type { LiveEvent } from './feed.js';
 import { createLiveRedis } from './pubsub.js';
 import type { LiveDeps, LiveRegistry } from './types.js';
 import { follow, type Registry } from './watchers.js';

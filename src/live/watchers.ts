@@ -48,7 +48,7 @@ function channelOf(registry: Registry, fingerprint: string, caller: LiveCaller):
 
 /** Starts watching a job for `caller`'s credential: reading AWX, or, with Redis, sharing the watch with the other replicas. */
 function startWatcher(registry: Registry, key: string, fingerprint: string, id: number, caller: LiveCaller): JobWatcher {
-  const { deps, config, redis, lockTtlMs, perCredential } = registry;
+  const { deps, redis, lockTtlMs, perCredential } = registry;
   const requestId = newRequestId('watch-');
   // The watch's logger is made when it first writes a line (a failed read, Redis trouble): most watches write none.
   let log: Logger | undefined;

@@ -48,7 +48,7 @@ export function resolveRelated<R extends AwxResource, S extends object, E extend
   info: GraphQLResolveInfo,
   { loaders }: GatewayContext,
 ): Promise<AwxModel<R> | null> | (S & E & { id: number }) | (E & { id: number }) | null {
-  const { id, summary, extra } = source;
+  const { id, summary } = source;
   if (id === null || id === undefined) return null;
   // Answered from the summary, the object is returned as it is, not in a promise: on a page of jobs the executor
   // then completes it at once, without a deferred step for each job and field.

@@ -9,7 +9,7 @@ import { engineOf } from './engine/engine.js';
 import { startMotion } from './engine/motion.js';
 import type { ServerState } from './server-state.js';
 import type { DemoData } from './types.js';
-import { attachWebsocket, type WebsocketEndpoint } from './ws/upgrade.js';
+import { attachWebsocket } from './ws/upgrade.js';
 
 export type { Fault, FaultRule, RecordedRequest } from './faults.js';
 

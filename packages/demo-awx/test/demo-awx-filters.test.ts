@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoAwx, type AwxRecord, type DemoAwx } from '../src/index.js';
-import { ADMIN } from './demo-auth.js';
 import { call as callDemo } from './call.js';
 
 let demo: DemoAwx;
