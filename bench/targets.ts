@@ -76,7 +76,7 @@ function upstreamCounts(r: Results): string[] {
   const s4 = sizes.map((n) => `${n} jobs ${of(r.s4.get(n)!, 'gateway').upstream} vs ${of(r.s4.get(n)!, 'batching REST client').upstream}`);
   return [
     line(gw2.upstream <= batch2.upstream, `S2 gateway upstream requests ≤ the batching client's: ${gw2.upstream} vs ${batch2.upstream}`),
-    line(gw2.stats.p50 <= 0.5 * naive2.stats.p50, `S2 gateway p50 ≤ 0.5× naive: ${gw2.stats.p50} ms vs ${naive2.stats.p50.toFixed(1)} ms = ${x(gw2.stats.p50 / naive2.stats.p50)}`),
+    line(gw2.stats.p50 <= 0.5 * naive2.stats.p50, `S2 gateway p50 ≤ 0.5× naive: ${gw2.stats.p50.toFixed(1)} ms vs ${naive2.stats.p50.toFixed(1)} ms = ${x(gw2.stats.p50 / naive2.stats.p50)}`),
     `- info: S4 upstream requests per query, gateway vs batching client (grow only with jobs carrying more than ten labels): ${s4.join('; ')}`,
   ];
 }
