@@ -10,10 +10,10 @@ import { createAwxTransport } from '../src/awx/transport.js';
 import type { Answer } from '../src/awx/write.js';
 
 /** A reader as undici drives it, and what it settled with (and how often), and the aborts it asked for. */
-function reader(limit: number, signal?: ReadSignal) {
+function reader(limit: number, signal?: ReadSignal, lastAnswer?: Buffer) {
   const settled: { answer?: Answer; error?: unknown }[] = [];
   const aborts: Error[] = [];
-  const handler = new AnswerReader(limit, signal, (answer) => settled.push({ answer }), (error) => settled.push({ error }));
+  const handler = new AnswerReader(limit, signal, (answer) => settled.push({ answer }), (error) => settled.push({ error }), lastAnswer);
   const connect = () => handler.onConnect((reason) => {
     aborts.push(reason);
     handler.onError(reason); // what undici does with an abort: the handler hears it as the request's error
@@ -120,6 +120,34 @@ describe("reading AWX's answer", () => {
     const { settled, connect } = reader(1_000, signal as unknown as ReadSignal);
     connect();
     expect((settled[0]!.error as Error).name).toBe('AbortError');
+  });
+});
+
+describe("an answer compared with the read's last one as it arrives", () => {
+  const last = Buffer.from(`{"count":2,"results":[${'{"id":1,"name":"nightly"},'.repeat(40)}{"id":2}]}`);
+  /** What the reader settles with when `body` arrives in chunks of `size` bytes, the last answer kept being `last`. */
+  const read = (body: Buffer, size: number) => {
+    const { handler, settled, connect } = reader(100_000, undefined, last);
+    connect();
+    handler.onHeaders(200, raw({}));
+    for (let at = 0; at < body.length; at += size) handler.onData(body.subarray(at, at + size));
+    handler.onComplete();
+    return settled[0]!.answer!.body;
+  };
+
+  it('hands back the kept bytes themselves when every chunk repeats them: no copy', () => {
+    for (const size of [7, 64, last.length]) expect(read(Buffer.from(last), size)).toBe(last);
+  });
+
+  it('joins the bytes that arrived when any of them differ: in the last chunk, longer, shorter or empty', () => {
+    const lastByteChanged = Buffer.from(last);
+    lastByteChanged[last.length - 1] = 0x20;
+    const cases = [lastByteChanged, Buffer.concat([last, Buffer.from(' ')]), last.subarray(0, last.length - 1), Buffer.alloc(0)];
+    for (const body of cases) {
+      const answer = read(body, 64);
+      expect(answer).not.toBe(last);
+      expect(answer.equals(body)).toBe(true);
+    }
   });
 });
 

@@ -42,6 +42,20 @@ describe('repeated answers', () => {
     expect(answers.heldBytes).toBeGreaterThan(body('a').length);
   });
 
+  it('tells a read the bytes last answered at its key, so a repeat arriving is compared, not copied', () => {
+    const answers = new RepeatAnswers();
+    expect(answers.lastAnswer('k /jobs')).toBeUndefined();
+    const first = body('a');
+    answers.parse('k /jobs', first);
+    expect(answers.lastAnswer('k /jobs')).toBe(first);
+    expect(answers.lastAnswer('k /other')).toBeUndefined();
+    // The reader hands those very bytes back when they repeat: still one document.
+    const document = answers.parse('k /jobs', first);
+    expect(answers.parse('k /jobs', answers.lastAnswer('k /jobs')!)).toBe(document);
+    answers.parse('k /jobs', body('b'));
+    expect(answers.lastAnswer('k /jobs')!.equals(body('b'))).toBe(true);
+  });
+
   it('keeps answers per key: another credential or another path parses its own', () => {
     const answers = new RepeatAnswers();
     for (const key of ['alice /jobs', 'alice /jobs']) answers.parse(key, body('a'));

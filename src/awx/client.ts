@@ -88,10 +88,10 @@ export class AwxClient {
    */
   async getJson<T>(path: AwxPath, query?: URLSearchParams): Promise<T> {
     const retries = Math.min(this.caller.retries ?? Infinity, this.transport.retry.retries);
-    const answer = await this.exchange('GET', (signal) => this.urlFor(signal, path, query), undefined, retries);
     const { answers } = this.transport;
-    if (!answers) return parseResponse<T>(answer.statusCode, answer.body);
-    const key = `${this.credentialFingerprint()} ${path.join('/')}?${query?.toString() ?? ''}`;
+    const key = answers && `${this.credentialFingerprint()} ${path.join('/')}?${query?.toString() ?? ''}`;
+    const answer = await this.exchange('GET', (signal) => this.urlFor(signal, path, query), undefined, retries, key === undefined ? undefined : answers?.lastAnswer(key));
+    if (!answers || key === undefined) return parseResponse<T>(answer.statusCode, answer.body);
     return parseResponse<T>(answer.statusCode, answer.body, (body) => answers.parse(key, body));
   }
 
@@ -126,19 +126,19 @@ export class AwxClient {
    * Sends one request (and its retries, for reads) under one deadline, and tells the breaker how AWX did.
    * The URL is built once the API path is known: waiting for discovery counts against the deadline.
    */
-  private async exchange(method: Outgoing['method'], target: (signal: AbortLike) => Promise<Target>, body: string | undefined, retries: number): Promise<Answer> {
+  private async exchange(method: Outgoing['method'], target: (signal: AbortLike) => Promise<Target>, body: string | undefined, retries: number, lastAnswer?: Buffer): Promise<Answer> {
     const { timeoutMs, shortened } = takeCall(this.transport.timeoutMs, this.caller.operation);
     const deadline = startDeadline(timeoutMs, this.caller.signal);
     try {
-      return await this.exchangeWithin(deadline, { timeoutMs, shortened }, method, target, body, retries);
+      return await this.exchangeWithin(deadline, { timeoutMs, shortened }, method, target, { body, lastAnswer }, retries);
     } finally {
       deadline.end();
     }
   }
 
   /** The exchange under its deadline (`budget`: the time this call was given, and whether the operation's budget cut it). */
-  private async exchangeWithin(deadline: Deadline, budget: { timeoutMs: number; shortened: boolean }, method: Outgoing['method'], target: (signal: AbortLike) => Promise<Target>, body: string | undefined, retries: number): Promise<Answer> {
-    const outgoing: Outgoing = { method, ...(await target(deadline.signal)), body };
+  private async exchangeWithin(deadline: Deadline, budget: { timeoutMs: number; shortened: boolean }, method: Outgoing['method'], target: (signal: AbortLike) => Promise<Target>, request: Pick<Outgoing, 'body' | 'lastAnswer'>, retries: number): Promise<Answer> {
+    const outgoing: Outgoing = { method, ...(await target(deadline.signal)), ...request };
     const settle = await this.transport.breaker.enter(deadline.signal);
     let answer: Answer;
     try {
@@ -202,11 +202,11 @@ export class AwxClient {
   }
 
   /** Sends and reads the whole body; redirects are not followed (they could leak credentials). */
-  private send({ method, origin, path, body }: Outgoing, signal: AbortLike, trace?: Record<string, string>): Promise<Answer> {
+  private send({ method, origin, path, body, lastAnswer }: Outgoing, signal: AbortLike, trace?: Record<string, string>): Promise<Answer> {
     const headers: Record<string, string> = { ...trace, accept: 'application/json', 'user-agent': 'awx-graphql' };
     if (this.caller.authorization) headers.authorization = this.caller.authorization;
     if (this.caller.requestId) headers['x-request-id'] = this.caller.requestId;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    return readAnswer(this.transport.dispatcher, { origin, path, method, body, headers }, this.transport.maxBodyBytes, signal);
+    return readAnswer(this.transport.dispatcher, { origin, path, method, body, headers }, this.transport.maxBodyBytes, signal, lastAnswer);
   }
 }

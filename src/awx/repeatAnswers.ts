@@ -60,6 +60,11 @@ export class RepeatAnswers {
     return this.held;
   }
 
+  /** The bytes last answered at `key`, when kept: a read compares what arrives with them (src/awx/answerReader.ts). */
+  lastAnswer(key: string): Buffer | undefined {
+    return this.kept.get(key)?.body;
+  }
+
   /**
    * The document of `body`, read at `key` (the caller's credential fingerprint and the path): the kept one when
    * `body` is byte for byte the last answer at `key`, else freshly parsed. Throws what JSON.parse throws.

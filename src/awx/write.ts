@@ -17,6 +17,8 @@ export interface Target {
 export interface Outgoing extends Target {
   method: 'GET' | WriteMethod;
   body?: string;
+  /** A read's last answer, when kept: an answer equal to it is not copied again (src/awx/answerReader.ts). */
+  lastAnswer?: Buffer;
 }
 
 /** An answer read in full: AWX's status, headers (for Retry-After) and body bytes. */
