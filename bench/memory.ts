@@ -3,6 +3,11 @@
  * for the memory it may use) under 50 connections of S2, against the same command with MEMORY_LIMIT_MB=0
  * (node's own heap sizing), on fresh processes in alternating order; then three consecutive 30 s runs on one
  * process, with RSS and live heap after each. Alone: `npm run build && npx tsx bench/memory.ts`.
+ *
+ * Each fresh process is warmed before it is measured, so that the throughput compared is the one a deployed
+ * gateway serves at, not its first seconds compiling the request path and growing its heap from nothing. The
+ * ratio is taken per round, of two runs side by side, so that the machine's speed, which drifts over a minute on
+ * shared cores, cancels; five rounds, so that one round on a busy minute does not decide it (bench/memoryFindings.ts).
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +18,7 @@ import { cannon, SECONDS, startUpstream, stop } from './setup.js';
 
 /** One fresh gateway under 50 connections for SECONDS. */
 export interface MemoryRun {
+  /** VmHWM of the serving process over its life, the warm-up's load included. */
   peakMb: number;
   rps: number;
   cpuMsPerRequest: number;
@@ -23,25 +29,31 @@ export interface MemoryRun {
 export interface MemoryReport {
   connections: number;
   seconds: number;
+  /** Load on each fresh process before its measured run. */
+  warmSeconds: number;
   /** The deployed gateway's start-up line on its heap, e.g. "V8 heap sized for 512 MB (default…): …". */
   heap: string;
   /** The command standing in for the serving process where node cannot replace itself (Node 20). */
   standIn?: { rssMb: number; privateMb: number };
+  /** Round i's deployed and uncapped runs are deployed[i] and uncapped[i], one right after the other. */
   deployed: MemoryRun[];
   uncapped: MemoryRun[];
   soak: { seconds: number; rssMb: number[]; liveHeapMb: number[]; peakMb: number };
 }
 
-const ROUNDS = Number(process.env.BENCH_MEMORY_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_MEMORY_ROUNDS ?? 5);
+/** Load on each fresh process before its measured run, at the same 50 connections. */
+const WARM_SECONDS = 3;
 const SOAK_SECONDS = 30;
 const CONNECTIONS = 50;
 const UNCAPPED = { MEMORY_LIMIT_MB: '0' };
 const settle = () => new Promise((done) => setTimeout(done, 2_000));
 
-/** Peak RSS, throughput and CPU per request of a fresh gateway (started with `env`) under 50 connections. */
+/** Peak RSS, throughput and CPU per request of a fresh gateway (started with `env`), warmed, under 50 connections. */
 async function loadRun(awxUrl: string, env: Record<string, string>, query: string): Promise<{ run: MemoryRun; gateway: DeployedGateway; standIn?: MemoryReport['standIn'] }> {
   const gateway = await startDeployed(awxUrl, env);
   try {
+    await cannon(gateway.url, query, CONNECTIONS, WARM_SECONDS);
     const cpuBefore = cpuMsOf(gateway.pid);
     const stats = await cannon(gateway.url, query, CONNECTIONS, SECONDS);
     const cpuMsPerRequest = (cpuMsOf(gateway.pid) - cpuBefore) / Math.max(1, stats.rps * SECONDS);
@@ -85,7 +97,7 @@ export async function memoryCheck(awxUrl: string): Promise<MemoryReport> {
       if (capped) [heap, standIn] = [measured.gateway.heap, measured.standIn ?? standIn];
     }
   }
-  return { connections: CONNECTIONS, seconds: SECONDS, heap, standIn, deployed, uncapped, soak: await soak(awxUrl, query) };
+  return { connections: CONNECTIONS, seconds: SECONDS, warmSeconds: WARM_SECONDS, heap, standIn, deployed, uncapped, soak: await soak(awxUrl, query) };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
