@@ -4,6 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { useApolloInlineTrace } from '@graphql-yoga/plugin-apollo-inline-trace';
 import { GraphQLError, graphqlSync, isInterfaceType, isUnionType, subscribe, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { answeringGoneCallers } from './execution/callerGone.js';
 import { compiledQueries } from './execution/compiledQueries.js';
 
 /**
@@ -79,7 +80,9 @@ export function useUntracedExecution(untraced: GraphQLSchema): Plugin {
   type Subscribe = Parameters<NonNullable<Plugin['onSubscribe']>>[0];
   return {
     onExecute({ args, executeFn, setExecuteFn }: Execute) {
-      if (!traced(args.contextValue)) setExecuteFn((run) => compiled(run) ?? executeFn({ ...run, schema: untraced }));
+      // Each path answers a query whose caller has gone with one error (src/execution/callerGone.ts).
+      if (traced(args.contextValue)) setExecuteFn(answeringGoneCallers(executeFn));
+      else setExecuteFn((run) => compiled(run) ?? answeringGoneCallers(executeFn)({ ...run, schema: untraced }));
     },
     // graphql-js's own subscribe: graphql-tools' (Yoga's default, for @defer and @stream, which our schema does not
     // declare) wraps each event stream in two more async generators, held by every subscriber for its whole life.

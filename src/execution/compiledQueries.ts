@@ -12,6 +12,7 @@
  * documents than the bound cannot make the gateway compile on every request.
  */
 import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { answerFor } from './callerGone.js';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from './jit.js';
 
 /** What an executor is given (envelop's execution arguments, as far as a compiled query reads them). */
@@ -76,7 +77,7 @@ export function compiledQueries(schema: GraphQLSchema, options: CompiledQueryOpt
     const entry = entryOf(run);
     if (entry.state !== 'compiled') return undefined;
     const result = entry.query.query(run.rootValue, run.contextValue, run.variableValues ?? {});
-    return isPromise(result) ? result.then((done) => asGraphqlResult(done, run.document)) : asGraphqlResult(result, run.document);
+    return isPromise(result) ? result.then((done) => finished(done, run)) : finished(result, run);
   };
 }
 
@@ -118,6 +119,12 @@ class CompiledSet {
 }
 
 const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => typeof (value as { then?: unknown })?.then === 'function';
+
+/** The answer to a compiled query: one error when its caller has gone (src/execution/callerGone.ts), else its result as graphql's. */
+function finished(result: ExecutionResult, run: QueryRun): ExecutionResult {
+  const answer = answerFor(result, run.contextValue, run.document, run.operationName);
+  return answer === result ? asGraphqlResult(result, run.document) : answer;
+}
 
 /**
  * A compiled query's result as graphql's executor gives it: `errors` first, and each error a graphql error

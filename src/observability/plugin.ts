@@ -1,6 +1,7 @@
 /** The yoga plugin that serves `/readiness` and `/metrics`, returns request ids and measures GraphQL requests. */
 import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
+import { isCallerGoneAnswer } from '../execution/callerGone.js';
 import type { GatewayMetrics } from './metrics.js';
 import { readinessAnswer, type Readiness } from './readiness.js';
 import { REQUEST_ID_HEADER, type RequestOutcome, type ScopeOf } from './requestScope.js';
@@ -53,12 +54,13 @@ export function useObservability(options: ObservabilityPluginOptions): Plugin<Yo
   };
 }
 
-/** Success when no result has errors; partial when some data came with errors; else error. */
+/** Success when no result has errors; partial when some data came with errors; canceled when the client left; else error. */
 function outcomeOf(result: unknown): RequestOutcome {
   let errors = false;
   let data = false;
   for (const item of Array.isArray(result) ? result : [result]) {
     const { errors: list, data: value } = (item ?? {}) as { errors?: unknown[]; data?: unknown };
+    if (list && isCallerGoneAnswer({ errors: list })) return 'canceled';
     if (list && list.length > 0) errors = true;
     if (value !== null && value !== undefined) data = true;
   }

@@ -2,6 +2,7 @@
 import { useErrorHandler, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { isExpectedError } from '../errors.js';
+import { callerHasGone } from '../execution/callerGone.js';
 import { PROBE_PATHS } from './plugin.js';
 import type { ScopeOf } from './requestScope.js';
 
@@ -21,6 +22,8 @@ export function useRequestLog(scopeOf: ScopeOf, logger: Logger): Plugin<YogaInit
         status: response.status,
         durationMs: Math.round((performance.now() - scope.started) * 10) / 10,
         upstreamCalls: scope.upstreamCalls.length,
+        // The client closed its connection before the answer (what nginx logs as 499): `status` is what was meant for it.
+        ...(callerHasGone(request) && { clientClosed: true }),
       };
       if (PROBE_PATHS.has(path)) scope.log.debug({ path, status: line.status, durationMs: line.durationMs }, 'probe request');
       else lines.info({ ...scope.fields, ...line }, 'graphql request');

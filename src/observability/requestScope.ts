@@ -8,8 +8,11 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 /** The header that carries the request id: read from the client, sent to AWX, returned in the response. */
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-/** How a GraphQL request turned out: no errors, data with errors, or errors without data. */
-export type RequestOutcome = 'success' | 'partial' | 'error';
+/**
+ * How a GraphQL request turned out: no errors, data with errors, errors without data, or a query whose client
+ * closed its connection before the answer was ready (answered with CLIENT_CLOSED_REQUEST alone).
+ */
+export type RequestOutcome = 'success' | 'partial' | 'error' | 'canceled';
 
 /** One request as the gateway sees it while serving it. */
 export interface RequestScope {
