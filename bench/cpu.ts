@@ -104,11 +104,14 @@ export async function cpuPasses(meters: Meter[], count: number, passes: number):
 /** For each meter, the median of its passes. */
 const medians = (passes: number[][]) => passes[0]!.map((_, i) => median(passes.map((pass) => pass[i]!)));
 
-/** Passes per CPU check: enough that one pass on a busy machine cannot decide a median. */
-const PASSES = 5;
+/**
+ * Passes per CPU check: enough that one pass on a busy machine cannot decide a median. Five were not: the same
+ * code read 1.37× and 1.51× on S2 in two runs back to back, from single passes of 1.18-1.88× (bench/analysis.ts).
+ */
+const PASSES = 9;
 
 /** Runs each path `queries` times, one query at a time, the compared paths taking turns, after a warm-up. */
-export async function cpuCheck(gateway: Gateway, refs: { proxy: Server; plainYoga: Server; restClients: Server }, queries = 500): Promise<CpuReport> {
+export async function cpuCheck(gateway: Gateway, refs: { proxy: Server; plainYoga: Server; restClients: Server }, queries = 900): Promise<CpuReport> {
   const sizes = [10, 50, 200];
   const pagePasses = await cpuPasses([...batchingClientMeters(refs.restClients), ...sizes.map((n) => queryMeter(gateway, dashboardQuery(n)))], queries, PASSES);
   const [page, asked, ...bySize] = medians(pagePasses);

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { credentialCheck } from './awx/credentials.js';
 import { AwxClient, type AwxTransport, type UpstreamCall } from './awx/client.js';
 import { operationBudget } from './awx/operationBudget.js';
+import { callerSignal } from './http/callerSignal.js';
 import { isSubscription } from './http/operation.js';
 import { createWorkflowJobActions, type WorkflowJobActions } from './awx/workflowJobActions.js';
 import type { GatewayCache } from './cache/index.js';
@@ -69,7 +70,7 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
   const operation = subscription ? undefined : operationBudget(deps.operationTimeoutMs, deps.maxAwxCalls);
   const awx = new AwxClient(deps.transport, {
     authorization,
-    signal: request.signal,
+    signal: callerSignal(initial),
     operation,
     requestId: scope.requestId,
     tracer: deps.awxCalls?.(request),

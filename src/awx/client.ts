@@ -53,7 +53,8 @@ export interface UpstreamCall {
 /** What belongs to one GraphQL request: its credentials, its cancellation, its accounting. */
 export interface AwxCaller {
   authorization?: string;
-  signal?: AbortSignal;
+  /** The caller's disconnect (src/http/callerSignal.ts): its reads stop when it aborts. */
+  signal?: AbortLike;
   requestId?: string;
   onCall?: (call: UpstreamCall) => void;
   /** At most this many retries for this caller (e.g. 0 for a health probe); the transport's policy caps it. */

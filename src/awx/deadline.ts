@@ -64,7 +64,7 @@ export interface Deadline extends AbortCause {
  * and its link to the caller last only while the read does (`end`): a request reads AWX several times, and
  * signals left joined to it would each be aborted, and each timer kept, long after their reads were answered.
  */
-export function startDeadline(timeoutMs: number, caller?: AbortSignal): Deadline {
+export function startDeadline(timeoutMs: number, caller?: AbortLike): Deadline {
   const signal = new ReadSignal();
   const endsAt = performance.now() + timeoutMs;
   let timedOut = false;
@@ -73,7 +73,8 @@ export function startDeadline(timeoutMs: number, caller?: AbortSignal): Deadline
     signal.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
   }, timeoutMs);
   timer.unref();
-  const follower = caller && followerOf(caller);
+  // A read signal of the caller's own (src/http/callerSignal.ts) takes the reads' listeners itself.
+  const follower = caller instanceof ReadSignal ? caller : caller && followerOf(caller);
   const onCallerGone = () => signal.abort(follower!.reason);
   if (follower?.aborted) signal.abort(follower.reason);
   else follower?.addEventListener('abort', onCallerGone);
@@ -96,14 +97,14 @@ export function startDeadline(timeoutMs: number, caller?: AbortSignal): Deadline
 }
 
 /** Each caller's signal and the signal that follows it. */
-const followers = new WeakMap<AbortSignal, ReadSignal>();
+const followers = new WeakMap<AbortLike, ReadSignal>();
 
 /**
  * The caller's signal as one of the reads' own. Yoga's request signal is whatwg-node's look-alike (a proxy of
  * an EventTarget); one follower per caller signal, so a request adds one listener to it however many AWX reads
  * it makes. The follower has one listener per read in flight: a dashboard may have dozens, which is no leak.
  */
-function followerOf(caller: AbortSignal): ReadSignal {
+function followerOf(caller: AbortLike): ReadSignal {
   let follower = followers.get(caller);
   if (!follower) {
     const created = new ReadSignal();
