@@ -6,6 +6,7 @@
 import type { CpuReport } from './cpu.js';
 import { holding } from './holding.js';
 import { MEMORY } from './memoryFindings.js';
+import { METHOD } from './methodFindings.js';
 import { WASTED_WORK } from './wastedWorkFindings.js';
 
 const PROFILED = [
@@ -132,22 +133,7 @@ const CHANGES = [
   '  together), and the path is kept from the gateway\'s first hook. What the profile of S2 shows beyond them is spread',
   '  thin: the answer\'s and AWX requests\' socket writes and reads (system calls, about a fifth of the CPU on this',
   '  machine), Yoga\'s request path, undici, and no function of the gateway above 1.6% self.',
-  '- **The S2 target is read pass by pass.** It compared the medians of the gateway\'s and the client\'s passes, which',
-  '  could come from different passes: on this shared machine the client\'s own CPU per page moved from 2.3 to 5.2 ms',
-  '  between passes a minute apart. The two are measured in the same pass, taking turns in blocks of five queries, so',
-  '  the ratio is now taken in each pass and the target reads their median, over nine passes of 100 queries (three,',
-  '  then five before): one busy pass no longer decides it, and every pass\'s ratio is printed with it. Five were too',
-  '  few: runs 16 and 17, the same code back to back, read 1.37× and 1.51× at their medians, from single passes of',
-  '  1.33-1.49× and 1.18-1.88×.',
-  '- **The bench measured a gateway production does not run.** It started `node dist/src/main.js`, without the heap plan',
-  '  `awx-graphql start` applies (and the container runs): V8\'s memory reducer stayed on. The CPU check asks one query at',
-  '  a time, slowly enough for the reducer to take the gateway for idle: its GC trace showed a shrinking collection (91',
-  '  to 28 MB), then a full collection every 2 s or so (about 30 ms of CPU each), and the compiled request path thrown',
-  '  away and compiled again. perf, 800 sequential S2 queries after 6,000: 18,236 samples as `main.js` ran it, 11.9% in',
-  '  major GC and 5.1% in TurboFan on worker threads; 14,107 as `awx-graphql start` runs it, 3.8% and 0.6%. Side by side',
-  '  over 16 passes (fresh processes, each pass 100 S2 queries per process taking turns with the batching client): medians',
-  '  1.34× and 1.37× the client, but the last pass, after the reducer had run in `main.js`, 2.62× against 1.42×: the',
-  '  kind of pass (2.2-2.6×) earlier runs had. The gateway of every section now starts as production starts it.',
+  ...METHOD,
   '- **Yoga\'s validation cache cost more than a look-up** (perf, 2,000 sequential S1 queries after 6,000 warm-up ones):',
   '  2.1% of S1 inclusive. envelop hands each request a fresh copy of the validation rules; Yoga joined their names into',
   '  one key and looked it up in a cache with an expiry, whose clock set a timer on most look-ups. The gateway keeps',

@@ -26,7 +26,18 @@ function fixedCost(s1: Measured[]): string[] {
     line(gw.rps >= yoga.rps, `S1 gateway throughput ≥ the plain Yoga server's: ${rps(gw.rps)} vs ${rps(yoga.rps)} = ${x(gw.rps / yoga.rps)}`),
     line(gw.rps >= 0.85 * proxy.rps, `S1 gateway throughput ≥ 85% of the raw proxy: ${rps(gw.rps)} vs ${rps(proxy.rps)} = ${(100 * gw.rps / proxy.rps).toFixed(0)}%`),
     line(gw.p50 <= 1.15 * proxy.p50, `S1 gateway p50 ≤ 1.15× the raw proxy: ${gw.p50.toFixed(2)} ms vs ${proxy.p50.toFixed(2)} ms = ${x(gw.p50 / proxy.p50)}`),
+    ceiling(s1),
   ];
+}
+
+/**
+ * Whether S1 compares the servers at all: when AWX asked directly answers no faster than through the raw proxy,
+ * the bench's AWX sets every path's throughput and the lines above read it, not the servers (bench/methodFindings.ts).
+ */
+function ceiling(s1: Measured[]): string {
+  const [direct, proxy] = [of(s1, 'direct REST').stats.rps, of(s1, 'raw undici proxy').stats.rps];
+  const servers = direct >= 1.05 * proxy;
+  return `- info: S1 ${servers ? 'compares the servers' : 'is capped by the bench\'s AWX, not by the servers'}: AWX asked directly ${rps(direct)} vs through the raw proxy ${rps(proxy)} = ${x(direct / proxy)}`;
 }
 
 /**

@@ -85,7 +85,7 @@ function searchFilter(catalog: FieldCatalog, query: URLSearchParams): Predicate[
 
 /** AWX's get_search_fields: whichever of these the model has. */
 function defaultSearchPaths(catalog: FieldCatalog): string[] {
-  return ['username', 'first_name', 'last_name', 'email', 'name', 'description'].filter((f) => catalog.kinds.has(f));
+  return ['username', 'first_name', 'last_name', 'email', 'name', 'description'].filter((f) => catalog.kind(f) !== undefined);
 }
 
 /** A searched value as text: AWX stores JSON blobs such as activity `changes` as text and searches that. */
