@@ -9,7 +9,7 @@ import { isSubscription } from './http/operation.js';
 import { createWorkflowJobActions, type WorkflowJobActions } from './awx/workflowJobActions.js';
 import type { GatewayCache } from './cache/index.js';
 import type { AwxCallTracer } from './awx/tracing.js';
-import type { CallerLive, LiveRegistry } from './live/index.js';
+import type { CallerLive, LiveCaller, LiveRegistry } from './live/index.js';
 import { createLoaders, type LoaderOptions, type Loaders } from './loaders/index.js';
 import type { RequestScope, ScopeOf } from './observability/index.js';
 
@@ -18,8 +18,8 @@ export interface GatewayContext extends YogaInitialContext {
   loaders: Loaders;
   /** The client's `x-request-id` when plain, else a generated one; sent to AWX and returned to the client. */
   requestId: string;
-  /** The gateway logger bound to this request: every line carries `requestId`. */
-  log: Logger;
+  /** This request's scope: its id, its AWX calls, and its logger (`scope.log`: every line carries `requestId`). */
+  scope: RequestScope;
   upstreamCalls: UpstreamCall[];
   /** Subscriptions with this caller's credentials: followed jobs, and fresh loaders for each event. */
   live: CallerLive;
@@ -82,30 +82,40 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
   // The cache is keyed by the exact Authorization sent to AWX, so RBAC-filtered answers never cross callers.
   // Cached answers go only to a caller AWX still accepts (a revoked token gets 401, not cached data).
   const cache = deps.cache?.forCaller(authorization, scope.log, credentialCheck(awx, scope.upstreamCalls));
-  const newLoaders = () => createLoaders(awx, { ...deps.loaderOptions, cache });
-  // The request's logger is made only when a line is written: most requests write none but the request line.
-  const live = deps.live.forCaller({
-    authorization, requestId: scope.requestId, signal: request.signal, newLoaders,
-    get log() {
-      return scope.log;
-    },
-  });
+  const loaderOptions = cache ? { ...deps.loaderOptions, cache } : deps.loaderOptions;
+  const newLoaders = () => createLoaders(awx, loaderOptions);
+  const live = deps.live.forCaller(new RequestCaller(authorization, scope, request, newLoaders));
   const evictJob = async (id: number) => {
     // The write already happened: a cache that cannot evict is logged, not reported as the write failing.
     await deps.cache?.evictJob(id).catch((error: unknown) => scope.log.warn({ workflowJob: id, error: String(error) }, 'cache eviction failed'));
   };
-  // Yoga copies what this returns onto `initial`, its context object: the additions alone, not `initial` again.
-  const context = { requestId: scope.requestId, upstreamCalls: scope.upstreamCalls, live, actions: createWorkflowJobActions(awx), evictJob };
-  // The logger is a getter on both, made only when first used: on `initial` for resolvers, and not enumerable
-  // here, so the copy does not read it.
-  const log = () => scope.log;
-  Object.defineProperty(initial, 'log', { get: log, enumerable: true, configurable: true });
-  Object.defineProperty(context, 'log', { get: log, enumerable: false, configurable: true });
+  // Yoga copies what this returns onto `initial`, its context object: the additions alone, not `initial` again, and
+  // plain values only (an accessor defined on either, per request, cost more than the rest of this function).
+  const context = { requestId: scope.requestId, upstreamCalls: scope.upstreamCalls, scope, live, actions: createWorkflowJobActions(awx), evictJob };
   // A subscription's context lives as long as its subscriber, and each event brings its own loaders (Subscription.ts):
   // the first set is made only if something reads it, as `{ id status }` never does.
   if (subscription) lazyLoaders(initial, newLoaders);
   else Object.assign(context, { loaders: newLoaders() });
   return context as unknown as GatewayContext;
+}
+
+/**
+ * A subscriber as the watched jobs see it. Its logger is made only when a line is written (most requests write
+ * none but the request line), and Yoga's request signal, a Proxy, is read only by a subscription that follows a job.
+ */
+class RequestCaller implements LiveCaller {
+  readonly requestId: string;
+  constructor(readonly authorization: string | undefined, private readonly scope: RequestScope, private readonly request: Request, readonly newLoaders: () => Loaders) {
+    this.requestId = scope.requestId;
+  }
+
+  get log(): Logger {
+    return this.scope.log;
+  }
+
+  get signal(): AbortSignal {
+    return this.request.signal;
+  }
 }
 
 /**

@@ -49,7 +49,7 @@ interface Operation {
 function logOperation({ context, started, name }: Operation): void {
   if (!context) return;
   const durationMs = Math.round((performance.now() - started) * 10) / 10;
-  context.log.info({ transport: 'graphql-ws', operationName: name, durationMs, upstreamCalls: context.upstreamCalls.length }, 'graphql-ws operation');
+  context.scope.log.info({ transport: 'graphql-ws', operationName: name, durationMs, upstreamCalls: context.upstreamCalls.length }, 'graphql-ws operation');
 }
 type WsContext = Context<ConnectionInitMessage['payload'], Extra>;
 /** A socket's context as read here: its upgrade is what src/websocketUpgrade.ts kept of it. */

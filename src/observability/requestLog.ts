@@ -17,16 +17,19 @@ export function useRequestLog(scopeOf: ScopeOf, logger: Logger): Plugin<YogaInit
     onResponse: ({ request, response }) => {
       const scope = scopeOf(request);
       const path = scope.path ?? new URL(request.url).pathname;
-      const line = {
-        operationName: scope.operationName ?? null,
-        status: response.status,
-        durationMs: Math.round((performance.now() - scope.started) * 10) / 10,
-        upstreamCalls: scope.upstreamCalls.length,
-        // The client closed its connection before the answer (what nginx logs as 499): `status` is what was meant for it.
-        ...(callerHasGone(request) && { clientClosed: true }),
-      };
-      if (PROBE_PATHS.has(path)) scope.log.debug({ path, status: line.status, durationMs: line.durationMs }, 'probe request');
-      else lines.info({ ...scope.fields, ...line }, 'graphql request');
+      const status = response.status;
+      const durationMs = Math.round((performance.now() - scope.started) * 10) / 10;
+      if (PROBE_PATHS.has(path)) return scope.log.debug({ path, status, durationMs }, 'probe request');
+      const operationName = scope.operationName ?? null;
+      const upstreamCalls = scope.upstreamCalls.length;
+      // A literal of known keys unless tracing bound its ids: spreading the scope's fields into the line, then adding
+      // the rest, was 2% of a one-job query's busy time under load.
+      const line: Record<string, unknown> = scope.fields.traceId === undefined
+        ? { requestId: scope.requestId, operationName, status, durationMs, upstreamCalls }
+        : { ...scope.fields, operationName, status, durationMs, upstreamCalls };
+      // The client closed its connection before the answer (what nginx logs as 499): `status` is what was meant for it.
+      if (callerHasGone(request)) line.clientClosed = true;
+      lines.info(line, 'graphql request');
     },
   };
 }
