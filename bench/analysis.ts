@@ -7,6 +7,7 @@ import type { CpuReport } from './cpu.js';
 import { holding } from './holding.js';
 import { MEMORY } from './memoryFindings.js';
 import { METHOD } from './methodFindings.js';
+import { REQUEST_PATH } from './requestPathFindings.js';
 import { WASTED_WORK } from './wastedWorkFindings.js';
 
 const PROFILED = [
@@ -166,6 +167,7 @@ const CHANGES = [
   '  Alternating with the build before, each way round (8 paired 3 s runs at 10 connections): CPU per request 1.01×',
   '  and 1.01× the median of the rounds, rounds 0.96-1.05×: the saving is below what paired runs resolve here.',
   ...WASTED_WORK,
+  ...REQUEST_PATH,
   '',
   'Together, CPU per query against the build before this work (6957c12), same machine and run, alternating: S1 2.48 vs',
   '3.33 ms (0.74×); 10 jobs 3.42 vs 4.33 ms (0.79×); 50 jobs 4.85 vs 6.79 ms (0.71×); 200 jobs 9.50 vs 16.08 ms (0.59×),',

@@ -13,6 +13,8 @@ export interface LoadStats {
    * bench/rounds.ts): its whole CPU while under load, so nothing it does between requests is left out.
    */
   cpuMs?: number;
+  /** Requests/s of each round, in order, when the run took turns with others (`inTurns` in bench/rounds.ts). */
+  rpsByRound?: number[];
 }
 
 /** Runs `task` from `connections` concurrent workers for `seconds`, timing every call. */

@@ -9,7 +9,7 @@ import { featuresSection, type FeaturesReport } from './features.js';
 import type { LoadReport } from './load.js';
 import type { MemoryReport } from './memory.js';
 import { memorySection, memoryTargets } from './memoryReport.js';
-import { ROUNDS } from './rounds.js';
+import { ROUNDS, S1_ROUNDS } from './rounds.js';
 import type { NodeLinesReport } from './nodeLines.js';
 import { nodeLinesSection, nodeLinesTargets } from './nodeLinesReport.js';
 import { CONNECTIONS, LATENCY_MS, SECONDS } from './setup.js';
@@ -97,7 +97,7 @@ export function writeReport(r: Report): void {
     `## Scenarios (${CONNECTIONS} connections, ${SECONDS} s each in all)`,
     '',
     'The gateway is driven by autocannon; the REST baselines run in a loop with the same concurrency and duration (bench/loop.ts). Before anything is measured, every path is warmed alike for 2 s (bench/scenarios.ts: the gateway on S1 and S2, plain Yoga on S1, the raw proxy on S1, the batching client on S2). Latency percentiles are taken from each answer\'s time as measured, not from autocannon\'s histogram, which keeps whole milliseconds (a 10% step at S1\'s 10 ms).',
-    `Each scenario's paths take turns in ${ROUNDS} rounds of ${(SECONDS / ROUNDS).toFixed(1)} s (bench/rounds.ts), so a busy spell on the shared machine falls on all of them alike; p50, p99 and requests/s are the medians of the rounds, errors their sum.`,
+    `Each scenario's paths take turns in ${ROUNDS} rounds of ${(SECONDS / ROUNDS).toFixed(1)} s (S1's in ${S1_ROUNDS}; bench/rounds.ts), so a busy spell on the shared machine falls on all of them alike; p50, p99 and requests/s are the medians of the rounds, errors their sum. S1's throughput against plain Yoga is the median of the rounds' own ratios, each round's two runs back to back.`,
     'CPU ms per request under load is the serving process\'s CPU over each round (all its threads, from /proc) over the requests it answered in that round, the median of the rounds: the gateway\'s, plain Yoga\'s and the proxy\'s processes, and for the REST baselines their own process (the load loop runs there); none for direct REST, served by the upstream itself. Under load a process answers several requests per turn of its event loop, so these are lower than the sequential figures below.',
     'Ratios are p50 / requests/s against the reference of each scenario: the raw proxy for S1, the batching REST client otherwise.',
     'The plain Yoga server (bench/plainYoga.ts) is `createYoga` over `makeExecutableSchema` with Yoga\'s defaults and no plugins, answering S1 with the same JSON from one AWX request.',

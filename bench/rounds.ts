@@ -12,6 +12,21 @@ export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Ma
 /** Rounds per load run (BENCH_ROUNDS, default 5): a run of N seconds becomes this many runs of N / rounds. */
 export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
+/**
+ * Rounds of S1 (BENCH_S1_ROUNDS, default 9, of BENCH_SECONDS / BENCH_ROUNDS each): its paths answer within a few
+ * percent of each other, nearer than a 2 s round on this shared machine repeats, so it takes more rounds.
+ */
+export const S1_ROUNDS = Number(process.env.BENCH_S1_ROUNDS ?? 9);
+
+/**
+ * The median over rounds of `a`'s requests/s over `b`'s in the same round: the two ran one after the other, so a
+ * busy spell that slowed one round slowed both, where the medians of each path's rounds can come from different ones.
+ */
+export function pairedRpsRatio(a: LoadStats, b: LoadStats): number {
+  const ratios = a.rpsByRound!.map((rps, round) => rps / b.rpsByRound![round]!);
+  return median(ratios);
+}
+
 /** A load run of a path, for `seconds`. */
 export type Load = (seconds: number) => Promise<LoadStats>;
 
@@ -49,6 +64,7 @@ export async function inTurns(loads: Load[], rounds: number, seconds: number): P
     rps: median(stats.map((s) => s.rps)),
     errors: stats.reduce((sum, s) => sum + s.errors, 0),
     requests: stats.reduce((sum, s) => sum + s.requests, 0),
+    rpsByRound: stats.map((s) => s.rps),
     ...(stats.every((s) => s.cpuMs !== undefined) ? { cpuMs: median(stats.map((s) => s.cpuMs!)) } : {}),
   }));
 }

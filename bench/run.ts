@@ -3,7 +3,7 @@
  * upstream (with injected latency), the compiled gateway as production starts it (`awx-graphql start`), a raw undici proxy and a plain Yoga
  * server run as separate processes, and so do the REST baselines (bench/restClients.ts), and every path is measured in the same run, so the ratios hold on a shared, noisy machine.
  * Writes bench/RESULTS.md. Environment: BENCH_SECONDS, BENCH_ROUNDS (the scenarios' paths take turns in that many
- * rounds of BENCH_SECONDS / BENCH_ROUNDS), BENCH_CONNECTIONS, BENCH_LATENCY_MS, BENCH_RUNS,
+ * rounds of BENCH_SECONDS / BENCH_ROUNDS; S1 in BENCH_S1_ROUNDS), BENCH_CONNECTIONS, BENCH_LATENCY_MS, BENCH_RUNS,
  * BENCH_MEMORY_ROUNDS, BENCH_SKIP_LOAD, BENCH_LOAD_SECONDS, BENCH_SKIP_NODE_LINES=1,
  * BENCH_FEATURE_ROUNDS, BENCH_FEATURE_SECONDS, BENCH_NODE_SECONDS, BENCH_NODE_VERSIONS,
  * BENCH_NODE_ROUNDS; BENCH_ONLY=targets,features,nodelines,subscriptions

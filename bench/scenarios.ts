@@ -1,7 +1,7 @@
 /** S1–S4: each query through the gateway and through its REST baselines, under the same load, taking turns (bench/rounds.ts). */
 import type { LoadStats } from './loop.js';
 import type { BASELINES } from './restClients.js';
-import { inTurns, metered, ROUNDS, type Load } from './rounds.js';
+import { inTurns, metered, ROUNDS, S1_ROUNDS, type Load } from './rounds.js';
 import { askRestClients, cannon, CONNECTIONS, probe, SECONDS, warmUp, type Gateway } from './setup.js';
 
 /** One path measured: how many upstream requests one query costs, and how it behaves under load. */
@@ -83,7 +83,7 @@ export async function s1(t: Targets): Promise<Measured[]> {
     metered(pid(t.plainYoga), (seconds) => cannon(t.plainYoga.url, S1_QUERY, CONNECTIONS, seconds)),
     (seconds) => cannon(`${t.awxUrl}${S1_PATH}`, undefined, CONNECTIONS, seconds),
     metered(pid(t.proxy), (seconds) => cannon(`${t.proxy.url}${S1_PATH}`, undefined, CONNECTIONS, seconds)),
-  ], ROUNDS, SECONDS / ROUNDS);
+  ], S1_ROUNDS, SECONDS / ROUNDS);
   return [
     { via: 'gateway', upstream, stats: stats[0]! },
     { via: PLAIN_YOGA, upstream: 1, stats: stats[1]! },
